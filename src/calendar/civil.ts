@@ -1,0 +1,137 @@
+/**
+ * Calendar arithmetic on integers: a date is its epoch day (days since
+ * 1970-01-01), and all conversions are total functions on integers. Nothing
+ * here reads the host's time zone.
+ *
+ * @module
+ */
+import { expected, text } from "../messages.js";
+
+export const MS_PER_DAY = 86_400_000;
+export const MS_PER_MINUTE = 60_000;
+
+/** Weekday keys in ISO order: index 0 is Monday. */
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WEEKDAY_NAMES = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+  "Sunday",
+] as const;
+
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** Epoch day of a proleptic Gregorian date (month 1-12). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Year, month (1-12) and day of an epoch day. */
+export function civilFromDays(epochDay: number): [year: number, month: number, day: number] {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/** ISO weekday index of an epoch day: 0 is Monday, 6 is Sunday. */
+export function weekdayIndex(epochDay: number): number {
+  return (((epochDay + 3) % 7) + 7) % 7;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function pad4(n: number): string {
+  return n < 10 ? `000${n}` : n < 100 ? `00${n}` : n < 1000 ? `0${n}` : String(n);
+}
+
+/** `YYYY-MM-DD` of an epoch day (years 0000-9999). */
+export function formatDate(epochDay: number): string {
+  const [y, m, d] = civilFromDays(epochDay);
+  return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+}
+
+export { pad2, pad4 };
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * Reads a `YYYY-MM-DD` string without throwing; `undefined` when it is not a
+ * real calendar date in that exact form.
+ */
+export function readDate(s: string): number | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const d0 = digit(s, 0), d1 = digit(s, 1), d2 = digit(s, 2), d3 = digit(s, 3);
+  const m0 = digit(s, 5), m1 = digit(s, 6), a0 = digit(s, 8), a1 = digit(s, 9);
+  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0) return undefined;
+  const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const month = m0 * 10 + m1;
+  const day = a0 * 10 + a1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * The epoch day of a `YYYY-MM-DD` string.
+ *
+ * @throws TypeError naming `name` and the value when it is not such a string.
+ */
+export function parseDate(value: unknown, name: string): number {
+  const day = typeof value === "string" ? readDate(value) : undefined;
+  if (day === undefined) throw new TypeError(expected(name, text.isoDate, value));
+  return day;
+}
+
+/** Minutes after midnight of `HH:MM` (00:00 to 24:00), or `undefined`. */
+export function readClockTime(s: string): number | undefined {
+  if (s.length !== 5 || s.charCodeAt(2) !== 58) return undefined;
+  const h0 = digit(s, 0), h1 = digit(s, 1), m0 = digit(s, 3), m1 = digit(s, 4);
+  if ((h0 | h1 | m0 | m1) < 0) return undefined;
+  const hours = h0 * 10 + h1;
+  const minutes = m0 * 10 + m1;
+  if (minutes > 59 || hours > 24 || (hours === 24 && minutes !== 0)) return undefined;
+  return hours * 60 + minutes;
+}

@@ -1,0 +1,186 @@
+/**
+ * Time zones: the one module that converts between instants and wall-clock
+ * time. Each zone keeps a table of its offset transitions, built lazily in
+ * blocks of 256 days from `Intl.DateTimeFormat` (sampled daily, each change
+ * bisected to the second), so a conversion is a table look-up, never an Intl
+ * call per instant.
+ *
+ * @module
+ */
+import { expected, text } from "../messages.js";
+import { MS_PER_DAY, formatDate, pad2 } from "./civil.js";
+
+const BLOCK_DAYS = 256;
+const BLOCK_MS = BLOCK_DAYS * MS_PER_DAY;
+
+/** Offsets in force during one block: `offsets[0]` from the block's start, `offsets[i + 1]` from `changes[i]`. */
+interface Block {
+  readonly offsets: number[];
+  readonly changes: number[];
+}
+
+/** A time zone with its transition table. Offsets and wall times are in milliseconds. */
+export interface Zone {
+  readonly name: string;
+  /** Offset from UTC in force at the instant, in ms (east positive). */
+  offsetAt(epochMs: number): number;
+  /** The wall-clock time at the instant, as milliseconds since 1970-01-01T00:00 local. */
+  toWall(epochMs: number): number;
+  /**
+   * The instant of a wall-clock time. A time repeated when clocks go back is the
+   * earlier instant; a time skipped when clocks go forward moves forward by the gap.
+   */
+  fromWall(wallMs: number): number;
+  /** The local calendar date (epoch day) of an instant. */
+  localDay(epochMs: number): number;
+  /** ISO 8601 with milliseconds and the local numeric offset, never `Z`. */
+  format(epochMs: number): string;
+}
+
+function parseOffset(formatted: string): number {
+  const at = formatted.lastIndexOf("GMT");
+  const rest = formatted.slice(at + 3);
+  if (rest === "") return 0;
+  const sign = rest.charCodeAt(0) === 45 ? -1 : 1;
+  const parts = rest.slice(1).split(":");
+  const hours = Number(parts[0] ?? 0);
+  const minutes = Number(parts[1] ?? 0);
+  const seconds = Number(parts[2] ?? 0);
+  return sign * ((hours * 60 + minutes) * 60 + seconds) * 1000;
+}
+
+class TableZone implements Zone {
+  readonly name: string;
+  readonly #format: (date: Date) => string;
+  readonly #blocks = new Map<number, Block>();
+  #lastKey = Number.NaN;
+  #lastBlock: Block | undefined;
+
+  constructor(name: string, format: Intl.DateTimeFormat) {
+    this.name = name;
+    this.#format = (date) => format.format(date);
+  }
+
+  #rawOffset(epochMs: number): number {
+    return parseOffset(this.#format(new Date(epochMs)));
+  }
+
+  #build(key: number): Block {
+    const start = key * BLOCK_MS;
+    const end = start + BLOCK_MS;
+    const offsets = [this.#rawOffset(start)];
+    const changes: number[] = [];
+    let lo = start;
+    let current = offsets[0] as number;
+    for (let day = 1; day <= BLOCK_DAYS; day++) {
+      const hi = day === BLOCK_DAYS ? end - 1000 : start + day * MS_PER_DAY;
+      const next = this.#rawOffset(hi);
+      if (next !== current) {
+        // Bisect (lo, hi] to the second: transitions fall on whole seconds.
+        let a = lo;
+        let b = hi;
+        while (b - a > 1000) {
+          const mid = a + Math.floor((b - a) / 2000) * 1000;
+          if (this.#rawOffset(mid) === current) a = mid;
+          else b = mid;
+        }
+        changes.push(b);
+        offsets.push(next);
+        current = next;
+      }
+      lo = hi;
+    }
+    return { offsets, changes };
+  }
+
+  offsetAt(epochMs: number): number {
+    const key = Math.floor(epochMs / BLOCK_MS);
+    let block = key === this.#lastKey ? this.#lastBlock : this.#blocks.get(key);
+    if (block === undefined) {
+      block = this.#build(key);
+      this.#blocks.set(key, block);
+    }
+    this.#lastKey = key;
+    this.#lastBlock = block;
+    const { changes, offsets } = block;
+    let i = 0;
+    while (i < changes.length && epochMs >= (changes[i] as number)) i++;
+    return offsets[i] as number;
+  }
+
+  toWall(epochMs: number): number {
+    return epochMs + this.offsetAt(epochMs);
+  }
+
+  fromWall(wallMs: number): number {
+    const before = this.offsetAt(wallMs - MS_PER_DAY);
+    const after = this.offsetAt(wallMs + MS_PER_DAY);
+    const early = wallMs - before;
+    if (before === after) return early;
+    const late = wallMs - after;
+    const earlyValid = this.offsetAt(early) === before;
+    const lateValid = this.offsetAt(late) === after;
+    if (earlyValid && lateValid) return Math.min(early, late);
+    if (lateValid) return late;
+    // Either the early reading is valid, or the wall time was skipped: reading it
+    // with the offset from before the change moves it forward by the gap.
+    return early;
+  }
+
+  localDay(epochMs: number): number {
+    return Math.floor(this.toWall(epochMs) / MS_PER_DAY);
+  }
+
+  format(epochMs: number): string {
+    const offset = this.offsetAt(epochMs);
+    const wall = epochMs + offset;
+    const day = Math.floor(wall / MS_PER_DAY);
+    const ms = wall - day * MS_PER_DAY;
+    return `${formatDate(day)}T${formatClock(ms)}${formatOffset(offset)}`;
+  }
+}
+
+/** `HH:MM:SS.sss` of milliseconds after midnight. */
+export function formatClock(msOfDay: number): string {
+  const h = Math.floor(msOfDay / 3_600_000);
+  const m = Math.floor(msOfDay / 60_000) % 60;
+  const s = Math.floor(msOfDay / 1000) % 60;
+  const ms = msOfDay % 1000;
+  return `${pad2(h)}:${pad2(m)}:${pad2(s)}.${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}`;
+}
+
+/** `+HH:MM` (or `+HH:MM:SS` for the historical offsets with seconds). */
+export function formatOffset(offsetMs: number): string {
+  const sign = offsetMs < 0 ? "-" : "+";
+  const total = Math.abs(offsetMs) / 1000;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor(total / 60) % 60;
+  const s = total % 60;
+  return `${sign}${pad2(h)}:${pad2(m)}${s === 0 ? "" : `:${pad2(s)}`}`;
+}
+
+const zones = new Map<string, Zone>();
+
+/**
+ * The zone for an IANA name, built once and memoised.
+ *
+ * @throws RangeError naming `name` when the runtime does not know the zone.
+ */
+export function getZone(timeZone: unknown, name = "timeZone"): Zone {
+  if (typeof timeZone !== "string" || timeZone === "") {
+    throw new TypeError(expected(name, text.timeZone, timeZone));
+  }
+  const known = zones.get(timeZone);
+  if (known !== undefined) return known;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
+  } catch {
+    throw new RangeError(expected(name, text.timeZone, timeZone));
+  }
+  // Reject bare offsets such as "+05:00": a council's zone has rules, not one offset.
+  if (!/^[A-Za-z]/.test(timeZone)) throw new RangeError(expected(name, text.timeZone, timeZone));
+  const zone = new TableZone(timeZone, format);
+  zones.set(timeZone, zone);
+  return zone;
+}

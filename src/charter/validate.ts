@@ -1,0 +1,73 @@
+/**
+ * Runs a zod schema and turns its issues into charter issues with our wording.
+ *
+ * @module
+ */
+import type * as z from "zod";
+import { show } from "../messages.js";
+import type { CharterIssue } from "./errors.js";
+
+type RawIssue = z.core.$ZodIssue;
+
+function describeType(expected: string): string {
+  switch (expected) {
+    case "object":
+      return "an object";
+    case "array":
+      return "an array";
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "int":
+      return "an integer";
+    case "boolean":
+      return "true or false";
+    case "tuple":
+      return "an array";
+    default:
+      return expected;
+  }
+}
+
+function message(issue: RawIssue & { input?: unknown }): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined
+        ? `Missing ${describeType(issue.expected)}`
+        : `Expected ${describeType(issue.expected)}, got ${show(issue.input)}`;
+    case "invalid_value":
+      return `Expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${show(issue.input)}`;
+    case "too_small":
+      return issue.origin === "array"
+        ? `Expected at least ${String(issue.minimum)} item(s)`
+        : issue.origin === "string"
+          ? "Expected a non-empty string"
+          : `Expected a number ${issue.inclusive === false ? "greater than" : "of at least"} ${String(issue.minimum)}, got ${show(issue.input)}`;
+    case "too_big":
+      return issue.origin === "array"
+        ? `Expected at most ${String(issue.maximum)} item(s)`
+        : issue.origin === "string"
+          ? `Expected at most ${String(issue.maximum)} characters`
+          : `Expected a number ${issue.inclusive === false ? "less than" : "of at most"} ${String(issue.maximum)}, got ${show(issue.input)}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Issues of a failed parse, one per problem; unknown keys get one issue each, at their own path. */
+export function toCharterIssues(error: z.core.$ZodError): CharterIssue[] {
+  const out: CharterIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map((k) => (typeof k === "symbol" ? String(k) : k));
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        out.push({ code: "unrecognized_key", path: [...path, key], message: `Unknown key ${JSON.stringify(key)}` });
+      }
+      continue;
+    }
+    const params = issue.code === "custom" ? (issue.params as { code?: string } | undefined) : undefined;
+    out.push({ code: params?.code ?? issue.code, path, message: message(issue) });
+  }
+  return out;
+}

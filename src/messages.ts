@@ -1,0 +1,58 @@
+/**
+ * Every error and warning text the library produces is built here, so that the
+ * wording is consistent and lives in one place.
+ *
+ * @module
+ */
+
+const MAX_SHOWN = 80;
+
+/** Renders a received value for an error message: short, unambiguous, never throws. */
+export function show(value: unknown): string {
+  if (typeof value === "string") {
+    const text = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
+    return JSON.stringify(text);
+  }
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (value === null || value === undefined || typeof value === "boolean") return String(value);
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? "an Invalid Date" : `a Date (${value.toISOString()})`;
+  }
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return String(value);
+  return "an object";
+}
+
+/** `Expected \`name\` to be what, got value` */
+export function expected(name: string, what: string, value: unknown): string {
+  return `Expected \`${name}\` to be ${what}, got ${show(value)}`;
+}
+
+export const text = {
+  isoDate: "a calendar date written YYYY-MM-DD",
+  instant:
+    "a Date, epoch milliseconds, or an ISO 8601 string such as 2026-12-03T17:42 or 2026-12-03T17:42:00Z",
+  timeZone: "an IANA time zone such as Europe/London",
+  clockTime: "a time of day written HH:MM, from 00:00 to 24:00",
+} as const;
+
+export function yearOutOfRange(
+  name: string,
+  date: string,
+  region: string,
+  first: number,
+  last: number,
+): string {
+  return (
+    `\`${name}\` is ${JSON.stringify(date)}, outside the years the ${region} holiday table covers ` +
+    `(${first} to ${last}). Working days outside that range cannot be counted reliably: ` +
+    `supply holidays for those years with the council-sla/date-holidays adapter ` +
+    `or a custom holiday table (calendarFor(charter, { holidays })).`
+  );
+}
+
+export function unknownRegion(value: unknown, known: readonly string[]): string {
+  return `${expected("calendar.holidays", `a holiday region id (one of ${known.join(", ")})`, value)}`;
+}
