@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts" },
+  entry: { index: "src/index.ts", "date-holidays": "src/date-holidays/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
@@ -9,4 +9,5 @@ export default defineConfig({
   target: "node20",
   treeshake: true,
   splitting: false,
+  external: ["date-holidays"],
 });

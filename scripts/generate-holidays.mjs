@@ -82,6 +82,9 @@ function ontario() {
         throw new Error(`date-holidays has no ${name} for CA-ON in ${year}`);
       }
     }
+    // Family Day was first a holiday on 18 February 2008 (Family Day Act, 2007 / ESA
+    // amendment, S.O. 2007); date-holidays lists it in every year.
+    if (year < 2008) found.delete("Family Day");
     for (const [name, date] of found) {
       const dow = dayOfWeek(date);
       // s.88(4): when July 1 is a Sunday, Canada Day falls on July 2.

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm test`: type checking, the build, the whole vitest suite under each host
+// time zone in TIME_ZONES, publint and attw. Every step counts as passed or
+// failed (each vitest test individually); the last line is `N passed, N failed`.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const TIME_ZONES = ["UTC", "Europe/London", "America/Toronto", "Pacific/Chatham", "Asia/Kolkata"];
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  process.stdout.write(`\n▶ ${label}\n`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function step(label, command, args) {
+  if (run(label, command, args)) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+}
+
+step("type check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
+step("build (tsup)", "npx", ["tsup"]);
+
+const dir = mkdtempSync(join(tmpdir(), "council-sla-test-"));
+for (const tz of TIME_ZONES) {
+  const out = join(dir, `${tz.replace("/", "-")}.json`);
+  const ok = run(`vitest under TZ=${tz}`, "npx", ["vitest", "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${out}`], {
+    TZ: tz,
+  });
+  let report;
+  try {
+    report = JSON.parse(readFileSync(out, "utf8"));
+  } catch {
+    failed++;
+    failures.push(`vitest under TZ=${tz} (no report)`);
+    continue;
+  }
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === "failed") failures.push(`[TZ=${tz}] ${test.fullName}`);
+    }
+  }
+  if (!ok && report.numFailedTests === 0) {
+    failed++;
+    failures.push(`vitest under TZ=${tz} (exited with an error)`);
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+
+step("publint --strict", "npx", ["publint", "--strict"]);
+step("attw --pack", "npx", ["attw", "--pack", ".", "--profile", "node16"]);
+
+if (failures.length > 0) {
+  console.log("\nFailed:");
+  for (const f of failures) console.log(`  ✖ ${f}`);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

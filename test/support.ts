@@ -1,0 +1,49 @@
+// Shared test calendars and a slow, obviously correct reference implementation.
+import { bundledHolidays, type HolidayRegion } from "../src/holidays/index.js";
+
+export type Hours = [string, string][];
+export const NINE_TO_FIVE: Hours = [["09:00", "17:00"]];
+
+export function weekdays(hours: Hours) {
+  return { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours };
+}
+
+/** A council in England and Wales, Monday to Friday 09:00-17:00. */
+export const england = {
+  calendar: { timeZone: "Europe/London", holidays: "GB-ENG", officeHours: weekdays(NINE_TO_FIVE) },
+} as const;
+
+/** A council in Ontario, Monday to Friday 08:30-16:30. */
+export const ontario = {
+  calendar: { timeZone: "America/Toronto", holidays: "CA-ON", officeHours: weekdays([["08:30", "16:30"]]) },
+} as const;
+
+const DAY = 86_400_000;
+export const toDay = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
+export const fromDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
+
+/** Day-by-day reference: Monday to Friday, minus the region's holidays. */
+export function referenceCalendar(region: HolidayRegion) {
+  const holidays = new Set([...bundledHolidays(region).days.keys()]);
+  const isWorking = (day: number): boolean => {
+    const dow = new Date(day * DAY).getUTCDay();
+    return dow !== 0 && dow !== 6 && !holidays.has(day);
+  };
+  return {
+    isWorking,
+    add(day: number, n: number): number {
+      let d = day;
+      let left = Math.abs(n);
+      while (left > 0) {
+        d += Math.sign(n);
+        if (isWorking(d)) left--;
+      }
+      return d;
+    },
+    between(a: number, b: number): number {
+      let count = 0;
+      for (let d = Math.min(a, b) + 1; d <= Math.max(a, b); d++) if (isWorking(d)) count++;
+      return b >= a || count === 0 ? count : -count;
+    },
+  };
+}
