@@ -7,6 +7,31 @@
  *
  * @module
  */
+
+// Charters
+export { parseCharter, safeParseCharter, extendCharter } from "./charter/parse.js";
+export type { SafeParseCharterResult } from "./charter/parse.js";
+export { CharterError, formatIssues, formatPath } from "./charter/errors.js";
+export type { CharterIssue, CharterPath } from "./charter/errors.js";
+export { charterJsonSchema, CHANNELS, STAGES, CONTACT_EVENTS, LIMIT_UNITS } from "./charter/schema.js";
+export type {
+  CalendarInput,
+  CalendarSpec,
+  Channel,
+  Charter,
+  CharterInput,
+  CharterLayerInput,
+  Closure,
+  Commitment,
+  ContactEvent,
+  CustomerObligation,
+  LimitUnit,
+  OfficeHours,
+  Stage,
+  Standard,
+} from "./charter/schema.js";
+
+// Calendar
 export { calendarFor } from "./calendar/working-calendar.js";
 export type {
   CalendarOptions,
@@ -16,8 +41,7 @@ export type {
   WorkingCalendar,
 } from "./calendar/working-calendar.js";
 export type { Instant } from "./calendar/instant.js";
-export type { CalendarInput, CalendarSpec, Closure, OfficeHours } from "./charter/schema.js";
-export { CharterError, formatIssues, formatPath } from "./charter/errors.js";
-export type { CharterIssue, CharterPath } from "./charter/errors.js";
+
+// Holidays
 export { HOLIDAY_REGIONS, bundledHolidays } from "./holidays/index.js";
 export type { HolidayRegion, HolidayTable } from "./holidays/index.js";

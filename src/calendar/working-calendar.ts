@@ -8,7 +8,7 @@
  */
 import { CharterError } from "../charter/errors.js";
 import { calendarSchema, type CalendarInput, type CalendarSpec } from "../charter/schema.js";
-import { toCharterIssues } from "../charter/validate.js";
+import { charterErrorMap, toCharterIssues } from "../charter/validate.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
 import { expected, unknownRegion, yearOutOfRange } from "../messages.js";
 import {
@@ -390,7 +390,7 @@ function specOf(source: unknown): { spec: CalendarSpec; prefix: string[] } {
     typeof source === "object" && source !== null && !Array.isArray(source) && "calendar" in source;
   const raw: unknown = isCharter ? (source as { calendar: unknown }).calendar : source;
   const prefix = isCharter ? ["calendar"] : [];
-  const result = calendarSchema.safeParse(raw, { reportInput: true });
+  const result = calendarSchema.safeParse(raw, { reportInput: true, error: charterErrorMap });
   if (!result.success) {
     throw new CharterError(
       toCharterIssues(result.error).map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })),

@@ -184,3 +184,299 @@ export type CalendarSpec = z.infer<typeof calendarSchema>;
 export type OfficeHours = CalendarSpec["officeHours"];
 /** A closure: `from` to `to` inclusive. */
 export type Closure = CalendarSpec["closures"][number];
+
+// ---------------------------------------------------------------------------
+// Standards, commitments, obligations: the charter itself.
+// ---------------------------------------------------------------------------
+
+/** Ways a customer contacts a council. */
+export const CHANNELS = ["telephone", "voicemail", "email", "letter", "fax", "visit", "web-form", "social-media"] as const;
+/** The stage of a contact a standard measures. */
+export const STAGES = ["answer", "attend", "acknowledge", "respond"] as const;
+/** Contact events that can stop a standard's clock. */
+export const CONTACT_EVENTS = ["answeredAt", "attendedAt", "acknowledgedAt", "respondedAt", "voicemailAt"] as const;
+/** Units of a standard's limit. */
+export const LIMIT_UNITS = [
+  "seconds",
+  "minutes",
+  "hours",
+  "workingMinutes",
+  "workingHours",
+  "workingDays",
+  "calendarDays",
+  "calendarMonths",
+] as const;
+export type LimitUnit = (typeof LIMIT_UNITS)[number];
+
+const UNIT_WORDS: Record<LimitUnit, string> = {
+  seconds: "seconds",
+  minutes: "minutes",
+  hours: "hours",
+  workingMinutes: "working minutes",
+  workingHours: "working hours",
+  workingDays: "working days",
+  calendarDays: "calendar days",
+  calendarMonths: "calendar months",
+};
+
+/** Which units make sense for each stage. */
+export const UNITS_FOR_STAGE: Record<(typeof STAGES)[number], readonly LimitUnit[]> = {
+  answer: ["seconds", "minutes"],
+  attend: ["seconds", "minutes", "hours"],
+  acknowledge: ["minutes", "hours", "workingMinutes", "workingHours", "workingDays", "calendarDays", "calendarMonths"],
+  respond: ["minutes", "hours", "workingMinutes", "workingHours", "workingDays", "calendarDays", "calendarMonths"],
+};
+
+const DAY_UNITS: readonly LimitUnit[] = ["workingDays", "calendarDays", "calendarMonths"];
+const ELAPSED_UNITS: readonly LimitUnit[] = ["seconds", "minutes", "hours"];
+
+function count(unit: LimitUnit) {
+  return z
+    .number({ error: (iss) => `Expected a number of ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
+    .int({ error: (iss) => `Expected a whole number of ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
+    .min(1, { error: (iss) => `Expected at least 1 of ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
+    .max(100_000, { error: (iss) => `Expected at most 100000 ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
+    .optional();
+}
+
+/** How long a standard allows: exactly one unit, e.g. `{ "workingDays": 3 }`. */
+const limit = z.strictObject({
+  seconds: count("seconds"),
+  minutes: count("minutes"),
+  hours: count("hours"),
+  workingMinutes: count("workingMinutes"),
+  workingHours: count("workingHours"),
+  workingDays: count("workingDays"),
+  calendarDays: count("calendarDays"),
+  calendarMonths: count("calendarMonths"),
+});
+
+const quote = z.string({ error: (iss) => (iss.input === undefined ? "Missing the sentence this comes from (quote)" : `Expected the quoted sentence as a string, got ${show(iss.input)}`) }).min(1, { error: "The quote must not be empty" });
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => `Expected a lower-case id such as kawartha-lakes, got ${show(iss.input)}` });
+
+/** A measurable promise: a limit on one stage of contacts on some channels. */
+export const standardSchema = z
+  .strictObject({
+    /** `channel[.category].stage`, e.g. `email.acknowledge`, `letter.complaint.respond`. */
+    id: z.string().regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, {
+      error: (iss) => `Expected an id written channel[.category].stage such as email.acknowledge, got ${show(iss.input)}`,
+    }),
+    /** The channels the standard covers: an id's channel first. */
+    channels: z.array(z.enum(CHANNELS)).min(1),
+    /** A category such as `complaint`: the standard covers only contacts of that category. */
+    category: slug.optional(),
+    stage: z.enum(STAGES),
+    limit,
+    /** `office-hours`: contacts received while the office is closed are not applicable. */
+    scope: z.enum(["always", "office-hours"]).default("always"),
+    /** The share of contacts the council aims to meet the limit for. */
+    target: z
+      .strictObject({
+        percent: z
+          .number({ error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` })
+          .int({ error: (iss) => `Expected a whole percentage from 1 to 100, got ${show(iss.input)}` })
+          .min(1, { error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` })
+          .max(100, { error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` }),
+        quote: quote.optional(),
+      })
+      .default({ percent: 100 }),
+    /** For day-based limits: the end of the due date, its closing time, or the receipt's clock time. */
+    dueAt: z.enum(["end-of-day", "close-of-business", "same-clock-time"]).default("end-of-day"),
+    /** For working/calendar days: count the receipt date as day 1 when it is a working day. */
+    countReceiptDay: z.boolean().default(false),
+    /** Met too by an acknowledgement by the due instant that promises a date, kept. */
+    allowPromise: z.boolean().default(false),
+    /** Events that stop the clock, replacing the stage's default events. */
+    stopsOn: z.array(z.enum(CONTACT_EVENTS)).min(1).optional(),
+    /** Count from receipt (default) or from the acknowledgement. */
+    startsFrom: z.enum(["received", "acknowledged"]).default("received"),
+    /** The sentence of the charter the standard comes from, verbatim. */
+    quote,
+    /** What the standard assumes that the sentence does not say. */
+    assumption: z.string().min(1).optional(),
+  })
+  .superRefine((standard, ctx) => {
+    const units = LIMIT_UNITS.filter((u) => standard.limit[u] !== undefined);
+    if (units.length !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["limit"],
+        message:
+          units.length === 0
+            ? `Expected a limit with one unit (${LIMIT_UNITS.join(", ")}), e.g. { "workingDays": 3 }`
+            : `Expected a limit with one unit, got ${units.join(" and ")}`,
+        params: { code: "limit_units" },
+      });
+      return;
+    }
+    const unit = units[0] as LimitUnit;
+    if (!UNITS_FOR_STAGE[standard.stage].includes(unit)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["limit", unit],
+        message: `A limit in ${UNIT_WORDS[unit]} does not suit the "${standard.stage}" stage (use ${UNITS_FOR_STAGE[standard.stage].join(", ")})`,
+        params: { code: "unit_for_stage" },
+      });
+    }
+    const [channel, ...rest] = standard.id.split(".");
+    const stage = rest.pop();
+    const category = rest[0];
+    if (stage !== standard.stage) {
+      ctx.addIssue({ code: "custom", path: ["id"], message: `The id ends in "${stage}" but the stage is "${standard.stage}"`, params: { code: "id_convention" } });
+    }
+    if (category !== standard.category) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["id"],
+        message: `The id's category (${category ?? "none"}) differs from the standard's category (${standard.category ?? "none"})`,
+        params: { code: "id_convention" },
+      });
+    }
+    if (!(standard.channels as readonly string[]).includes(channel ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["id"], message: `The id's channel "${channel}" is not among the standard's channels`, params: { code: "id_convention" } });
+    }
+    if (standard.scope === "office-hours" && !ELAPSED_UNITS.includes(unit)) {
+      ctx.addIssue({ code: "custom", path: ["scope"], message: `scope "office-hours" applies to elapsed limits (seconds, minutes, hours), not ${UNIT_WORDS[unit]}`, params: { code: "scope_for_unit" } });
+    }
+    if (standard.dueAt !== "end-of-day" && !DAY_UNITS.includes(unit)) {
+      ctx.addIssue({ code: "custom", path: ["dueAt"], message: `dueAt applies to day-based limits (working days, calendar days, months), not ${UNIT_WORDS[unit]}`, params: { code: "due_at_for_unit" } });
+    }
+    if (standard.countReceiptDay && unit !== "workingDays" && unit !== "calendarDays") {
+      ctx.addIssue({ code: "custom", path: ["countReceiptDay"], message: `countReceiptDay applies to working or calendar days, not ${UNIT_WORDS[unit]}`, params: { code: "count_receipt_day_for_unit" } });
+    }
+    if (standard.allowPromise && standard.stage !== "respond") {
+      ctx.addIssue({ code: "custom", path: ["allowPromise"], message: `allowPromise applies to the "respond" stage, not "${standard.stage}"`, params: { code: "promise_for_stage" } });
+    }
+    if (standard.startsFrom === "acknowledged" && standard.stage !== "respond") {
+      ctx.addIssue({ code: "custom", path: ["startsFrom"], message: `startsFrom "acknowledged" applies to the "respond" stage, not "${standard.stage}"`, params: { code: "starts_from_for_stage" } });
+    }
+    const seen = new Set<string>();
+    standard.channels.forEach((c, i) => {
+      if (seen.has(c)) ctx.addIssue({ code: "custom", path: ["channels", i], message: `"${c}" is listed twice`, params: { code: "duplicate" } });
+      seen.add(c);
+    });
+  });
+
+/** How a qualitative promise is measured, when the charter says. */
+const measure = z.strictObject({
+  method: z.enum(["survey", "call-monitoring", "feedback", "complaints-policy", "appraisal", "none"]),
+  quote: quote.optional(),
+});
+
+/** A qualitative promise ("treat you with respect"). */
+export const commitmentSchema = z.strictObject({
+  id: slug,
+  quote,
+  measuredBy: measure.optional(),
+});
+
+/** Something the charter asks of customers. */
+export const obligationSchema = z.strictObject({
+  id: slug,
+  quote,
+});
+
+const source = z.strictObject({
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.url().optional(),
+  /** When the document was published or retrieved, as far as known. */
+  date: z.string().min(1).optional(),
+  note: z.string().min(1).optional(),
+});
+
+const review = z.strictObject({
+  cadence: z.enum(["annual", "not-stated"]),
+  quote: quote.optional(),
+});
+
+function uniqueIds(items: readonly { id: string }[], key: string, ctx: z.core.$RefinementCtx<unknown>): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      ctx.addIssue({ code: "custom", path: [key, i, "id"], message: `Duplicate id "${item.id}" (also ${key}[${first}])`, params: { code: "duplicate_id" } });
+    } else seen.set(item.id, i);
+  });
+}
+
+/** A council's (or a department's) customer service charter. */
+export const charterSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: slug,
+    name: z.string().min(1),
+    /** The id of the charter this one builds on (a department's layer, resolved by extendCharter). */
+    extends: slug.optional(),
+    sources: z.array(source).min(1),
+    review: review.default({ cadence: "not-stated" }),
+    calendar: calendarSchema,
+    standards: z.array(standardSchema).default([]),
+    commitments: z.array(commitmentSchema).default([]),
+    customerObligations: z.array(obligationSchema).default([]),
+  })
+  .superRefine((charter, ctx) => {
+    uniqueIds(charter.standards, "standards", ctx);
+    uniqueIds(charter.commitments, "commitments", ctx);
+    uniqueIds(charter.customerObligations, "customerObligations", ctx);
+  });
+
+/** A department's layer on top of a charter: see extendCharter. */
+export const layerSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: slug,
+  name: z.string().min(1),
+  /** The id of the charter it builds on. */
+  extends: slug,
+  sources: z.array(source).optional(),
+  review: review.optional(),
+  calendar: z
+    .strictObject({
+      /** May be given, but must equal the base charter's zone. */
+      timeZone: z.string().optional(),
+      officeHours: officeHours.optional(),
+      receiptCutoff: clockTime.optional(),
+      closures: z.array(closure).optional(),
+      extraWorkingDates: z.array(extraWorkingDate).optional(),
+      assumptions: z.array(assumption).optional(),
+    })
+    .optional(),
+  standards: z
+    .strictObject({
+      /** New standards: their ids must not exist in the base. */
+      add: z.array(standardSchema).optional(),
+      /** Standards that replace the base's standards of the same id. */
+      replace: z.array(standardSchema).optional(),
+    })
+    .optional(),
+  commitments: z.array(commitmentSchema).optional(),
+  customerObligations: z.array(obligationSchema).optional(),
+});
+
+/** A validated charter, defaults applied. */
+export type Charter = z.infer<typeof charterSchema>;
+/** A charter as written in JSON. */
+export type CharterInput = z.input<typeof charterSchema>;
+/** A measurable standard. */
+export type Standard = z.infer<typeof standardSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type CustomerObligation = z.infer<typeof obligationSchema>;
+export type Channel = (typeof CHANNELS)[number];
+export type Stage = (typeof STAGES)[number];
+export type ContactEvent = (typeof CONTACT_EVENTS)[number];
+/** A department's layer, as written. */
+export type CharterLayerInput = z.input<typeof layerSchema>;
+
+/** The JSON Schema of a charter file, for editors (refinements are not expressed in it). */
+export function charterJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(charterSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://unpkg.com/council-sla/charters/charter.schema.json",
+    title: "council-sla charter",
+    description:
+      "A council's customer service charter for council-sla. This schema checks shape; parseCharter also checks the rules between fields (unique ids, office hours that do not overlap, a limit unit that suits the stage, ...).",
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
+  };
+}

@@ -30,7 +30,15 @@ function describeType(expected: string): string {
   }
 }
 
-function message(issue: RawIssue & { input?: unknown }): string {
+/**
+ * Our wording for zod's generic issues, used as the per-parse error map: a
+ * message set on a schema field (e.g. "a number of working days") wins over it.
+ */
+export function charterErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
+  return message(issue as unknown as RawIssue & { input?: unknown });
+}
+
+function message(issue: RawIssue & { input?: unknown }): string | undefined {
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined
@@ -51,7 +59,7 @@ function message(issue: RawIssue & { input?: unknown }): string {
           ? `Expected at most ${String(issue.maximum)} characters`
           : `Expected a number ${issue.inclusive === false ? "less than" : "of at most"} ${String(issue.maximum)}, got ${show(issue.input)}`;
     default:
-      return issue.message;
+      return undefined; // zod's own wording
   }
 }
 
@@ -67,7 +75,7 @@ export function toCharterIssues(error: z.core.$ZodError): CharterIssue[] {
       continue;
     }
     const params = issue.code === "custom" ? (issue.params as { code?: string } | undefined) : undefined;
-    out.push({ code: params?.code ?? issue.code, path, message: message(issue) });
+    out.push({ code: params?.code ?? issue.code, path, message: issue.message });
   }
   return out;
 }
