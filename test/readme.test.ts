@@ -1,12 +1,13 @@
 // Runs the README's JavaScript examples: each `expr; //=> value` line must give that value.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import * as bundled from "../src/charters/index.js";
 import * as dateHolidays from "../src/date-holidays/index.js";
 import * as api from "../src/index.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-const modules: Record<string, unknown> = { "council-sla": api, "council-sla/date-holidays": dateHolidays };
+const modules: Record<string, unknown> = { "council-sla": api, "council-sla/charters": bundled, "council-sla/date-holidays": dateHolidays };
 
 /** Turns imports into look-ups and `expr; //=> value` (the value may follow on the next line) into checks. */
 function toProgram(block: string): string {

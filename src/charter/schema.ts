@@ -66,23 +66,29 @@ const extraWorkingDate = z.strictObject({
 export const calendarSchema = z
   .strictObject({
     /** IANA time zone, e.g. `Europe/London`. All calendar logic happens in it. */
-    timeZone: z.string().refine(isKnownZone, {
-      error: (iss) => `Expected an IANA time zone such as Europe/London, got ${show(iss.input)}`,
-    }),
+    timeZone: z
+      .string()
+      .refine(isKnownZone, {
+        error: (iss) => `Expected an IANA time zone such as Europe/London, got ${show(iss.input)}`,
+      })
+      .describe("IANA time zone, e.g. Europe/London or America/Toronto. All calendar logic happens in it."),
     /** Holiday region id: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one supplied to calendarFor. */
-    holidays: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
-      error: (iss) => `Expected a holiday region id such as GB-ENG or CA-ON, got ${show(iss.input)}`,
-    }),
+    holidays: z
+      .string()
+      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+        error: (iss) => `Expected a holiday region id such as GB-ENG or CA-ON, got ${show(iss.input)}`,
+      })
+      .describe("Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor."),
     /** The weekdays the council works; Monday to Friday when absent. */
     workingWeek: z.array(weekday).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
     /** Office hours per weekday, several intervals a day allowed. Every working weekday needs them. */
-    officeHours,
+    officeHours: officeHours.describe('Per weekday, ["HH:MM", "HH:MM"] intervals (open, close), ordered, not overlapping. Every working weekday needs some.'),
     /** Dates the council is closed besides weekends and holidays. */
-    closures: z.array(closure).default([]),
+    closures: z.array(closure).default([]).describe("Date ranges (from, to inclusive) the council is closed, besides weekends and holidays."),
     /** Dates worked although the week or the holiday table says otherwise. */
-    extraWorkingDates: z.array(extraWorkingDate).default([]),
+    extraWorkingDates: z.array(extraWorkingDate).default([]).describe("Dates worked although the week or the holiday table says otherwise."),
     /** A receipt at or after this local time counts as received the next calendar date. */
-    receiptCutoff: clockTime.optional(),
+    receiptCutoff: clockTime.optional().describe("HH:MM: a receipt at or after it counts from the next calendar date."),
     /** Values not given by the charter text, each with a note saying so. */
     assumptions: z.array(assumption).optional(),
   })
@@ -263,13 +269,13 @@ export const standardSchema = z
       error: (iss) => `Expected an id written channel[.category].stage such as email.acknowledge, got ${show(iss.input)}`,
     }),
     /** The channels the standard covers: an id's channel first. */
-    channels: z.array(z.enum(CHANNELS)).min(1),
+    channels: z.array(z.enum(CHANNELS)).min(1).describe("The channels the standard covers; the id's channel first."),
     /** A category such as `complaint`: the standard covers only contacts of that category. */
-    category: slug.optional(),
-    stage: z.enum(STAGES),
-    limit,
+    category: slug.optional().describe("A category such as complaint: the standard covers only contacts of that category."),
+    stage: z.enum(STAGES).describe("answer (a call picked up), attend (a visitor seen), acknowledge, respond (a full response)."),
+    limit: limit.describe('How long the standard allows, in exactly one unit, e.g. { "workingDays": 3 }.'),
     /** `office-hours`: contacts received while the office is closed are not applicable. */
-    scope: z.enum(["always", "office-hours"]).default("always"),
+    scope: z.enum(["always", "office-hours"]).default("always").describe("office-hours: contacts received while the office is closed are not applicable (elapsed limits only)."),
     /** The share of contacts the council aims to meet the limit for. */
     target: z
       .strictObject({
@@ -282,19 +288,19 @@ export const standardSchema = z
       })
       .default({ percent: 100 }),
     /** For day-based limits: the end of the due date, its closing time, or the receipt's clock time. */
-    dueAt: z.enum(["end-of-day", "close-of-business", "same-clock-time"]).default("end-of-day"),
+    dueAt: z.enum(["end-of-day", "close-of-business", "same-clock-time"]).default("end-of-day").describe("Day-based limits: due at the end of the due date, at its closing time, or at the receipt's clock time."),
     /** For working/calendar days: count the receipt date as day 1 when it is a working day. */
-    countReceiptDay: z.boolean().default(false),
+    countReceiptDay: z.boolean().default(false).describe("Working or calendar days: the receipt date, when a working day, is day 1."),
     /** Met too by an acknowledgement by the due instant that promises a date, kept. */
-    allowPromise: z.boolean().default(false),
+    allowPromise: z.boolean().default(false).describe("respond stage: also met by an acknowledgement by the due time that promises a date (promisedBy), if the promise is kept."),
     /** Events that stop the clock, replacing the stage's default events. */
-    stopsOn: z.array(z.enum(CONTACT_EVENTS)).min(1).optional(),
+    stopsOn: z.array(z.enum(CONTACT_EVENTS)).min(1).optional().describe("Events that stop the clock, replacing the stage's own (e.g. answeredAt or voicemailAt)."),
     /** Count from receipt (default) or from the acknowledgement. */
-    startsFrom: z.enum(["received", "acknowledged"]).default("received"),
+    startsFrom: z.enum(["received", "acknowledged"]).default("received").describe("Count from receipt, or from the acknowledgement (respond stage)."),
     /** The sentence of the charter the standard comes from, verbatim. */
-    quote,
+    quote: quote.describe("The sentence of the charter the standard comes from, copied exactly."),
     /** What the standard assumes that the sentence does not say. */
-    assumption: z.string().min(1).optional(),
+    assumption: z.string().min(1).optional().describe("How the sentence was read, where it needs a judgement."),
   })
   .superRefine((standard, ctx) => {
     const units = LIMIT_UNITS.filter((u) => standard.limit[u] !== undefined);
@@ -436,7 +442,7 @@ export const layerSchema = z.strictObject({
       /** May be given, but must equal the base charter's zone. */
       timeZone: z.string().optional(),
       officeHours: officeHours.optional(),
-      receiptCutoff: clockTime.optional(),
+      receiptCutoff: clockTime.optional().describe("HH:MM: a receipt at or after it counts from the next calendar date."),
       closures: z.array(closure).optional(),
       extraWorkingDates: z.array(extraWorkingDate).optional(),
       assumptions: z.array(assumption).optional(),
