@@ -45,3 +45,11 @@ export type { Instant } from "./calendar/instant.js";
 // Holidays
 export { HOLIDAY_REGIONS, bundledHolidays } from "./holidays/index.js";
 export type { HolidayRegion, HolidayTable } from "./holidays/index.js";
+
+// Deadlines, evaluation, explanations
+export { deadline } from "./rules/deadline.js";
+export type { Deadline, DeadlineOptions, DueRule, TraceStep } from "./rules/deadline.js";
+export { evaluate } from "./rules/evaluate.js";
+export type { EvaluateOptions, Evaluation, MetBy, NotApplicableReason, Status } from "./rules/evaluate.js";
+export { explain } from "./rules/explain.js";
+export type { Contact, Pause } from "./charter/schema.js";

@@ -486,3 +486,36 @@ export function charterJsonSchema(): Record<string, unknown> {
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }
+
+// ---------------------------------------------------------------------------
+// Contacts: what happened to one enquiry. The schema gives the types (and the
+// JSON Schema for contact files); evaluate() checks each contact with a fast
+// hand-written validator whose errors name the field and the value.
+// ---------------------------------------------------------------------------
+
+const instant = z.union([z.date(), z.number(), z.string()]);
+
+/** A stop-the-clock interval, half-open: [from, to). */
+export const pauseSchema = z.strictObject({ from: instant, to: instant });
+
+/** One contact a council received and what happened to it. */
+export const contactSchema = z.strictObject({
+  id: z.union([z.string(), z.number()]).optional(),
+  channel: z.enum(CHANNELS),
+  category: z.string().optional(),
+  receivedAt: instant,
+  answeredAt: instant.optional(),
+  attendedAt: instant.optional(),
+  acknowledgedAt: instant.optional(),
+  respondedAt: instant.optional(),
+  voicemailAt: instant.optional(),
+  abandonedAt: instant.optional(),
+  /** The date or instant promised in an acknowledgement (a `YYYY-MM-DD` date means by the end of that day). */
+  promisedBy: instant.optional(),
+  pauses: z.array(pauseSchema).optional(),
+});
+
+/** A contact: the Contact field names are also the columns of contact files. */
+export type Contact = z.input<typeof contactSchema>;
+/** A pause: `{ from, to }`, half-open. */
+export type Pause = z.input<typeof pauseSchema>;

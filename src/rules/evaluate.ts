@@ -1,0 +1,233 @@
+/**
+ * Was each promise kept? evaluate() judges one contact against every standard
+ * that covers it, at a given `now`.
+ *
+ * @module
+ */
+import { formatDate } from "../calendar/civil.js";
+import type { Instant } from "../calendar/instant.js";
+import { engineOf, type CalendarEngine } from "../calendar/working-calendar.js";
+import type { Charter, Contact, ContactEvent, Stage, Standard } from "../charter/schema.js";
+import { expected } from "../messages.js";
+import { readContact, type ReadContact } from "./contact.js";
+import { computeDue, toDeadline, type Deadline, type DueRule, type TraceStep } from "./deadline.js";
+
+export type Status = "met" | "breached" | "pending" | "not-applicable";
+
+/** What met (or stopped) a standard's clock. */
+export type MetBy = "answer" | "attendance" | "acknowledgement" | "response" | "voicemail" | "promise";
+
+/** Why a standard does not apply to a contact. */
+export type NotApplicableReason = "outside-office-hours" | "abandoned";
+
+/** One standard judged for one contact at `now`. */
+export interface Evaluation {
+  readonly standardId: string;
+  readonly contactId?: string | number;
+  readonly status: Status;
+  /** The due instant (the promised one once a valid promise is made); null while a chained clock has not started. */
+  readonly due: string | null;
+  readonly dueDate?: string;
+  readonly rule?: DueRule;
+  /** When the clock stopped (the event that met or missed the standard), or null. */
+  readonly completedAt: string | null;
+  readonly by?: MetBy;
+  readonly reason?: NotApplicableReason | "awaiting-acknowledgement";
+  /** For breaches: completion (or now) minus due. */
+  readonly lateMs?: number;
+  /** For day-based breaches: working days from the due date to the completion (or now) date. */
+  readonly lateWorkingDays?: number;
+  /** For pending results: due minus now. */
+  readonly remainingMs?: number;
+  /** Pending, and `warnAt` of the window has passed. */
+  readonly atRisk: boolean;
+}
+
+export interface EvaluateOptions {
+  /** The moment of judgement: events after it have not happened yet. */
+  readonly now: Instant;
+  /** The share of the window after which a pending result is at risk; 0.75 when absent. */
+  readonly warnAt?: number;
+}
+
+const DEFAULT_STOPS: Record<Stage, readonly ContactEvent[]> = {
+  answer: ["answeredAt"],
+  attend: ["attendedAt"],
+  acknowledge: ["acknowledgedAt", "respondedAt"],
+  respond: ["respondedAt"],
+};
+
+const BY: Record<ContactEvent, MetBy> = {
+  answeredAt: "answer",
+  attendedAt: "attendance",
+  acknowledgedAt: "acknowledgement",
+  respondedAt: "response",
+  voicemailAt: "voicemail",
+};
+
+/** The numeric outcome, shared with reports. */
+export interface Outcome {
+  readonly standard: Standard;
+  readonly status: Status;
+  readonly startMs: number | undefined;
+  readonly dueMs: number | undefined;
+  readonly dueDay: number | undefined;
+  readonly rule: DueRule | undefined;
+  readonly completedMs: number | undefined;
+  readonly by: MetBy | undefined;
+  readonly reason: Evaluation["reason"];
+  readonly lateMs: number | undefined;
+  readonly lateWorkingDays: number | undefined;
+  readonly atRisk: boolean;
+  /** The clock's start and pauses as used, for rebuilding the trace. */
+  readonly pauses: readonly (readonly [number, number])[];
+}
+
+/** The standards that cover a contact: its channel, and its category when the standard has one. */
+export function standardsFor(charter: Charter, channel: string, category: string | undefined): Standard[] {
+  return charter.standards.filter(
+    (s) => (s.channels as readonly string[]).includes(channel) && (s.category === undefined || s.category === category),
+  );
+}
+
+export function judge(engine: CalendarEngine, standard: Standard, contact: ReadContact, now: number, warnAt: number): Outcome {
+  const events = contact.events;
+  const seen = (at: number | undefined) => (at !== undefined && at <= now ? at : undefined);
+  let completed: number | undefined;
+  let by: MetBy | undefined;
+  for (const event of standard.stopsOn ?? DEFAULT_STOPS[standard.stage]) {
+    const at = seen(events[event]);
+    if (at !== undefined && (completed === undefined || at < completed)) {
+      completed = at;
+      by = BY[event];
+    }
+  }
+  const ack = seen(events.acknowledgedAt);
+  let start = contact.receivedAt;
+  if (standard.startsFrom === "acknowledged") {
+    const responded = seen(events.respondedAt);
+    const began = ack === undefined ? responded : responded === undefined ? ack : Math.min(ack, responded);
+    if (began === undefined) {
+      return { standard, status: "pending", startMs: undefined, dueMs: undefined, dueDay: undefined, rule: undefined, completedMs: undefined, by: undefined, reason: "awaiting-acknowledgement", lateMs: undefined, lateWorkingDays: undefined, atRisk: false, pauses: [] };
+    }
+    start = began;
+  }
+  // Pause time after completion, or not yet over at `now`, counts only up to then.
+  const stop = Math.min(completed ?? now, now);
+  const pauses: [number, number][] = [];
+  for (const [from, to] of contact.pauses) if (from < stop) pauses.push([from, Math.min(to, stop)]);
+  const times = computeDue(engine, standard, contact.receivedAt, start, pauses);
+
+  const base = { standard, startMs: times.startMs, dueDay: times.dueDay, rule: times.rule, pauses };
+  if (!times.inScope) {
+    return { ...base, status: "not-applicable", dueMs: times.dueMs, completedMs: completed, by: undefined, reason: "outside-office-hours", lateMs: undefined, lateWorkingDays: undefined, atRisk: false };
+  }
+  let dueMs = times.dueMs;
+  let dueDay = times.dueDay;
+  const abandoned = seen(contact.abandonedAt);
+  if (abandoned !== undefined && (completed === undefined || completed > abandoned)) {
+    if (abandoned < dueMs) {
+      return { ...base, status: "not-applicable", dueMs, completedMs: undefined, by: undefined, reason: "abandoned", lateMs: undefined, lateWorkingDays: undefined, atRisk: false };
+    }
+    return { ...base, status: "breached", dueMs, completedMs: undefined, by: undefined, reason: undefined, lateMs: abandoned - dueMs, lateWorkingDays: late(engine, dueDay, abandoned), atRisk: false };
+  }
+  if (
+    standard.allowPromise &&
+    contact.promisedBy !== undefined &&
+    ack !== undefined &&
+    ack <= dueMs &&
+    (completed === undefined || completed > ack)
+  ) {
+    dueMs = contact.promisedBy;
+    dueDay = times.dueDay === undefined ? undefined : engine.zone.localDay(dueMs);
+    by = "promise";
+  }
+  const end = completed ?? now;
+  const status: Status = completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
+  const atRisk = status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs);
+  return {
+    ...base,
+    dueDay,
+    status,
+    dueMs,
+    completedMs: completed,
+    by,
+    reason: undefined,
+    lateMs: status === "breached" ? end - dueMs : undefined,
+    lateWorkingDays: status === "breached" ? late(engine, dueDay, end) : undefined,
+    atRisk,
+  };
+}
+
+function late(engine: CalendarEngine, dueDay: number | undefined, end: number): number | undefined {
+  if (dueDay === undefined) return undefined;
+  const endDay = engine.zone.localDay(end);
+  return endDay > engine.end ? undefined : engine.countBetween(dueDay, endDay);
+}
+
+/** Evaluations made by this library, with what explain() needs to rebuild their reasoning. */
+const explanations = new WeakMap<Evaluation, () => { deadline: Deadline | undefined; outcome: Outcome; now: string }>();
+
+export function explanationOf(evaluation: Evaluation) {
+  return explanations.get(evaluation)?.();
+}
+
+export function readWarnAt(value: unknown): number {
+  if (value === undefined) return 0.75;
+  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw new RangeError(expected("options.warnAt", "a number from 0 to 1", value));
+  return value;
+}
+
+/**
+ * Judges a contact against every standard that covers it (its channel, and its
+ * category when the standard has one), as things stood at `options.now`.
+ *
+ * @throws TypeError or RangeError naming the contact field and the value.
+ * @example
+ * evaluate(copeland, { channel: "email", receivedAt: "2026-12-24T10:00", respondedAt: "2026-12-30T12:00" },
+ *          { now: "2027-01-10" }).map((e) => `${e.standardId} ${e.status}`);
+ * //=> ["email.acknowledge met", "email.respond met"]
+ */
+export function evaluate(charter: Charter, contact: Contact, options: EvaluateOptions): Evaluation[] {
+  const engine = engineOf(charter);
+  if (typeof options !== "object" || options === null || options.now === undefined) {
+    throw new TypeError(expected("options.now", "the instant of judgement (now is a parameter, never the clock)", options?.now));
+  }
+  const now = engine.instant(options.now, "options.now");
+  const warnAt = readWarnAt(options.warnAt);
+  const read = readContact(engine, contact);
+  return standardsFor(charter, read.channel, read.category).map((standard) => {
+    const outcome = judge(engine, standard, read, now, warnAt);
+    const evaluation = toEvaluation(engine, outcome, read.id, now);
+    explanations.set(evaluation, () => {
+      const trace: TraceStep[] = [];
+      let deadline: Deadline | undefined;
+      if (outcome.startMs !== undefined) {
+        trace.push({ step: "received", at: engine.zone.format(read.receivedAt), date: formatDate(engine.zone.localDay(read.receivedAt)) });
+        const times = computeDue(engine, standard, read.receivedAt, standard.startsFrom === "acknowledged" ? outcome.startMs : read.receivedAt, outcome.pauses, trace);
+        deadline = toDeadline(engine, standard, read.receivedAt, times, trace);
+      }
+      return { deadline, outcome, now: engine.zone.format(now) };
+    });
+    return evaluation;
+  });
+}
+
+export function toEvaluation(engine: CalendarEngine, o: Outcome, contactId: string | number | undefined, now: number): Evaluation {
+  const zone = engine.zone;
+  return {
+    standardId: o.standard.id,
+    ...(contactId === undefined ? {} : { contactId }),
+    status: o.status,
+    due: o.dueMs === undefined ? null : zone.format(o.dueMs),
+    ...(o.dueDay === undefined ? {} : { dueDate: formatDate(o.dueDay) }),
+    ...(o.rule === undefined ? {} : { rule: o.rule }),
+    completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs),
+    ...(o.by === undefined ? {} : { by: o.by }),
+    ...(o.reason === undefined ? {} : { reason: o.reason }),
+    ...(o.lateMs === undefined ? {} : { lateMs: o.lateMs }),
+    ...(o.lateWorkingDays === undefined ? {} : { lateWorkingDays: o.lateWorkingDays }),
+    ...(o.status === "pending" && o.dueMs !== undefined ? { remainingMs: o.dueMs - now } : {}),
+    atRisk: o.atRisk,
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * explain(): the reasoning behind a deadline or an evaluation, in plain English
+ * that a council officer could paste into a reply.
+ *
+ * @module
+ */
+import { MONTH_NAMES, WEEKDAY_NAMES, readDate, weekdayIndex } from "../calendar/civil.js";
+import type { LimitUnit } from "../charter/schema.js";
+import { expected } from "../messages.js";
+import type { Deadline, TraceStep } from "./deadline.js";
+import { explanationOf, type Evaluation } from "./evaluate.js";
+
+const UNIT_WORDS: Record<LimitUnit, [string, string]> = {
+  seconds: ["second", "seconds"],
+  minutes: ["minute", "minutes"],
+  hours: ["hour", "hours"],
+  workingMinutes: ["working minute", "working minutes"],
+  workingHours: ["working hour", "working hours"],
+  workingDays: ["working day", "working days"],
+  calendarDays: ["calendar day", "calendar days"],
+  calendarMonths: ["calendar month", "calendar months"],
+};
+
+function amount(n: number, unit: LimitUnit): string {
+  const [one, many] = UNIT_WORDS[unit];
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Friday 19 December 2025" (year left out with `withYear: false`). */
+function longDate(iso: string, withYear = true): string {
+  const day = readDate(iso.slice(0, 10)) as number;
+  const month = MONTH_NAMES[Number(iso.slice(5, 7)) - 1] as string;
+  return `${WEEKDAY_NAMES[weekdayIndex(day)]} ${Number(iso.slice(8, 10))} ${month}${withYear ? ` ${iso.slice(0, 4)}` : ""}`;
+}
+
+/** "17:42", "17:42:15" or "17:42:15.250" from an ISO instant in local time. */
+function clock(iso: string): string {
+  const hm = iso.slice(11, 16);
+  const s = iso.slice(17, 19);
+  const ms = iso.slice(20, 23);
+  if (ms !== "000") return `${hm}:${s}.${ms}`;
+  return s === "00" ? hm : `${hm}:${s}`;
+}
+
+function at(iso: string): string {
+  return `${longDate(iso)} at ${clock(iso)}`;
+}
+
+/** "by the end of Friday 9 January 2026" for a last-millisecond instant, else "by ... at 17:00". */
+function by(iso: string): string {
+  return iso.slice(11, 23) === "23:59:59.999" ? `by the end of ${longDate(iso)}` : `by ${at(iso)}`;
+}
+
+/** "Boxing Day (substitute day)" reads as "substitute day for Boxing Day" inside brackets. */
+function holidayName(name: string): string {
+  return name.replace(/^(.*) \((substitute day|observed)\)$/, (_, base: string, kind: string) => (kind === "observed" ? `${base}, observed` : `substitute day for ${base}`));
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function duration(ms: number): string {
+  const abs = Math.abs(ms);
+  const units: [number, string][] = [
+    [86_400_000, "day"],
+    [3_600_000, "hour"],
+    [60_000, "minute"],
+    [1000, "second"],
+  ];
+  const parts: string[] = [];
+  let rest = abs;
+  for (const [size, word] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0 && parts.length < 2) {
+      parts.push(`${n} ${word}${n === 1 ? "" : "s"}`);
+      rest -= n * size;
+    }
+  }
+  if (parts.length === 0) return `${abs} millisecond${abs === 1 ? "" : "s"}`;
+  return parts.join(" ");
+}
+
+function skippedSentence(skipped: Extract<TraceStep, { step: "skipped" }>[]): string | undefined {
+  if (skipped.length === 0) return undefined;
+  const phrases = skipped.map((s) => {
+    const label = s.reason === "weekend" ? "weekend" : s.name === undefined ? s.reason : holidayName(s.name);
+    return `${longDate(s.date, false)} (${label})`;
+  });
+  return `${list(phrases)} ${skipped.length === 1 ? "is not a working day" : "are not working days"}.`;
+}
+
+function explainDeadline(d: Deadline): string[] {
+  const out: string[] = [];
+  const skipped: Extract<TraceStep, { step: "skipped" }>[] = [];
+  let dayZero: string | undefined;
+  for (const step of d.trace) {
+    switch (step.step) {
+      case "received":
+        out.push(`Received ${at(step.at)}.`);
+        break;
+      case "starts-from-acknowledgement":
+        out.push(`Counted from the acknowledgement, ${at(step.at)}.`);
+        break;
+      case "cutoff":
+        out.push(`That is at or after the ${step.cutoff} cut-off, so it counts as received on ${longDate(step.date)}.`);
+        break;
+      case "day-zero":
+        dayZero = step.date;
+        if (step.countsAsDayOne) out.push(`The day of receipt, ${longDate(step.date, false)}, counts as day 1.`);
+        break;
+      case "day-one":
+        if (step.date !== dayZero) out.push(`Day 1 is ${longDate(step.date, false)}.`);
+        break;
+      case "skipped":
+        skipped.push(step);
+        break;
+      case "paused": {
+        const sentence = skippedSentence(skipped.splice(0));
+        if (sentence) out.push(sentence);
+        const gone = step.unit === "ms" ? duration(step.disregarded) : `${step.disregarded} ${step.disregarded === 1 ? step.unit.replace(/s$/, "") : step.unit}`;
+        out.push(`The clock stopped from ${at(step.from)} to ${at(step.to)}: ${gone} disregarded.`);
+        break;
+      }
+      case "out-of-scope":
+        out.push(`The office was closed then, and this standard covers office hours only, so it does not apply.`);
+        break;
+      case "next-opening":
+        out.push(`The office was closed, so the clock started when it opened, ${at(step.at)}.`);
+        break;
+      case "no-office-hours":
+        out.push(`${longDate(step.date)} has no office hours, so the end of that day is used.`);
+        break;
+      case "due": {
+        const sentence = skippedSentence(skipped.splice(0));
+        if (sentence) out.push(sentence);
+        const limit = amount(step.amount, step.unit);
+        if (step.rule === "end-of-day") out.push(`Due by the end of ${longDate(step.date)}: ${limit}.`);
+        else if (step.rule === "close-of-business") out.push(`Due by close of business (${clock(step.at)}) on ${longDate(step.date)}: ${limit}.`);
+        else if (step.rule === "same-clock-time") out.push(`Due by ${clock(step.at)} on ${longDate(step.date)}, the time of day it was received: ${limit}.`);
+        else if (step.rule === "office-time") out.push(`Due by ${at(step.at)}: ${limit} of open office time.`);
+            else out.push(`Due ${by(step.at)}: ${limit} after ${d.startsAt === d.receivedAt ? "receipt" : "the clock started"}.`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const DONE_WORDS: Record<string, string> = {
+  answer: "answered",
+  attendance: "seen",
+  acknowledgement: "acknowledged",
+  response: "responded",
+  voicemail: "passed to voicemail",
+};
+
+function explainOutcome(e: Evaluation, now: string | undefined): string[] {
+  const out: string[] = [];
+  if (e.by === "promise" && e.due !== null) {
+    out.push(`An acknowledgement in time promised a full response ${by(e.due)}, so that became the due time.`);
+  }
+  const done = e.completedAt === null ? undefined : `${DONE_WORDS[e.by === "promise" ? "response" : (e.by ?? "response")] ?? "completed"} on ${at(e.completedAt)}`;
+  const lateDays = e.lateWorkingDays === undefined ? "" : `, ${e.lateWorkingDays} working day${e.lateWorkingDays === 1 ? "" : "s"} after the due date`;
+  switch (e.status) {
+    case "met":
+      out.push(`Met: ${done ?? "completed"}, in time.`);
+      break;
+    case "breached":
+      if (done !== undefined) out.push(`Breached: ${done}, ${duration(e.lateMs ?? 0)} late${lateDays}.`);
+      else out.push(`Breached: not done in time${now === undefined ? "" : ` (judged ${at(now)})`}, ${duration(e.lateMs ?? 0)} past due${lateDays}.`);
+      break;
+    case "pending":
+      if (e.reason === "awaiting-acknowledgement") out.push("Pending: the clock starts when the contact is acknowledged.");
+      else out.push(`Pending${now === undefined ? "" : ` at ${at(now)}`}: ${duration(e.remainingMs ?? 0)} left.${e.atRisk ? " At risk: most of the time allowed has gone." : ""}`);
+      break;
+    case "not-applicable":
+      out.push(
+        e.reason === "abandoned"
+          ? "Not applicable: the caller hung up before the time allowed had run out."
+          : "Not applicable: received while the office was closed, and this standard covers office hours only.",
+      );
+      break;
+  }
+  return out;
+}
+
+/**
+ * The reasoning behind a deadline or an evaluation, in plain English: the
+ * receipt, day 1, every day skipped and why, every pause, the rule for the due
+ * time, and (for an evaluation) the outcome.
+ *
+ * @example
+ * explain(deadline(copeland, "email.respond", "2025-12-19T17:42"));
+ * //=> "Received Friday 19 December 2025 at 17:42. Day 1 is Monday 22 December. ..."
+ */
+export function explain(result: Deadline | Evaluation): string {
+  if (typeof result !== "object" || result === null || typeof (result as { standardId?: unknown }).standardId !== "string") {
+    throw new TypeError(expected("result", "a Deadline or an Evaluation from council-sla", result));
+  }
+  if ("trace" in result) return explainDeadline(result).join(" ");
+  const evaluation = result;
+  const extra = explanationOf(evaluation);
+  const lines: string[] = [];
+  if (extra?.deadline !== undefined) {
+    const reasoning = explainDeadline(extra.deadline);
+    // Out of scope: the receipt and why is all there is to say.
+    lines.push(...(evaluation.status === "not-applicable" && evaluation.reason === "outside-office-hours" ? reasoning.slice(0, 1) : reasoning));
+  } else if (evaluation.due !== null) {
+    // A result that has been through JSON has lost its trace: explain it from its fields.
+    lines.push(`Due by ${at(evaluation.due)}${evaluation.rule === undefined ? "" : ` (${evaluation.rule})`}.`);
+  }
+  lines.push(...explainOutcome(evaluation, extra?.now));
+  return `${evaluation.standardId}: ${lines.join(" ")}`;
+}
