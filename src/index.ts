@@ -53,3 +53,7 @@ export { evaluate } from "./rules/evaluate.js";
 export type { EvaluateOptions, Evaluation, MetBy, NotApplicableReason, Status } from "./rules/evaluate.js";
 export { explain } from "./rules/explain.js";
 export type { Contact, Pause } from "./charter/schema.js";
+
+// Reports
+export { complianceReport, mergeReports } from "./rules/report.js";
+export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./rules/report.js";

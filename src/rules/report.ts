@@ -1,0 +1,377 @@
+/**
+ * Compliance reports: how a council is doing against its whole charter over
+ * any number of contacts. Streaming (memory does not grow with the input) and
+ * mergeable: reports of partitions combine into the report of the whole.
+ *
+ * @module
+ */
+import { civilFromDays, daysFromCivil, pad2, weekdayIndex } from "../calendar/civil.js";
+import type { Instant } from "../calendar/instant.js";
+import { engineOf, type CalendarEngine } from "../calendar/working-calendar.js";
+import type { Charter, Contact } from "../charter/schema.js";
+import { expected } from "../messages.js";
+import { readContact } from "./contact.js";
+import { judge, readWarnAt, standardsFor, type Outcome } from "./evaluate.js";
+
+/** One of the worst breaches: the latest, with the contact it concerns. */
+export interface WorstBreach {
+  readonly contactId: string | number | null;
+  readonly lateMs: number;
+  readonly due: string;
+  readonly completedAt: string | null;
+}
+
+/** Counts for one standard (and, with `by`, one period). */
+export interface ReportRow {
+  readonly standardId: string;
+  /** `YYYY-MM` (by month) or `YYYY-Www` (by ISO week) of the receipt's local date. */
+  readonly period?: string;
+  /** Contacts the standard applies to: met + breached + pending. */
+  readonly inScope: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  readonly notApplicable: number;
+  /** met / (met + breached), or null when nothing is decided yet. */
+  readonly metShare: number | null;
+  readonly target: { readonly percent: number };
+  /** `100 * met >= percent * (met + breached)`, in integers; null when nothing is decided. */
+  readonly achieved: boolean | null;
+  /** 95% Wilson score interval for the share met; null when nothing is decided. */
+  readonly ci95: { readonly low: number; readonly high: number } | null;
+  readonly worst: readonly WorstBreach[];
+}
+
+/** A problem contact, skipped and counted. */
+export interface SkippedContact {
+  /** Position in the input, from 0. */
+  readonly index: number;
+  readonly contactId: string | number | null;
+  readonly message: string;
+}
+
+export interface ComplianceReport {
+  readonly charterId: string;
+  /** The moment of judgement. */
+  readonly now: string;
+  readonly by: "month" | "week" | null;
+  /** The charter's standard ids, in its order (rows follow it). */
+  readonly standards: readonly string[];
+  /** Contacts read, including skipped ones. */
+  readonly contacts: number;
+  /** Contacts skipped because they were not valid. */
+  readonly skipped: number;
+  /** The first problems (at most 20), in input order. */
+  readonly errors: readonly SkippedContact[];
+  /** How many worst breaches each row keeps. */
+  readonly worstLimit: number;
+  readonly rows: readonly ReportRow[];
+}
+
+export interface ReportOptions {
+  /** The moment of judgement: events after it have not happened yet. */
+  readonly now: Instant;
+  readonly warnAt?: number;
+  /** Split rows by the local month or ISO week of receipt. */
+  readonly by?: "month" | "week";
+  /** How many of the worst breaches to keep per row; 5 when absent. */
+  readonly worst?: number;
+  /**
+   * Abandoned calls: `"by-limit"` (default) excludes those abandoned before the limit and
+   * counts the rest as missed; `"missed"` counts all as missed; `"excluded"` excludes all.
+   */
+  readonly abandoned?: "by-limit" | "missed" | "excluded";
+  /** Called with the number of contacts read so far, every `progressEvery` contacts. */
+  readonly onProgress?: (read: number) => void;
+  readonly progressEvery?: number;
+}
+
+const MAX_ERRORS = 20;
+const Z = 1.959963984540054;
+
+/** 95% Wilson score interval for `met` successes out of `n`. */
+export function wilson(met: number, n: number): { low: number; high: number } | null {
+  if (n === 0) return null;
+  const p = met / n;
+  const z2 = Z * Z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+function compareWorst(a: WorstBreach, b: WorstBreach): number {
+  if (a.lateMs !== b.lateMs) return b.lateMs - a.lateMs;
+  const x = String(a.contactId);
+  const y = String(b.contactId);
+  if (x !== y) return x < y ? -1 : 1;
+  return a.due < b.due ? -1 : a.due > b.due ? 1 : 0;
+}
+
+function keepWorst(list: WorstBreach[], item: WorstBreach, limit: number): void {
+  if (limit === 0) return;
+  if (list.length === limit && compareWorst(item, list[list.length - 1] as WorstBreach) >= 0) return;
+  let i = list.length;
+  while (i > 0 && compareWorst(item, list[i - 1] as WorstBreach) < 0) i--;
+  list.splice(i, 0, item);
+  if (list.length > limit) list.pop();
+}
+
+interface Tally {
+  met: number;
+  breached: number;
+  pending: number;
+  notApplicable: number;
+  worst: WorstBreach[];
+}
+
+function periodOf(epochDay: number, by: "month" | "week"): string {
+  if (by === "month") {
+    const [y, m] = civilFromDays(epochDay);
+    return `${y}-${pad2(m)}`;
+  }
+  // ISO week: the week's Thursday decides the year.
+  const thursday = epochDay - weekdayIndex(epochDay) + 3;
+  const year = civilFromDays(thursday)[0];
+  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
+  return `${year}-W${pad2(week)}`;
+}
+
+function toRow(standardId: string, period: string | undefined, percent: number, t: Tally): ReportRow {
+  const decided = t.met + t.breached;
+  return {
+    standardId,
+    ...(period === undefined ? {} : { period }),
+    inScope: t.met + t.breached + t.pending,
+    met: t.met,
+    breached: t.breached,
+    pending: t.pending,
+    notApplicable: t.notApplicable,
+    metShare: decided === 0 ? null : t.met / decided,
+    target: { percent },
+    achieved: decided === 0 ? null : 100 * t.met >= percent * decided,
+    ci95: wilson(t.met, decided),
+    worst: t.worst,
+  };
+}
+
+/** The running state of a report. */
+class Accumulator {
+  readonly #charter: Charter;
+  readonly #engine: CalendarEngine;
+  readonly #now: number;
+  readonly #warnAt: number;
+  readonly #by: "month" | "week" | undefined;
+  readonly #worst: number;
+  readonly #abandoned: "by-limit" | "missed" | "excluded";
+  readonly #tallies = new Map<string, Tally>();
+  readonly #errors: SkippedContact[] = [];
+  contacts = 0;
+  skipped = 0;
+
+  constructor(charter: Charter, options: ReportOptions) {
+    this.#charter = charter;
+    this.#engine = engineOf(charter);
+    if (typeof options !== "object" || options === null || options.now === undefined) {
+      throw new TypeError(expected("options.now", "the instant of judgement", options?.now));
+    }
+    this.#now = this.#engine.instant(options.now, "options.now");
+    this.#warnAt = readWarnAt(options.warnAt);
+    if (options.by !== undefined && options.by !== "month" && options.by !== "week") {
+      throw new RangeError(expected("options.by", '"month" or "week"', options.by));
+    }
+    this.#by = options.by;
+    const worst = options.worst ?? 5;
+    if (!Number.isInteger(worst) || worst < 0 || worst > 1000) throw new RangeError(expected("options.worst", "an integer from 0 to 1000", worst));
+    this.#worst = worst;
+    const abandoned = options.abandoned ?? "by-limit";
+    if (abandoned !== "by-limit" && abandoned !== "missed" && abandoned !== "excluded") {
+      throw new RangeError(expected("options.abandoned", '"by-limit", "missed" or "excluded"', abandoned));
+    }
+    this.#abandoned = abandoned;
+  }
+
+  add(contact: Contact): void {
+    const index = this.contacts++;
+    let read;
+    try {
+      read = readContact(this.#engine, contact);
+    } catch (error) {
+      this.#skip(index, contact, error);
+      return;
+    }
+    const period = this.#by === undefined ? "" : periodOf(this.#engine.zone.localDay(read.receivedAt), this.#by);
+    let outcomes: Outcome[];
+    try {
+      outcomes = standardsFor(this.#charter, read.channel, read.category).map((s) => judge(this.#engine, s, read, this.#now, this.#warnAt));
+    } catch (error) {
+      this.#skip(index, contact, error);
+      return;
+    }
+    const abandoned = read.abandonedAt !== undefined && read.abandonedAt <= this.#now;
+    for (const o of outcomes) {
+      let status = o.status;
+      // judge() treats a call abandoned before its due time as not applicable and after it
+      // as missed ("by-limit"); the other policies count every abandoned call one way.
+      const wasAbandoned = abandoned && o.completedMs === undefined && o.reason !== "outside-office-hours";
+      if (wasAbandoned && this.#abandoned !== "by-limit") status = this.#abandoned === "missed" ? "breached" : "not-applicable";
+      const key = `${o.standard.id}\u0000${period}`;
+      let tally = this.#tallies.get(key);
+      if (tally === undefined) {
+        tally = { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] };
+        this.#tallies.set(key, tally);
+      }
+      if (status === "met") tally.met++;
+      else if (status === "pending") tally.pending++;
+      else if (status === "not-applicable") tally.notApplicable++;
+      else {
+        tally.breached++;
+        if (o.dueMs !== undefined) {
+          const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
+          keepWorst(
+            tally.worst,
+            {
+              contactId: read.id ?? null,
+              lateMs,
+              due: this.#engine.zone.format(o.dueMs),
+              completedAt: o.completedMs === undefined ? null : this.#engine.zone.format(o.completedMs),
+            },
+            this.#worst,
+          );
+        }
+      }
+    }
+  }
+
+  #skip(index: number, contact: unknown, error: unknown): void {
+    this.skipped++;
+    if (this.#errors.length < MAX_ERRORS) {
+      const id = typeof contact === "object" && contact !== null ? (contact as { id?: unknown }).id : undefined;
+      this.#errors.push({
+        index,
+        contactId: typeof id === "string" || typeof id === "number" ? id : null,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  report(): ComplianceReport {
+    const rows: ReportRow[] = [];
+    for (const [key, tally] of this.#tallies) {
+      const [standardId, period] = key.split("\u0000") as [string, string];
+      const standard = this.#charter.standards.find((s) => s.id === standardId);
+      rows.push(toRow(standardId, this.#by === undefined ? undefined : period, standard?.target.percent ?? 100, tally));
+    }
+    // Standards nothing was judged against still get a row: "no data" is an answer.
+    if (this.#by === undefined) {
+      for (const s of this.#charter.standards) {
+        if (!this.#tallies.has(`${s.id}\u0000`)) rows.push(toRow(s.id, undefined, s.target.percent, { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] }));
+      }
+    }
+    const order = this.#charter.standards.map((s) => s.id);
+    return {
+      charterId: this.#charter.id,
+      now: this.#engine.zone.format(this.#now),
+      by: this.#by ?? null,
+      standards: order,
+      contacts: this.contacts,
+      skipped: this.skipped,
+      errors: [...this.#errors],
+      worstLimit: this.#worst,
+      rows: sortRows(rows, order),
+    };
+  }
+}
+
+function sortRows(rows: ReportRow[], order: readonly string[]): ReportRow[] {
+  return rows.sort((a, b) => {
+    const i = order.indexOf(a.standardId) - order.indexOf(b.standardId);
+    if (i !== 0) return i;
+    const p = a.period ?? "";
+    const q = b.period ?? "";
+    return p < q ? -1 : p > q ? 1 : 0;
+  });
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<Contact> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * How a charter's standards fare over many contacts, as things stood at
+ * `options.now`. Streaming: memory holds counts and the worst few breaches per
+ * row, never the contacts. Invalid contacts are skipped and counted, never
+ * dropped silently. Returns the report for an Iterable, a Promise of it for an
+ * AsyncIterable.
+ *
+ * @example
+ * const report = complianceReport(dartford, contacts, { now: "2027-01-31T00:00" });
+ * report.rows.map((r) => [r.standardId, r.metShare, r.achieved]);
+ */
+export function complianceReport(charter: Charter, contacts: Iterable<Contact>, options: ReportOptions): ComplianceReport;
+export function complianceReport(charter: Charter, contacts: AsyncIterable<Contact>, options: ReportOptions): Promise<ComplianceReport>;
+export function complianceReport(
+  charter: Charter,
+  contacts: Iterable<Contact> | AsyncIterable<Contact>,
+  options: ReportOptions,
+): ComplianceReport | Promise<ComplianceReport> {
+  const acc = new Accumulator(charter, options);
+  const every = options.progressEvery ?? 10_000;
+  const progress = options.onProgress;
+  if (isAsyncIterable(contacts)) {
+    return (async () => {
+      for await (const contact of contacts) {
+        acc.add(contact);
+        if (progress !== undefined && acc.contacts % every === 0) progress(acc.contacts);
+      }
+      return acc.report();
+    })();
+  }
+  if (typeof contacts !== "object" || contacts === null || !(Symbol.iterator in contacts)) {
+    throw new TypeError(expected("contacts", "an Iterable or AsyncIterable of contacts", contacts));
+  }
+  for (const contact of contacts) {
+    acc.add(contact);
+    if (progress !== undefined && acc.contacts % every === 0) progress(acc.contacts);
+  }
+  return acc.report();
+}
+
+/**
+ * Combines the reports of two partitions of the contacts into the report of
+ * the whole. Associative and commutative; both must be for the same charter,
+ * `now`, `by` and `worst` limit.
+ */
+export function mergeReports(a: ComplianceReport, b: ComplianceReport): ComplianceReport {
+  for (const key of ["charterId", "now", "by", "worstLimit"] as const) {
+    if (a[key] !== b[key]) throw new RangeError(`Cannot merge reports with different \`${key}\`: ${JSON.stringify(a[key])} and ${JSON.stringify(b[key])}`);
+  }
+  const rows = new Map<string, { row: ReportRow; tally: Tally }>();
+  for (const row of [...a.rows, ...b.rows]) {
+    const key = `${row.standardId}\u0000${row.period ?? ""}`;
+    const known = rows.get(key);
+    const tally: Tally = known?.tally ?? { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] };
+    tally.met += row.met;
+    tally.breached += row.breached;
+    tally.pending += row.pending;
+    tally.notApplicable += row.notApplicable;
+    for (const w of row.worst) keepWorst(tally.worst, w, a.worstLimit);
+    rows.set(key, { row, tally });
+  }
+  const merged = [...rows.values()].map(({ row, tally }) => toRow(row.standardId, row.period, row.target.percent, tally));
+  const errors = [...a.errors, ...b.errors]
+    .sort((x, y) => x.index - y.index || (x.message < y.message ? -1 : x.message > y.message ? 1 : 0))
+    .slice(0, MAX_ERRORS);
+  return {
+    charterId: a.charterId,
+    now: a.now,
+    by: a.by,
+    standards: a.standards,
+    contacts: a.contacts + b.contacts,
+    skipped: a.skipped + b.skipped,
+    errors,
+    worstLimit: a.worstLimit,
+    rows: sortRows(merged, a.standards),
+  };
+}
+
