@@ -84,6 +84,8 @@ export interface ReportOptions {
   /** Called with the number of contacts read so far, every `progressEvery` contacts. */
   readonly onProgress?: (read: number) => void;
   readonly progressEvery?: number;
+  /** Called for every contact skipped as invalid, as it is skipped (the report keeps the first 20). */
+  readonly onSkip?: (skipped: SkippedContact) => void;
 }
 
 const MAX_ERRORS = 20;
@@ -164,6 +166,7 @@ class Accumulator {
   readonly #by: "month" | "week" | undefined;
   readonly #worst: number;
   readonly #abandoned: "by-limit" | "missed" | "excluded";
+  readonly #onSkip: ((skipped: SkippedContact) => void) | undefined;
   readonly #tallies = new Map<string, Tally>();
   readonly #errors: SkippedContact[] = [];
   contacts = 0;
@@ -189,6 +192,7 @@ class Accumulator {
       throw new RangeError(expected("options.abandoned", '"by-limit", "missed" or "excluded"', abandoned));
     }
     this.#abandoned = abandoned;
+    this.#onSkip = options.onSkip;
   }
 
   add(contact: Contact): void {
@@ -245,14 +249,14 @@ class Accumulator {
 
   #skip(index: number, contact: unknown, error: unknown): void {
     this.skipped++;
-    if (this.#errors.length < MAX_ERRORS) {
-      const id = typeof contact === "object" && contact !== null ? (contact as { id?: unknown }).id : undefined;
-      this.#errors.push({
-        index,
-        contactId: typeof id === "string" || typeof id === "number" ? id : null,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
+    const id = typeof contact === "object" && contact !== null ? (contact as { id?: unknown }).id : undefined;
+    const skipped: SkippedContact = {
+      index,
+      contactId: typeof id === "string" || typeof id === "number" ? id : null,
+      message: error instanceof Error ? error.message : String(error),
+    };
+    if (this.#errors.length < MAX_ERRORS) this.#errors.push(skipped);
+    this.#onSkip?.(skipped);
   }
 
   report(): ComplianceReport {

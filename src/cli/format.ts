@@ -1,0 +1,110 @@
+/**
+ * Rendering reports, deadlines and calendars for the terminal, CSV and HTML.
+ *
+ * @module
+ */
+import type { Charter } from "../charter/schema.js";
+import type { ComplianceReport, ReportRow } from "../rules/report.js";
+
+function percent(share: number | null): string {
+  return share === null ? "–" : `${(share * 100).toFixed(1)}%`;
+}
+
+function verdict(row: ReportRow): string {
+  return row.achieved === null ? "no data" : row.achieved ? "yes" : "NO";
+}
+
+/** A plain-text table with aligned columns. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i < textColumns ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function reportTable(report: ComplianceReport, charter: Charter): string {
+  const withPeriod = report.by !== null;
+  const header = ["standard", ...(withPeriod ? ["period"] : []), "in scope", "met", "breached", "pending", "n/a", "met %", "target", "achieved", "95% CI"];
+  const rows = report.rows.map((r) => [
+    r.standardId,
+    ...(withPeriod ? [r.period ?? ""] : []),
+    String(r.inScope),
+    String(r.met),
+    String(r.breached),
+    String(r.pending),
+    String(r.notApplicable),
+    percent(r.metShare),
+    `${r.target.percent}%`,
+    verdict(r),
+    r.ci95 === null ? "–" : `${(r.ci95.low * 100).toFixed(1)}-${(r.ci95.high * 100).toFixed(1)}%`,
+  ]);
+  const title = `${charter.name} (${charter.id}): ${report.contacts} contacts, judged at ${report.now}`;
+  const body = charter.standards.length === 0 ? "This charter has no measurable standards (it gives no timescales)." : table(header, rows, withPeriod ? 2 : 1);
+  const skipped = report.skipped > 0 ? `\n${report.skipped} contact${report.skipped === 1 ? "" : "s"} skipped as invalid (see the messages above).` : "";
+  return `${title}\n\n${body}${skipped}`;
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function reportCsv(report: ComplianceReport): string {
+  const header = ["standardId", "period", "inScope", "met", "breached", "pending", "notApplicable", "metShare", "targetPercent", "achieved", "ci95Low", "ci95High"];
+  const lines = report.rows.map((r) =>
+    [r.standardId, r.period ?? "", r.inScope, r.met, r.breached, r.pending, r.notApplicable, r.metShare ?? "", r.target.percent, r.achieved ?? "", r.ci95?.low ?? "", r.ci95?.high ?? ""]
+      .map((v) => csvCell(String(v)))
+      .join(","),
+  );
+  return [header.join(","), ...lines].join("\n");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+}
+
+/** One self-contained page: a bar per standard (and period) against its target. */
+export function reportHtml(report: ComplianceReport, charter: Charter): string {
+  const bars = report.rows
+    .map((r) => {
+      const share = r.metShare === null ? 0 : r.metShare * 100;
+      const state = r.achieved === null ? "none" : r.achieved ? "ok" : "miss";
+      const label = `${r.standardId}${r.period === undefined ? "" : ` · ${r.period}`}`;
+      const standard = charter.standards.find((s) => s.id === r.standardId);
+      return `<div class="row ${state}">
+  <div class="label" title="${escapeHtml(standard?.quote ?? "")}">${escapeHtml(label)}</div>
+  <div class="track" role="img" aria-label="${escapeHtml(`${label}: ${percent(r.metShare)} met against a ${r.target.percent}% target`)}">
+    <div class="bar" style="width:${share.toFixed(2)}%"></div>
+    <div class="target" style="left:${r.target.percent}%" title="target ${r.target.percent}%"></div>
+  </div>
+  <div class="figure">${percent(r.metShare)} <span>of ${r.met + r.breached} (target ${r.target.percent}%; ${r.pending} pending, ${r.notApplicable} n/a)</span></div>
+</div>`;
+    })
+    .join("\n");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(charter.name)}: charter compliance</title>
+<style>
+body{font:15px/1.4 system-ui,sans-serif;margin:2rem;color:#1b1b1b;max-width:70rem}
+h1{font-size:1.4rem;margin:0 0 .25rem}p.meta{color:#555;margin:0 0 1.5rem}
+.row{display:grid;grid-template-columns:18rem 1fr 22rem;gap:1rem;align-items:center;margin:.35rem 0}
+.label{font-family:ui-monospace,monospace;font-size:.9rem}
+.track{position:relative;height:1.1rem;background:#eee;border-radius:3px}
+.bar{height:100%;border-radius:3px;background:#888}
+.ok .bar{background:#2e7d32}.miss .bar{background:#c62828}
+.target{position:absolute;top:-.25rem;bottom:-.25rem;width:2px;background:#111}
+.figure span{color:#555;font-size:.85rem}
+</style>
+</head>
+<body>
+<h1>${escapeHtml(charter.name)}</h1>
+<p class="meta">${report.contacts} contacts, judged at ${escapeHtml(report.now)}${report.skipped ? `; ${report.skipped} skipped as invalid` : ""}. Bars show the share met; the black line is the target.</p>
+${charter.standards.length === 0 ? "<p>This charter has no measurable standards.</p>" : bars}
+</body>
+</html>
+`;
+}
