@@ -22,7 +22,7 @@ export interface ReadContact {
   readonly pauses: readonly (readonly [number, number])[];
 }
 
-const EVENT_FIELDS = ["answeredAt", "attendedAt", "acknowledgedAt", "respondedAt", "voicemailAt"] as const;
+const NO_PAUSES: readonly (readonly [number, number])[] = [];
 
 function optionalInstant(engine: CalendarEngine, value: unknown, name: string): number | undefined {
   return value === undefined || value === null || value === "" ? undefined : engine.instant(value, name);
@@ -44,14 +44,22 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
     throw new TypeError(expected("contact.category", "a string", c.category));
   }
   const receivedAt = engine.instant(c.receivedAt, "contact.receivedAt");
-  const events = {} as Record<ContactEvent, number | undefined>;
-  for (const field of EVENT_FIELDS) {
-    const at = optionalInstant(engine, c[field], `contact.${field}`);
+  const event = (field: ContactEvent): number | undefined => {
+    const value = c[field];
+    const at = optionalInstant(engine, value, `contact.${field}`);
     if (at !== undefined && at < receivedAt) {
-      throw new RangeError(`\`contact.${field}\` (${show(c[field])}) is before \`contact.receivedAt\` (${show(c.receivedAt)})`);
+      throw new RangeError(`\`contact.${field}\` (${show(value)}) is before \`contact.receivedAt\` (${show(c.receivedAt)})`);
     }
-    events[field] = at;
-  }
+    return at;
+  };
+  // One object literal, one shape, for every contact.
+  const events: Record<ContactEvent, number | undefined> = {
+    answeredAt: event("answeredAt"),
+    attendedAt: event("attendedAt"),
+    acknowledgedAt: event("acknowledgedAt"),
+    respondedAt: event("respondedAt"),
+    voicemailAt: event("voicemailAt"),
+  };
   const abandonedAt = optionalInstant(engine, c.abandonedAt, "contact.abandonedAt");
   if (abandonedAt !== undefined && abandonedAt < receivedAt) {
     throw new RangeError(`\`contact.abandonedAt\` (${show(c.abandonedAt)}) is before \`contact.receivedAt\` (${show(c.receivedAt)})`);
@@ -69,7 +77,7 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
       throw new RangeError(`\`contact.promisedBy\` (${show(c.promisedBy)}) is before \`contact.acknowledgedAt\` (${show(c.acknowledgedAt)})`);
     }
   }
-  const pauses = readPauses(engine, c.pauses, "contact.pauses");
+  const pauses = c.pauses === undefined || c.pauses === null ? NO_PAUSES : readPauses(engine, c.pauses, "contact.pauses");
   return { id: c.id as string | number | undefined, channel: c.channel as Channel, category: c.category as string | undefined, receivedAt, events, abandonedAt, promisedBy, pauses };
 }
 

@@ -70,12 +70,20 @@ const UNIT_MS: Partial<Record<LimitUnit, number>> = {
   workingHours: 3_600_000,
 };
 
-export function limitOf(standard: Standard): { amount: number; unit: LimitUnit } {
-  for (const unit of LIMIT_UNITS) {
-    const amount = standard.limit[unit];
-    if (amount !== undefined) return { amount, unit };
+const limits = new WeakMap<Standard, { readonly amount: number; readonly unit: LimitUnit }>();
+
+/** The amount and unit of a standard's limit (memoised per standard). */
+export function limitOf(standard: Standard): { readonly amount: number; readonly unit: LimitUnit } {
+  let limit = limits.get(standard);
+  if (limit === undefined) {
+    for (const unit of LIMIT_UNITS) {
+      const amount = standard.limit[unit];
+      if (amount !== undefined) limit = { amount, unit };
+    }
+    if (limit === undefined) throw new TypeError(`Standard ${standard.id} has no limit`);
+    limits.set(standard, limit);
   }
-  throw new TypeError(`Standard ${standard.id} has no limit`);
+  return limit;
 }
 
 /** The standard of a charter, or a RangeError that lists the valid ids. */
@@ -307,7 +315,7 @@ export function toDeadline(engine: CalendarEngine, standard: Standard, received:
     ...(times.dueDay === undefined ? {} : { dueDate: formatDate(times.dueDay) }),
     rule: times.rule,
     inScope: times.inScope,
-    limit: limitOf(standard),
+    limit: { ...limitOf(standard) },
     trace,
   };
 }

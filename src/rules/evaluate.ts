@@ -83,53 +83,90 @@ export interface Outcome {
   readonly pauses: readonly (readonly [number, number])[];
 }
 
-/** The standards that cover a contact: its channel, and its category when the standard has one. */
-export function standardsFor(charter: Charter, channel: string, category: string | undefined): Standard[] {
-  return charter.standards.filter(
-    (s) => (s.channels as readonly string[]).includes(channel) && (s.category === undefined || s.category === category),
-  );
+const covering = new WeakMap<Charter, Map<string, readonly Standard[]>>();
+
+/** The standards that cover a contact: its channel, and its category when the standard has one (memoised per charter). */
+export function standardsFor(charter: Charter, channel: string, category: string | undefined): readonly Standard[] {
+  let byKey = covering.get(charter);
+  if (byKey === undefined) {
+    byKey = new Map();
+    covering.set(charter, byKey);
+  }
+  const key = category === undefined ? channel : `${channel}\u0000${category}`;
+  let standards = byKey.get(key);
+  if (standards === undefined) {
+    standards = charter.standards.filter(
+      (s) => (s.channels as readonly string[]).includes(channel) && (s.category === undefined || s.category === category),
+    );
+    byKey.set(key, standards);
+  }
+  return standards;
 }
+
+/** Builds an outcome with one fixed shape (fast to create, monomorphic to read). */
+function outcome(
+  standard: Standard,
+  status: Status,
+  startMs: number | undefined,
+  dueMs: number | undefined,
+  dueDay: number | undefined,
+  rule: DueRule | undefined,
+  completedMs: number | undefined,
+  by: MetBy | undefined,
+  reason: Evaluation["reason"],
+  lateMs: number | undefined,
+  lateWorkingDays: number | undefined,
+  atRisk: boolean,
+  pauses: readonly (readonly [number, number])[],
+): Outcome {
+  return { standard, status, startMs, dueMs, dueDay, rule, completedMs, by, reason, lateMs, lateWorkingDays, atRisk, pauses };
+}
+
+const NO_PAUSES: readonly (readonly [number, number])[] = [];
 
 export function judge(engine: CalendarEngine, standard: Standard, contact: ReadContact, now: number, warnAt: number): Outcome {
   const events = contact.events;
-  const seen = (at: number | undefined) => (at !== undefined && at <= now ? at : undefined);
   let completed: number | undefined;
   let by: MetBy | undefined;
   for (const event of standard.stopsOn ?? DEFAULT_STOPS[standard.stage]) {
-    const at = seen(events[event]);
-    if (at !== undefined && (completed === undefined || at < completed)) {
+    const at = events[event];
+    if (at !== undefined && at <= now && (completed === undefined || at < completed)) {
       completed = at;
       by = BY[event];
     }
   }
-  const ack = seen(events.acknowledgedAt);
+  const acknowledged = events.acknowledgedAt;
+  const ack = acknowledged !== undefined && acknowledged <= now ? acknowledged : undefined;
   let start = contact.receivedAt;
   if (standard.startsFrom === "acknowledged") {
-    const responded = seen(events.respondedAt);
+    const r = events.respondedAt;
+    const responded = r !== undefined && r <= now ? r : undefined;
     const began = ack === undefined ? responded : responded === undefined ? ack : Math.min(ack, responded);
     if (began === undefined) {
-      return { standard, status: "pending", startMs: undefined, dueMs: undefined, dueDay: undefined, rule: undefined, completedMs: undefined, by: undefined, reason: "awaiting-acknowledgement", lateMs: undefined, lateWorkingDays: undefined, atRisk: false, pauses: [] };
+      return outcome(standard, "pending", undefined, undefined, undefined, undefined, undefined, undefined, "awaiting-acknowledgement", undefined, undefined, false, NO_PAUSES);
     }
     start = began;
   }
   // Pause time after completion, or not yet over at `now`, counts only up to then.
-  const stop = Math.min(completed ?? now, now);
-  const pauses: [number, number][] = [];
-  for (const [from, to] of contact.pauses) if (from < stop) pauses.push([from, Math.min(to, stop)]);
+  let pauses = NO_PAUSES;
+  if (contact.pauses.length > 0) {
+    const stop = Math.min(completed ?? now, now);
+    const clipped: [number, number][] = [];
+    for (const [from, to] of contact.pauses) if (from < stop) clipped.push([from, Math.min(to, stop)]);
+    pauses = clipped;
+  }
   const times = computeDue(engine, standard, contact.receivedAt, start, pauses);
-
-  const base = { standard, startMs: times.startMs, dueDay: times.dueDay, rule: times.rule, pauses };
   if (!times.inScope) {
-    return { ...base, status: "not-applicable", dueMs: times.dueMs, completedMs: completed, by: undefined, reason: "outside-office-hours", lateMs: undefined, lateWorkingDays: undefined, atRisk: false };
+    return outcome(standard, "not-applicable", times.startMs, times.dueMs, times.dueDay, times.rule, completed, undefined, "outside-office-hours", undefined, undefined, false, pauses);
   }
   let dueMs = times.dueMs;
   let dueDay = times.dueDay;
-  const abandoned = seen(contact.abandonedAt);
-  if (abandoned !== undefined && (completed === undefined || completed > abandoned)) {
-    if (abandoned < dueMs) {
-      return { ...base, status: "not-applicable", dueMs, completedMs: undefined, by: undefined, reason: "abandoned", lateMs: undefined, lateWorkingDays: undefined, atRisk: false };
+  const abandonedAt = contact.abandonedAt;
+  if (abandonedAt !== undefined && abandonedAt <= now && (completed === undefined || completed > abandonedAt)) {
+    if (abandonedAt < dueMs) {
+      return outcome(standard, "not-applicable", times.startMs, dueMs, dueDay, times.rule, undefined, undefined, "abandoned", undefined, undefined, false, pauses);
     }
-    return { ...base, status: "breached", dueMs, completedMs: undefined, by: undefined, reason: undefined, lateMs: abandoned - dueMs, lateWorkingDays: late(engine, dueDay, abandoned), atRisk: false };
+    return outcome(standard, "breached", times.startMs, dueMs, dueDay, times.rule, undefined, undefined, undefined, abandonedAt - dueMs, late(engine, dueDay, abandonedAt), false, pauses);
   }
   if (
     standard.allowPromise &&
@@ -145,18 +182,8 @@ export function judge(engine: CalendarEngine, standard: Standard, contact: ReadC
   const end = completed ?? now;
   const status: Status = completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
   const atRisk = status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs);
-  return {
-    ...base,
-    dueDay,
-    status,
-    dueMs,
-    completedMs: completed,
-    by,
-    reason: undefined,
-    lateMs: status === "breached" ? end - dueMs : undefined,
-    lateWorkingDays: status === "breached" ? late(engine, dueDay, end) : undefined,
-    atRisk,
-  };
+  const breached = status === "breached";
+  return outcome(standard, status, times.startMs, dueMs, dueDay, times.rule, completed, by, undefined, breached ? end - dueMs : undefined, breached ? late(engine, dueDay, end) : undefined, atRisk, pauses);
 }
 
 function late(engine: CalendarEngine, dueDay: number | undefined, end: number): number | undefined {

@@ -8,7 +8,7 @@
 import { civilFromDays, daysFromCivil, pad2, weekdayIndex } from "../calendar/civil.js";
 import type { Instant } from "../calendar/instant.js";
 import { engineOf, type CalendarEngine } from "../calendar/working-calendar.js";
-import type { Charter, Contact } from "../charter/schema.js";
+import type { Charter, Contact, Standard } from "../charter/schema.js";
 import { expected } from "../messages.js";
 import { readContact } from "./contact.js";
 import { judge, readWarnAt, standardsFor, type Outcome } from "./evaluate.js";
@@ -167,7 +167,8 @@ class Accumulator {
   readonly #worst: number;
   readonly #abandoned: "by-limit" | "missed" | "excluded";
   readonly #onSkip: ((skipped: SkippedContact) => void) | undefined;
-  readonly #tallies = new Map<string, Tally>();
+  /** Per standard, per period ("" without `by`). */
+  readonly #tallies = new Map<Standard, Map<string, Tally>>();
   readonly #errors: SkippedContact[] = [];
   contacts = 0;
   skipped = 0;
@@ -205,7 +206,7 @@ class Accumulator {
       return;
     }
     const period = this.#by === undefined ? "" : periodOf(this.#engine.zone.localDay(read.receivedAt), this.#by);
-    let outcomes: Outcome[];
+    let outcomes: readonly Outcome[];
     try {
       outcomes = standardsFor(this.#charter, read.channel, read.category).map((s) => judge(this.#engine, s, read, this.#now, this.#warnAt));
     } catch (error) {
@@ -219,29 +220,34 @@ class Accumulator {
       // as missed ("by-limit"); the other policies count every abandoned call one way.
       const wasAbandoned = abandoned && o.completedMs === undefined && o.reason !== "outside-office-hours";
       if (wasAbandoned && this.#abandoned !== "by-limit") status = this.#abandoned === "missed" ? "breached" : "not-applicable";
-      const key = `${o.standard.id}\u0000${period}`;
-      let tally = this.#tallies.get(key);
+      let byPeriod = this.#tallies.get(o.standard);
+      if (byPeriod === undefined) {
+        byPeriod = new Map();
+        this.#tallies.set(o.standard, byPeriod);
+      }
+      let tally = byPeriod.get(period);
       if (tally === undefined) {
         tally = { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] };
-        this.#tallies.set(key, tally);
+        byPeriod.set(period, tally);
       }
       if (status === "met") tally.met++;
       else if (status === "pending") tally.pending++;
       else if (status === "not-applicable") tally.notApplicable++;
       else {
         tally.breached++;
-        if (o.dueMs !== undefined) {
+        if (o.dueMs !== undefined && this.#worst > 0) {
           const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
-          keepWorst(
-            tally.worst,
-            {
-              contactId: read.id ?? null,
-              lateMs,
-              due: this.#engine.zone.format(o.dueMs),
-              completedAt: o.completedMs === undefined ? null : this.#engine.zone.format(o.completedMs),
-            },
-            this.#worst,
-          );
+          const list = tally.worst;
+          const last = list[list.length - 1];
+          // Format the strings only for a breach that may be kept.
+          if (list.length < this.#worst || last === undefined || lateMs >= last.lateMs) {
+            const zone = this.#engine.zone;
+            keepWorst(
+              list,
+              { contactId: read.id ?? null, lateMs, due: zone.format(o.dueMs), completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs) },
+              this.#worst,
+            );
+          }
         }
       }
     }
@@ -261,15 +267,15 @@ class Accumulator {
 
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
-    for (const [key, tally] of this.#tallies) {
-      const [standardId, period] = key.split("\u0000") as [string, string];
-      const standard = this.#charter.standards.find((s) => s.id === standardId);
-      rows.push(toRow(standardId, this.#by === undefined ? undefined : period, standard?.target.percent ?? 100, tally));
+    for (const [standard, byPeriod] of this.#tallies) {
+      for (const [period, tally] of byPeriod) {
+        rows.push(toRow(standard.id, this.#by === undefined ? undefined : period, standard.target.percent, tally));
+      }
     }
     // Standards nothing was judged against still get a row: "no data" is an answer.
     if (this.#by === undefined) {
       for (const s of this.#charter.standards) {
-        if (!this.#tallies.has(`${s.id}\u0000`)) rows.push(toRow(s.id, undefined, s.target.percent, { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] }));
+        if (!this.#tallies.has(s)) rows.push(toRow(s.id, undefined, s.target.percent, { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] }));
       }
     }
     const order = this.#charter.standards.map((s) => s.id);
