@@ -40,8 +40,55 @@ export function toEpochMs(value: unknown, zone: Zone, name: string): number {
   return ms;
 }
 
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The common forms, read without a regex: `YYYY-MM-DDTHH:MM[:SS[.sss]]` with `Z`,
+ * `±HH:MM` or nothing after. `null` means "not one of these forms: use the full reader".
+ */
+function readCommon(s: string, zone: Zone): number | undefined | null {
+  const n = s.length;
+  if (n < 16 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return null;
+  const y1 = d2(s, 0), y2 = d2(s, 2), month = d2(s, 5), day = d2(s, 8), hour = d2(s, 11), minute = d2(s, 14);
+  if ((y1 | y2 | month | day | hour | minute) < 0) return null;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (i < n && s.charCodeAt(i) === 58) {
+    second = d2(s, i + 1);
+    if (second < 0) return null;
+    i += 3;
+    if (i < n && s.charCodeAt(i) === 46) {
+      if (n < i + 4) return null;
+      const a = s.charCodeAt(i + 1) - 48, b = s.charCodeAt(i + 2) - 48, c = s.charCodeAt(i + 3) - 48;
+      if (a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9) return null;
+      millis = a * 100 + b * 10 + c;
+      i += 4;
+    }
+  }
+  const year = y1 * 100 + y2;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const wall = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  if (i === n) return zone.fromWall(wall);
+  if (i === n - 1 && s.charCodeAt(i) === 90) return wall;
+  if (i === n - 6 && s.charCodeAt(i + 3) === 58) {
+    const sign = s.charCodeAt(i);
+    const oh = d2(s, i + 1), om = d2(s, i + 4);
+    if ((sign !== 43 && sign !== 45) || oh < 0 || om < 0) return null;
+    if (oh > 23 || om > 59) return undefined;
+    return wall - (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  return null;
+}
+
 /** Epoch ms of an ISO 8601 string, or `undefined` when it is not one. */
 export function readIsoInstant(value: string, zone: Zone): number | undefined {
+  const common = readCommon(value, zone);
+  if (common !== null) return common;
   const m = ISO.exec(value);
   if (m === null) return undefined;
   const year = Number(m[1]);

@@ -11,6 +11,9 @@ import { expected, text } from "../messages.js";
 import { MS_PER_DAY, formatDate, pad2 } from "./civil.js";
 
 const BLOCK_DAYS = 256;
+/** Date strings are cached for 1900-01-01 to 2199-12-31. */
+const FIRST_CACHED_DAY = -25_567;
+const CACHED_DAYS = 109_573;
 const BLOCK_MS = BLOCK_DAYS * MS_PER_DAY;
 
 /** Offsets in force during one block: `offsets[0]` from the block's start, `offsets[i + 1]` from `changes[i]`. */
@@ -53,6 +56,9 @@ class TableZone implements Zone {
   readonly name: string;
   readonly #format: (date: Date) => string;
   readonly #blocks = new Map<number, Block>();
+  /** `YYYY-MM-DDT` by epoch day, filled as used (days 1900-2199). */
+  readonly #datePrefix: (string | undefined)[] = [];
+  readonly #offsetText = new Map<number, string>();
   #lastKey = Number.NaN;
   #lastBlock: Block | undefined;
 
@@ -136,9 +142,23 @@ class TableZone implements Zone {
     const wall = epochMs + offset;
     const day = Math.floor(wall / MS_PER_DAY);
     const ms = wall - day * MS_PER_DAY;
-    return `${formatDate(day)}T${formatClock(ms)}${formatOffset(offset)}`;
+    const index = day - FIRST_CACHED_DAY;
+    let prefix = index >= 0 && index < CACHED_DAYS ? this.#datePrefix[index] : undefined;
+    if (prefix === undefined) {
+      prefix = `${formatDate(day)}T`;
+      if (index >= 0 && index < CACHED_DAYS) this.#datePrefix[index] = prefix;
+    }
+    let suffix = this.#offsetText.get(offset);
+    if (suffix === undefined) {
+      suffix = formatOffset(offset);
+      this.#offsetText.set(offset, suffix);
+    }
+    return prefix + formatClock(ms) + suffix;
   }
 }
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
 
 /** `HH:MM:SS.sss` of milliseconds after midnight. */
 export function formatClock(msOfDay: number): string {
@@ -146,7 +166,7 @@ export function formatClock(msOfDay: number): string {
   const m = Math.floor(msOfDay / 60_000) % 60;
   const s = Math.floor(msOfDay / 1000) % 60;
   const ms = msOfDay % 1000;
-  return `${pad2(h)}:${pad2(m)}:${pad2(s)}.${ms < 10 ? "00" : ms < 100 ? "0" : ""}${ms}`;
+  return `${TWO_DIGITS[h] ?? pad2(h)}:${TWO_DIGITS[m] as string}:${TWO_DIGITS[s] as string}.${THREE_DIGITS[ms] as string}`;
 }
 
 /** `+HH:MM` (or `+HH:MM:SS` for the historical offsets with seconds). */

@@ -78,7 +78,7 @@ export function limitOf(standard: Standard): { readonly amount: number; readonly
   if (limit === undefined) {
     for (const unit of LIMIT_UNITS) {
       const amount = standard.limit[unit];
-      if (amount !== undefined) limit = { amount, unit };
+      if (amount !== undefined) limit = Object.freeze({ amount, unit });
     }
     if (limit === undefined) throw new TypeError(`Standard ${standard.id} has no limit`);
     limits.set(standard, limit);
@@ -86,9 +86,16 @@ export function limitOf(standard: Standard): { readonly amount: number; readonly
   return limit;
 }
 
+const standardsById = new WeakMap<Charter, Map<unknown, Standard>>();
+
 /** The standard of a charter, or a RangeError that lists the valid ids. */
 export function standardOf(charter: Charter, standardId: unknown): Standard {
-  const standard = charter.standards.find((s) => s.id === standardId);
+  let byId = standardsById.get(charter);
+  if (byId === undefined) {
+    byId = new Map(charter.standards.map((s) => [s.id, s]));
+    standardsById.set(charter, byId);
+  }
+  const standard = byId.get(standardId);
   if (standard === undefined) {
     const ids = charter.standards.map((s) => s.id);
     throw new RangeError(
@@ -290,7 +297,6 @@ export function deadline(charter: Charter, standardId: string, receivedAt: Insta
   const engine = engineOf(charter);
   const standard = standardOf(charter, standardId);
   const received = engine.instant(receivedAt, "receivedAt");
-  const trace: TraceStep[] = [{ step: "received", at: engine.zone.format(received), date: formatDate(engine.zone.localDay(received)) }];
   let start = received;
   if (standard.startsFrom === "acknowledged") {
     if (options.acknowledgedAt === undefined) {
@@ -298,24 +304,90 @@ export function deadline(charter: Charter, standardId: string, receivedAt: Insta
     }
     start = engine.instant(options.acknowledgedAt, "options.acknowledgedAt");
     if (start < received) throw new RangeError(`\`options.acknowledgedAt\` is before \`receivedAt\``);
-    trace.push({ step: "starts-from-acknowledgement", at: engine.zone.format(start), date: formatDate(engine.zone.localDay(start)) });
   }
-  const pauses = readPauses(engine, options.pauses, "options.pauses");
-  const times = computeDue(engine, standard, received, start, pauses, trace);
-  return toDeadline(engine, standard, received, times, trace);
+  const pauses = options.pauses === undefined ? [] : readPauses(engine, options.pauses, "options.pauses");
+  const times = computeDue(engine, standard, received, start, pauses);
+  return toDeadline(engine, standard, received, times, () => traceOf(engine, standard, received, start, pauses));
 }
 
-export function toDeadline(engine: CalendarEngine, standard: Standard, received: number, times: DueTimes, trace: readonly TraceStep[]): Deadline {
+/** The reasoning behind a due time, rebuilt on demand (the computation is repeated with a trace). */
+export function traceOf(
+  engine: CalendarEngine,
+  standard: Standard,
+  received: number,
+  start: number,
+  pauses: readonly (readonly [number, number])[],
+): TraceStep[] {
   const zone = engine.zone;
-  return {
-    standardId: standard.id,
-    receivedAt: zone.format(received),
-    startsAt: zone.format(times.startMs),
-    due: zone.format(times.dueMs),
-    ...(times.dueDay === undefined ? {} : { dueDate: formatDate(times.dueDay) }),
-    rule: times.rule,
-    inScope: times.inScope,
-    limit: { ...limitOf(standard) },
-    trace,
-  };
+  const trace: TraceStep[] = [{ step: "received", at: zone.format(received), date: formatDate(zone.localDay(received)) }];
+  if (standard.startsFrom === "acknowledged") {
+    trace.push({ step: "starts-from-acknowledgement", at: zone.format(start), date: formatDate(zone.localDay(start)) });
+  }
+  computeDue(engine, standard, received, start, pauses, trace);
+  return trace;
 }
+
+/**
+ * A Deadline. Its fields are plain data; `trace` is computed on first read (and
+ * included by JSON.stringify through toJSON), so a deadline nobody explains costs no
+ * trace. Spread or structuredClone copy the fields without the trace.
+ */
+class DeadlineResult implements Deadline {
+  readonly standardId: string;
+  readonly receivedAt: string;
+  readonly startsAt: string;
+  readonly due: string;
+  readonly dueDate?: string;
+  readonly rule: DueRule;
+  readonly inScope: boolean;
+  readonly limit: { readonly amount: number; readonly unit: LimitUnit };
+  #steps: readonly TraceStep[] | undefined;
+  readonly #trace: () => readonly TraceStep[];
+
+  constructor(
+    standardId: string,
+    receivedAt: string,
+    startsAt: string,
+    due: string,
+    dueDate: string | undefined,
+    rule: DueRule,
+    inScope: boolean,
+    limit: { readonly amount: number; readonly unit: LimitUnit },
+    trace: () => readonly TraceStep[],
+  ) {
+    this.standardId = standardId;
+    this.receivedAt = receivedAt;
+    this.startsAt = startsAt;
+    this.due = due;
+    if (dueDate !== undefined) this.dueDate = dueDate;
+    this.rule = rule;
+    this.inScope = inScope;
+    this.limit = limit;
+    this.#trace = trace;
+  }
+
+  get trace(): readonly TraceStep[] {
+    return (this.#steps ??= Object.freeze(this.#trace()));
+  }
+
+  toJSON(): Omit<Deadline, "trace"> & { trace: readonly TraceStep[] } {
+    return { ...this, trace: this.trace };
+  }
+}
+
+export function toDeadline(engine: CalendarEngine, standard: Standard, received: number, times: DueTimes, trace: () => readonly TraceStep[]): Deadline {
+  const zone = engine.zone;
+  const receivedAt = zone.format(received);
+  return new DeadlineResult(
+    standard.id,
+    receivedAt,
+    times.startMs === received ? receivedAt : zone.format(times.startMs),
+    zone.format(times.dueMs),
+    times.dueDay === undefined ? undefined : formatDate(times.dueDay),
+    times.rule,
+    times.inScope,
+    limitOf(standard),
+    trace,
+  );
+}
+

@@ -10,7 +10,7 @@ import { engineOf, type CalendarEngine } from "../calendar/working-calendar.js";
 import type { Charter, Contact, ContactEvent, Stage, Standard } from "../charter/schema.js";
 import { expected } from "../messages.js";
 import { readContact, type ReadContact } from "./contact.js";
-import { computeDue, toDeadline, type Deadline, type DueRule, type TraceStep } from "./deadline.js";
+import { computeDue, toDeadline, traceOf, type Deadline, type DueRule } from "./deadline.js";
 
 export type Status = "met" | "breached" | "pending" | "not-applicable";
 
@@ -192,11 +192,9 @@ function late(engine: CalendarEngine, dueDay: number | undefined, end: number): 
   return endDay > engine.end ? undefined : engine.countBetween(dueDay, endDay);
 }
 
-/** Evaluations made by this library, with what explain() needs to rebuild their reasoning. */
-const explanations = new WeakMap<Evaluation, () => { deadline: Deadline | undefined; outcome: Outcome; now: string }>();
-
+/** What explain() needs to rebuild an evaluation's reasoning (for results made by evaluate()). */
 export function explanationOf(evaluation: Evaluation) {
-  return explanations.get(evaluation)?.();
+  return EvaluationResult.explanation(evaluation);
 }
 
 export function readWarnAt(value: unknown): number {
@@ -225,36 +223,60 @@ export function evaluate(charter: Charter, contact: Contact, options: EvaluateOp
   const read = readContact(engine, contact);
   return standardsFor(charter, read.channel, read.category).map((standard) => {
     const outcome = judge(engine, standard, read, now, warnAt);
-    const evaluation = toEvaluation(engine, outcome, read.id, now);
-    explanations.set(evaluation, () => {
-      const trace: TraceStep[] = [];
+    return toEvaluation(engine, outcome, read.id, now, () => {
       let deadline: Deadline | undefined;
       if (outcome.startMs !== undefined) {
-        trace.push({ step: "received", at: engine.zone.format(read.receivedAt), date: formatDate(engine.zone.localDay(read.receivedAt)) });
-        const times = computeDue(engine, standard, read.receivedAt, standard.startsFrom === "acknowledged" ? outcome.startMs : read.receivedAt, outcome.pauses, trace);
-        deadline = toDeadline(engine, standard, read.receivedAt, times, trace);
+        const start = standard.startsFrom === "acknowledged" ? outcome.startMs : read.receivedAt;
+        const times = computeDue(engine, standard, read.receivedAt, start, outcome.pauses);
+        deadline = toDeadline(engine, standard, read.receivedAt, times, () => traceOf(engine, standard, read.receivedAt, start, outcome.pauses));
       }
       return { deadline, outcome, now: engine.zone.format(now) };
     });
-    return evaluation;
   });
 }
 
-export function toEvaluation(engine: CalendarEngine, o: Outcome, contactId: string | number | undefined, now: number): Evaluation {
-  const zone = engine.zone;
-  return {
-    standardId: o.standard.id,
-    ...(contactId === undefined ? {} : { contactId }),
-    status: o.status,
-    due: o.dueMs === undefined ? null : zone.format(o.dueMs),
-    ...(o.dueDay === undefined ? {} : { dueDate: formatDate(o.dueDay) }),
-    ...(o.rule === undefined ? {} : { rule: o.rule }),
-    completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs),
-    ...(o.by === undefined ? {} : { by: o.by }),
-    ...(o.reason === undefined ? {} : { reason: o.reason }),
-    ...(o.lateMs === undefined ? {} : { lateMs: o.lateMs }),
-    ...(o.lateWorkingDays === undefined ? {} : { lateWorkingDays: o.lateWorkingDays }),
-    ...(o.status === "pending" && o.dueMs !== undefined ? { remainingMs: o.dueMs - now } : {}),
-    atRisk: o.atRisk,
-  };
+type Explanation = () => { deadline: Deadline | undefined; outcome: Outcome; now: string };
+
+/** An Evaluation: plain fields, plus (privately) how to rebuild its reasoning for explain(). */
+class EvaluationResult implements Evaluation {
+  readonly standardId: string;
+  readonly contactId?: string | number;
+  readonly status: Status;
+  readonly due: string | null;
+  readonly dueDate?: string;
+  readonly rule?: DueRule;
+  readonly completedAt: string | null;
+  readonly by?: MetBy;
+  readonly reason?: NotApplicableReason | "awaiting-acknowledgement";
+  readonly lateMs?: number;
+  readonly lateWorkingDays?: number;
+  readonly remainingMs?: number;
+  readonly atRisk: boolean;
+  readonly #explain: Explanation | undefined;
+
+  constructor(engine: CalendarEngine, o: Outcome, contactId: string | number | undefined, now: number, explain: Explanation | undefined) {
+    const zone = engine.zone;
+    this.standardId = o.standard.id;
+    if (contactId !== undefined) this.contactId = contactId;
+    this.status = o.status;
+    this.due = o.dueMs === undefined ? null : zone.format(o.dueMs);
+    if (o.dueDay !== undefined) this.dueDate = formatDate(o.dueDay);
+    if (o.rule !== undefined) this.rule = o.rule;
+    this.completedAt = o.completedMs === undefined ? null : zone.format(o.completedMs);
+    if (o.by !== undefined) this.by = o.by;
+    if (o.reason !== undefined) this.reason = o.reason;
+    if (o.lateMs !== undefined) this.lateMs = o.lateMs;
+    if (o.lateWorkingDays !== undefined) this.lateWorkingDays = o.lateWorkingDays;
+    if (o.status === "pending" && o.dueMs !== undefined) this.remainingMs = o.dueMs - now;
+    this.atRisk = o.atRisk;
+    this.#explain = explain;
+  }
+
+  static explanation(e: Evaluation): ReturnType<Explanation> | undefined {
+    return e instanceof EvaluationResult ? e.#explain?.() : undefined;
+  }
+}
+
+export function toEvaluation(engine: CalendarEngine, o: Outcome, contactId: string | number | undefined, now: number, explain?: Explanation): Evaluation {
+  return new EvaluationResult(engine, o, contactId, now, explain);
 }
