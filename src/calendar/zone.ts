@@ -14,6 +14,7 @@ const BLOCK_DAYS = 256;
 /** Date strings are cached for 1900-01-01 to 2199-12-31. */
 const FIRST_CACHED_DAY = -25_567;
 const CACHED_DAYS = 109_573;
+const FORMAT_SLOTS = 4096;
 const BLOCK_MS = BLOCK_DAYS * MS_PER_DAY;
 
 /** Offsets in force during one block: `offsets[0]` from the block's start, `offsets[i + 1]` from `changes[i]`. */
@@ -54,21 +55,24 @@ function parseOffset(formatted: string): number {
 
 class TableZone implements Zone {
   readonly name: string;
-  readonly #format: (date: Date) => string;
+  readonly #intl: (date: Date) => string;
   readonly #blocks = new Map<number, Block>();
   /** `YYYY-MM-DDT` by epoch day, filled as used (days 1900-2199). */
   readonly #datePrefix: (string | undefined)[] = [];
   readonly #offsetText = new Map<number, string>();
+  /** A small direct-mapped cache of formatted instants (due times repeat: every end of day). */
+  readonly #formattedAt = new Float64Array(FORMAT_SLOTS).fill(Number.NaN);
+  readonly #formatted: string[] = new Array<string>(FORMAT_SLOTS).fill("");
   #lastKey = Number.NaN;
   #lastBlock: Block | undefined;
 
   constructor(name: string, format: Intl.DateTimeFormat) {
     this.name = name;
-    this.#format = (date) => format.format(date);
+    this.#intl = (date) => format.format(date);
   }
 
   #rawOffset(epochMs: number): number {
-    return parseOffset(this.#format(new Date(epochMs)));
+    return parseOffset(this.#intl(new Date(epochMs)));
   }
 
   #build(key: number): Block {
@@ -138,6 +142,15 @@ class TableZone implements Zone {
   }
 
   format(epochMs: number): string {
+    const slot = (epochMs % FORMAT_SLOTS + FORMAT_SLOTS) % FORMAT_SLOTS;
+    if (this.#formattedAt[slot] === epochMs) return this.#formatted[slot] as string;
+    const text = this.#format(epochMs);
+    this.#formattedAt[slot] = epochMs;
+    this.#formatted[slot] = text;
+    return text;
+  }
+
+  #format(epochMs: number): string {
     const offset = this.offsetAt(epochMs);
     const wall = epochMs + offset;
     const day = Math.floor(wall / MS_PER_DAY);

@@ -378,12 +378,16 @@ class DeadlineResult implements Deadline {
 export function toDeadline(engine: CalendarEngine, standard: Standard, received: number, times: DueTimes, trace: () => readonly TraceStep[]): Deadline {
   const zone = engine.zone;
   const receivedAt = zone.format(received);
+  const due = zone.format(times.dueMs);
+  // The due instant falls on the due date (its local date): reuse its text when so.
+  const dueDate =
+    times.dueDay === undefined ? undefined : zone.localDay(times.dueMs) === times.dueDay ? due.slice(0, 10) : formatDate(times.dueDay);
   return new DeadlineResult(
     standard.id,
     receivedAt,
     times.startMs === received ? receivedAt : zone.format(times.startMs),
-    zone.format(times.dueMs),
-    times.dueDay === undefined ? undefined : formatDate(times.dueDay),
+    due,
+    dueDate,
     times.rule,
     times.inScope,
     limitOf(standard),
