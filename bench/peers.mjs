@@ -39,9 +39,10 @@ export function makePeers(holidays) {
       d = addBusinessDays(d, crossed);
     }
   };
+  // differenceInBusinessDays counts weekdays in [a, b); take out the holidays in the same range.
   const dateFnsBetween = (a, b) => {
     let n = differenceInBusinessDays(b, a);
-    for (let x = addDays(a, 1); x <= b; x = addDays(x, 1)) if (!isWeekend(x) && set.has(key(x))) n--;
+    for (let x = a; x < b; x = addDays(x, 1)) if (!isWeekend(x) && set.has(key(x))) n--;
     return n;
   };
 

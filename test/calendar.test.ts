@@ -332,3 +332,28 @@ describe("laws (fast-check)", () => {
     },
   );
 });
+
+describe("reading dates at the edges of the table", () => {
+  test("the first and last covered dates are read; the days either side are out of range", () => {
+    expect(cal.isWorkingDay("2000-01-04")).toBe(true);
+    expect(cal.isWorkingDay("2099-12-31")).toBe(true);
+    expect(() => cal.isWorkingDay("1999-12-31")).toThrow(RangeError);
+    expect(() => cal.isWorkingDay("2100-01-01")).toThrow(RangeError);
+  });
+
+  test("29 February exists only in leap years; 31 April never", () => {
+    expect(cal.isWorkingDay("2028-02-29")).toBe(true);
+    expect(() => cal.isWorkingDay("2027-02-29")).toThrow(TypeError);
+    expect(() => cal.isWorkingDay("2000-02-29")).not.toThrow();
+    expect(() => cal.isWorkingDay("2026-04-31")).toThrow(TypeError);
+    expect(() => cal.isWorkingDay("2026-00-10")).toThrow(TypeError);
+    expect(() => cal.isWorkingDay("2026-1a-10")).toThrow(TypeError);
+  });
+
+  prop.prop([fc.integer({ min: toDay("2000-01-01"), max: toDay("2099-12-31") })])("every covered date reads back as itself", (d) => {
+    const date = fromDay(d);
+    expect(cal.workingDaysBetween(date, date)).toBe(0);
+    expect(cal.addWorkingDays(date, 0)).toBe(date);
+    expect(cal.isWorkingDay(date)).toBe(referenceCalendar("GB-ENG").isWorking(d));
+  });
+});

@@ -83,6 +83,9 @@ const CLOSURE = 3;
 const REASONS: readonly NonWorkingReason[] = ["weekend", "weekend", "holiday", "closure"];
 
 const MAX_N = 100_000;
+/** Month lengths and first-day offsets: common years, then leap years. */
+const MONTH_LENGTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_START = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
 
 /** The numeric engine behind {@link WorkingCalendar}: epoch days and epoch milliseconds. */
 export class CalendarEngine implements WorkingCalendar {
@@ -101,6 +104,8 @@ export class CalendarEngine implements WorkingCalendar {
   readonly #working: Int32Array;
   readonly #names: Map<number, string>;
   readonly #dateText: (string | undefined)[];
+  /** Epoch day of 1 January of each covered year, and of the year after the last. */
+  readonly #yearStart: Int32Array;
   /** Office intervals per ISO weekday index, in minutes after midnight: [open, close, open, close, ...]. */
   readonly #hours: readonly (readonly number[])[];
 
@@ -161,12 +166,29 @@ export class CalendarEngine implements WorkingCalendar {
     this.#working = working;
     this.#names = names;
     this.#dateText = new Array<string | undefined>(count);
+    this.#yearStart = new Int32Array(holidays.lastYear - holidays.firstYear + 2);
+    for (let y = holidays.firstYear; y <= holidays.lastYear + 1; y++) this.#yearStart[y - holidays.firstYear] = daysFromCivil(y, 1, 1);
   }
 
   // ---- numeric API (epoch days, epoch ms), used by the rules engine ----
 
   /** Epoch day of a date argument, checked to be inside the table. */
   day(value: unknown, name: string): number {
+    // Fast path: a well-formed YYYY-MM-DD inside the table, read with the per-year table.
+    if (typeof value === "string" && value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+      const y0 = value.charCodeAt(0) - 48, y1 = value.charCodeAt(1) - 48, y2 = value.charCodeAt(2) - 48, y3 = value.charCodeAt(3) - 48;
+      const m0 = value.charCodeAt(5) - 48, m1 = value.charCodeAt(6) - 48, d0 = value.charCodeAt(8) - 48, d1 = value.charCodeAt(9) - 48;
+      if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) & ~15) === 0 && y0 < 10 && y1 < 10 && y2 < 10 && y3 < 10 && m0 < 10 && m1 < 10 && d0 < 10 && d1 < 10) {
+        const yearIndex = y0 * 1000 + y1 * 100 + y2 * 10 + y3 - this.firstYear;
+        const month = m0 * 10 + m1;
+        const dayOfMonth = d0 * 10 + d1;
+        const start = yearIndex <= this.lastYear - this.firstYear ? this.#yearStart[yearIndex] : undefined;
+        if (start !== undefined && month >= 1 && month <= 12 && dayOfMonth >= 1) {
+          const leap = (this.#yearStart[yearIndex + 1] as number) - start === 366 ? 12 : 0;
+          if (dayOfMonth <= (MONTH_LENGTH[leap + month - 1] as number)) return start + (MONTH_START[leap + month - 1] as number) + dayOfMonth - 1;
+        }
+      }
+    }
     const day = parseDate(value, name);
     this.checkDay(day, name);
     return day;
