@@ -10,21 +10,12 @@ import { Bench } from "tinybench";
 import { bundledHolidays, calendarFor, complianceReport, deadline, evaluate } from "../dist/index.js";
 import { copeland } from "../dist/charters.js";
 import { makeBareTable, makePeers } from "./peers.mjs";
+import { random } from "../scripts/random.mjs";
 
 const QUICK = process.argv.includes("--quick");
 const TIME = QUICK ? 150 : 700;
 const DAY = 86_400_000;
 
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const iso = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 
 // Inputs: 100,000 receipt dates 2020-2030, n from {1, 2, 3, 5, 10, 20}; pairs up to 60 days apart.

@@ -6,21 +6,11 @@
 //
 // Usage: node scripts/generate-examples.mjs [--check]
 import { readFileSync, writeFileSync } from "node:fs";
+import { random } from "./random.mjs";
 
 const SEED = 20261122;
 const PER_CHARTER = 3000;
 
-/** mulberry32: a small, well-known seeded generator. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n, w = 2) => String(n).padStart(w, "0");
 /** A wall-clock time string (no offset: local to the charter) from epoch-like UTC ms. */
