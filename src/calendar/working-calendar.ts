@@ -125,9 +125,10 @@ export class CalendarEngine implements WorkingCalendar {
     const size = this.end - this.origin + 1;
     const kind = new Uint8Array(size);
     const names = new Map<number, string>();
-    const week = new Set<number>(spec.workingWeek.map((day) => WEEKDAYS.indexOf(day)));
-    for (let i = 0; i < size; i++) {
-      if (!week.has(weekdayIndex(this.origin + i))) kind[i] = WEEKEND;
+    const week = [false, false, false, false, false, false, false];
+    for (const day of spec.workingWeek) week[WEEKDAYS.indexOf(day)] = true;
+    for (let i = 0, dow = weekdayIndex(this.origin); i < size; i++, dow = dow === 6 ? 0 : dow + 1) {
+      if (!week[dow]) kind[i] = WEEKEND;
     }
     for (const [day, name] of holidays.days) {
       const i = day - this.origin;

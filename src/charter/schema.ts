@@ -5,18 +5,22 @@
  *
  * @module
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { WEEKDAYS, readClockTime, readDate } from "../calendar/civil.js";
 import { getZone } from "../calendar/zone.js";
 import { show } from "../messages.js";
 
-const isoDate = z.string().refine((s) => readDate(s) !== undefined, {
-  error: (iss) => `Expected a calendar date written YYYY-MM-DD, got ${show(iss.input)}`,
-});
+const isoDate = z.string().check(
+  z.refine((s) => readDate(s) !== undefined, {
+    error: (iss) => `Expected a calendar date written YYYY-MM-DD, got ${show(iss.input)}`,
+  }),
+);
 
-const clockTime = z.string().refine((s) => readClockTime(s) !== undefined, {
-  error: (iss) => `Expected a time of day written HH:MM (00:00 to 24:00), got ${show(iss.input)}`,
-});
+const clockTime = z.string().check(
+  z.refine((s) => readClockTime(s) !== undefined, {
+    error: (iss) => `Expected a time of day written HH:MM (00:00 to 24:00), got ${show(iss.input)}`,
+  }),
+);
 
 function isKnownZone(name: string): boolean {
   try {
@@ -29,70 +33,72 @@ function isKnownZone(name: string): boolean {
 
 const weekday = z.enum(WEEKDAYS);
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+
 /** Opening and closing time, e.g. `["09:00", "12:30"]`: open from the first, closed from the second. */
 const interval = z.tuple([clockTime, clockTime]);
 
 const officeHours = z.strictObject({
-  mon: z.array(interval).optional(),
-  tue: z.array(interval).optional(),
-  wed: z.array(interval).optional(),
-  thu: z.array(interval).optional(),
-  fri: z.array(interval).optional(),
-  sat: z.array(interval).optional(),
-  sun: z.array(interval).optional(),
+  mon: z.optional(z.array(interval)),
+  tue: z.optional(z.array(interval)),
+  wed: z.optional(z.array(interval)),
+  thu: z.optional(z.array(interval)),
+  fri: z.optional(z.array(interval)),
+  sat: z.optional(z.array(interval)),
+  sun: z.optional(z.array(interval)),
 });
 
 /** Where a value comes from when the charter text does not give it. */
 const assumption = z.strictObject({
   /** Which fields the assumption covers, e.g. `officeHours`. */
-  fields: z.array(z.string().min(1)).min(1),
-  note: z.string().min(1),
+  fields: z.array(nonEmpty()).check(z.minLength(1)),
+  note: nonEmpty(),
 });
 
 const closure = z.strictObject({
   /** First date closed. */
   from: isoDate,
   /** Last date closed, inclusive; the same as `from` when absent. */
-  to: isoDate.optional(),
-  name: z.string().min(1),
+  to: z.optional(isoDate),
+  name: nonEmpty(),
 });
 
 const extraWorkingDate = z.strictObject({
   date: isoDate,
-  name: z.string().min(1).optional(),
+  name: z.optional(nonEmpty()),
 });
 
 /** The calendar of a charter: where, when and on which days the council works. */
 export const calendarSchema = z
   .strictObject({
     /** IANA time zone, e.g. `Europe/London`. All calendar logic happens in it. */
-    timeZone: z
-      .string()
-      .refine(isKnownZone, {
+    timeZone: z.string().check(
+      z.refine(isKnownZone, {
         error: (iss) => `Expected an IANA time zone such as Europe/London, got ${show(iss.input)}`,
-      })
-      .describe("IANA time zone, e.g. Europe/London or America/Toronto. All calendar logic happens in it."),
+      }),
+      z.describe("IANA time zone, e.g. Europe/London or America/Toronto. All calendar logic happens in it."),
+    ),
     /** Holiday region id: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one supplied to calendarFor. */
-    holidays: z
-      .string()
-      .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+    holidays: z.string().check(
+      z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
         error: (iss) => `Expected a holiday region id such as GB-ENG or CA-ON, got ${show(iss.input)}`,
-      })
-      .describe("Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor."),
+      }),
+      z.describe("Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor."),
+    ),
     /** The weekdays the council works; Monday to Friday when absent. */
-    workingWeek: z.array(weekday).min(1).default(["mon", "tue", "wed", "thu", "fri"]),
+    workingWeek: z._default(z.array(weekday).check(z.minLength(1)), ["mon", "tue", "wed", "thu", "fri"]),
     /** Office hours per weekday, several intervals a day allowed. Every working weekday needs them. */
-    officeHours: officeHours.describe('Per weekday, ["HH:MM", "HH:MM"] intervals (open, close), ordered, not overlapping. Every working weekday needs some.'),
+    officeHours: officeHours.check(z.describe('Per weekday, ["HH:MM", "HH:MM"] intervals (open, close), ordered, not overlapping. Every working weekday needs some.')),
     /** Dates the council is closed besides weekends and holidays. */
-    closures: z.array(closure).default([]).describe("Date ranges (from, to inclusive) the council is closed, besides weekends and holidays."),
+    closures: z._default(z.array(closure), []).check(z.describe("Date ranges (from, to inclusive) the council is closed, besides weekends and holidays.")),
     /** Dates worked although the week or the holiday table says otherwise. */
-    extraWorkingDates: z.array(extraWorkingDate).default([]).describe("Dates worked although the week or the holiday table says otherwise."),
+    extraWorkingDates: z._default(z.array(extraWorkingDate), []).check(z.describe("Dates worked although the week or the holiday table says otherwise.")),
     /** A receipt at or after this local time counts as received the next calendar date. */
-    receiptCutoff: clockTime.optional().describe("HH:MM: a receipt at or after it counts from the next calendar date."),
+    receiptCutoff: z.optional(clockTime).check(z.describe("HH:MM: a receipt at or after it counts from the next calendar date.")),
     /** Values not given by the charter text, each with a note saying so. */
-    assumptions: z.array(assumption).optional(),
+    assumptions: z.optional(z.array(assumption)),
   })
-  .superRefine((calendar, ctx) => {
+  .check(z.superRefine((calendar, ctx) => {
     const seen = new Set<string>();
     calendar.workingWeek.forEach((day, i) => {
       if (seen.has(day)) {
@@ -180,7 +186,7 @@ export const calendarSchema = z
         });
       }
     });
-  });
+  }));
 
 /** The calendar part of a charter, as written (defaults not yet applied). */
 export type CalendarInput = z.input<typeof calendarSchema>;
@@ -237,12 +243,18 @@ const DAY_UNITS: readonly LimitUnit[] = ["workingDays", "calendarDays", "calenda
 const ELAPSED_UNITS: readonly LimitUnit[] = ["seconds", "minutes", "hours"];
 
 function count(unit: LimitUnit) {
-  return z
-    .number({ error: (iss) => `Expected a number of ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
-    .int({ error: (iss) => `Expected a whole number of ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
-    .min(1, { error: (iss) => `Expected at least 1 of ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
-    .max(100_000, { error: (iss) => `Expected at most 100000 ${UNIT_WORDS[unit]}, got ${show(iss.input)}` })
-    .optional();
+  const words = UNIT_WORDS[unit];
+  return z.optional(
+    z
+      .int({
+        error: (iss) =>
+          typeof iss.input === "number" ? `Expected a whole number of ${words}, got ${show(iss.input)}` : `Expected a number of ${words}, got ${show(iss.input)}`,
+      })
+      .check(
+        z.gte(1, { error: (iss) => `Expected at least 1 of ${words}, got ${show(iss.input)}` }),
+        z.lte(100_000, { error: (iss) => `Expected at most 100000 ${words}, got ${show(iss.input)}` }),
+      ),
+  );
 }
 
 /** How long a standard allows: exactly one unit, e.g. `{ "workingDays": 3 }`. */
@@ -257,52 +269,61 @@ const limit = z.strictObject({
   calendarMonths: count("calendarMonths"),
 });
 
-const quote = z.string({ error: (iss) => (iss.input === undefined ? "Missing the sentence this comes from (quote)" : `Expected the quoted sentence as a string, got ${show(iss.input)}`) }).min(1, { error: "The quote must not be empty" });
+const quote = z
+  .string({ error: (iss) => (iss.input === undefined ? "Missing the sentence this comes from (quote)" : `Expected the quoted sentence as a string, got ${show(iss.input)}`) })
+  .check(z.minLength(1, { error: "The quote must not be empty" }));
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => `Expected a lower-case id such as kawartha-lakes, got ${show(iss.input)}` });
+const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => `Expected a lower-case id such as kawartha-lakes, got ${show(iss.input)}` }));
 
 /** A measurable promise: a limit on one stage of contacts on some channels. */
 export const standardSchema = z
   .strictObject({
     /** `channel[.category].stage`, e.g. `email.acknowledge`, `letter.complaint.respond`. */
-    id: z.string().regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, {
-      error: (iss) => `Expected an id written channel[.category].stage such as email.acknowledge, got ${show(iss.input)}`,
-    }),
+    id: z.string().check(
+      z.regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, {
+        error: (iss) => `Expected an id written channel[.category].stage such as email.acknowledge, got ${show(iss.input)}`,
+      }),
+    ),
     /** The channels the standard covers: an id's channel first. */
-    channels: z.array(z.enum(CHANNELS)).min(1).describe("The channels the standard covers; the id's channel first."),
+    channels: z.array(z.enum(CHANNELS)).check(z.minLength(1), z.describe("The channels the standard covers; the id's channel first.")),
     /** A category such as `complaint`: the standard covers only contacts of that category. */
-    category: slug.optional().describe("A category such as complaint: the standard covers only contacts of that category."),
-    stage: z.enum(STAGES).describe("answer (a call picked up), attend (a visitor seen), acknowledge, respond (a full response)."),
-    limit: limit.describe('How long the standard allows, in exactly one unit, e.g. { "workingDays": 3 }.'),
+    category: z.optional(slug).check(z.describe("A category such as complaint: the standard covers only contacts of that category.")),
+    stage: z.enum(STAGES).check(z.describe("answer (a call picked up), attend (a visitor seen), acknowledge, respond (a full response).")),
+    limit: limit.check(z.describe('How long the standard allows, in exactly one unit, e.g. { "workingDays": 3 }.')),
     /** `office-hours`: contacts received while the office is closed are not applicable. */
-    scope: z.enum(["always", "office-hours"]).default("always").describe("office-hours: contacts received while the office is closed are not applicable (elapsed limits only)."),
+    scope: z._default(z.enum(["always", "office-hours"]), "always").check(z.describe("office-hours: contacts received while the office is closed are not applicable (elapsed limits only).")),
     /** The share of contacts the council aims to meet the limit for. */
-    target: z
-      .strictObject({
+    target: z._default(
+      z.strictObject({
         percent: z
-          .number({ error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` })
-          .int({ error: (iss) => `Expected a whole percentage from 1 to 100, got ${show(iss.input)}` })
-          .min(1, { error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` })
-          .max(100, { error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` }),
-        quote: quote.optional(),
-      })
-      .default({ percent: 100 }),
+          .int({
+            error: (iss) =>
+              typeof iss.input === "number" ? `Expected a whole percentage from 1 to 100, got ${show(iss.input)}` : `Expected a percentage from 1 to 100, got ${show(iss.input)}`,
+          })
+          .check(
+            z.gte(1, { error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` }),
+            z.lte(100, { error: (iss) => `Expected a percentage from 1 to 100, got ${show(iss.input)}` }),
+          ),
+        quote: z.optional(quote),
+      }),
+      { percent: 100 },
+    ),
     /** For day-based limits: the end of the due date, its closing time, or the receipt's clock time. */
-    dueAt: z.enum(["end-of-day", "close-of-business", "same-clock-time"]).default("end-of-day").describe("Day-based limits: due at the end of the due date, at its closing time, or at the receipt's clock time."),
+    dueAt: z._default(z.enum(["end-of-day", "close-of-business", "same-clock-time"]), "end-of-day").check(z.describe("Day-based limits: due at the end of the due date, at its closing time, or at the receipt's clock time.")),
     /** For working/calendar days: count the receipt date as day 1 when it is a working day. */
-    countReceiptDay: z.boolean().default(false).describe("Working or calendar days: the receipt date, when a working day, is day 1."),
+    countReceiptDay: z._default(z.boolean(), false).check(z.describe("Working or calendar days: the receipt date, when a working day, is day 1.")),
     /** Met too by an acknowledgement by the due instant that promises a date, kept. */
-    allowPromise: z.boolean().default(false).describe("respond stage: also met by an acknowledgement by the due time that promises a date (promisedBy), if the promise is kept."),
+    allowPromise: z._default(z.boolean(), false).check(z.describe("respond stage: also met by an acknowledgement by the due time that promises a date (promisedBy), if the promise is kept.")),
     /** Events that stop the clock, replacing the stage's default events. */
-    stopsOn: z.array(z.enum(CONTACT_EVENTS)).min(1).optional().describe("Events that stop the clock, replacing the stage's own (e.g. answeredAt or voicemailAt)."),
+    stopsOn: z.optional(z.array(z.enum(CONTACT_EVENTS)).check(z.minLength(1))).check(z.describe("Events that stop the clock, replacing the stage's own (e.g. answeredAt or voicemailAt).")),
     /** Count from receipt (default) or from the acknowledgement. */
-    startsFrom: z.enum(["received", "acknowledged"]).default("received").describe("Count from receipt, or from the acknowledgement (respond stage)."),
+    startsFrom: z._default(z.enum(["received", "acknowledged"]), "received").check(z.describe("Count from receipt, or from the acknowledgement (respond stage).")),
     /** The sentence of the charter the standard comes from, verbatim. */
-    quote: quote.describe("The sentence of the charter the standard comes from, copied exactly."),
+    quote: quote.check(z.describe("The sentence of the charter the standard comes from, copied exactly.")),
     /** What the standard assumes that the sentence does not say. */
-    assumption: z.string().min(1).optional().describe("How the sentence was read, where it needs a judgement."),
+    assumption: z.optional(nonEmpty()).check(z.describe("How the sentence was read, where it needs a judgement.")),
   })
-  .superRefine((standard, ctx) => {
+  .check(z.superRefine((standard, ctx) => {
     const units = LIMIT_UNITS.filter((u) => standard.limit[u] !== undefined);
     if (units.length !== 1) {
       ctx.addIssue({
@@ -362,19 +383,19 @@ export const standardSchema = z
       if (seen.has(c)) ctx.addIssue({ code: "custom", path: ["channels", i], message: `"${c}" is listed twice`, params: { code: "duplicate" } });
       seen.add(c);
     });
-  });
+  }));
 
 /** How a qualitative promise is measured, when the charter says. */
 const measure = z.strictObject({
   method: z.enum(["survey", "call-monitoring", "feedback", "complaints-policy", "appraisal", "none"]),
-  quote: quote.optional(),
+  quote: z.optional(quote),
 });
 
 /** A qualitative promise ("treat you with respect"). */
 export const commitmentSchema = z.strictObject({
   id: slug,
   quote,
-  measuredBy: measure.optional(),
+  measuredBy: z.optional(measure),
 });
 
 /** Something the charter asks of customers. */
@@ -384,20 +405,20 @@ export const obligationSchema = z.strictObject({
 });
 
 const source = z.strictObject({
-  title: z.string().min(1),
-  publisher: z.string().min(1),
-  url: z.url().optional(),
+  title: nonEmpty(),
+  publisher: nonEmpty(),
+  url: z.optional(z.url()),
   /** When the document was published or retrieved, as far as known. */
-  date: z.string().min(1).optional(),
-  note: z.string().min(1).optional(),
+  date: z.optional(nonEmpty()),
+  note: z.optional(nonEmpty()),
 });
 
 const review = z.strictObject({
   cadence: z.enum(["annual", "not-stated"]),
-  quote: quote.optional(),
+  quote: z.optional(quote),
 });
 
-function uniqueIds(items: readonly { id: string }[], key: string, ctx: z.core.$RefinementCtx<unknown>): void {
+function uniqueIds<T>(items: readonly { id: string }[], key: string, ctx: z.core.$RefinementCtx<T>): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const first = seen.get(item.id);
@@ -410,54 +431,56 @@ function uniqueIds(items: readonly { id: string }[], key: string, ctx: z.core.$R
 /** A council's (or a department's) customer service charter. */
 export const charterSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     id: slug,
-    name: z.string().min(1),
+    name: nonEmpty(),
     /** The id of the charter this one builds on (a department's layer, resolved by extendCharter). */
-    extends: slug.optional(),
-    sources: z.array(source).min(1),
-    review: review.default({ cadence: "not-stated" }),
+    extends: z.optional(slug),
+    sources: z.array(source).check(z.minLength(1)),
+    review: z._default(review, { cadence: "not-stated" }),
     calendar: calendarSchema,
-    standards: z.array(standardSchema).default([]),
-    commitments: z.array(commitmentSchema).default([]),
-    customerObligations: z.array(obligationSchema).default([]),
+    standards: z._default(z.array(standardSchema), []),
+    commitments: z._default(z.array(commitmentSchema), []),
+    customerObligations: z._default(z.array(obligationSchema), []),
   })
-  .superRefine((charter, ctx) => {
-    uniqueIds(charter.standards, "standards", ctx);
-    uniqueIds(charter.commitments, "commitments", ctx);
-    uniqueIds(charter.customerObligations, "customerObligations", ctx);
-  });
+  .check(
+    z.superRefine((charter, ctx) => {
+      uniqueIds(charter.standards, "standards", ctx);
+      uniqueIds(charter.commitments, "commitments", ctx);
+      uniqueIds(charter.customerObligations, "customerObligations", ctx);
+    }),
+  );
 
 /** A department's layer on top of a charter: see extendCharter. */
 export const layerSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: slug,
-  name: z.string().min(1),
+  name: nonEmpty(),
   /** The id of the charter it builds on. */
   extends: slug,
-  sources: z.array(source).optional(),
-  review: review.optional(),
-  calendar: z
-    .strictObject({
+  sources: z.optional(z.array(source)),
+  review: z.optional(review),
+  calendar: z.optional(
+    z.strictObject({
       /** May be given, but must equal the base charter's zone. */
-      timeZone: z.string().optional(),
-      officeHours: officeHours.optional(),
-      receiptCutoff: clockTime.optional().describe("HH:MM: a receipt at or after it counts from the next calendar date."),
-      closures: z.array(closure).optional(),
-      extraWorkingDates: z.array(extraWorkingDate).optional(),
-      assumptions: z.array(assumption).optional(),
-    })
-    .optional(),
-  standards: z
-    .strictObject({
+      timeZone: z.optional(z.string()),
+      officeHours: z.optional(officeHours),
+      receiptCutoff: z.optional(clockTime),
+      closures: z.optional(z.array(closure)),
+      extraWorkingDates: z.optional(z.array(extraWorkingDate)),
+      assumptions: z.optional(z.array(assumption)),
+    }),
+  ),
+  standards: z.optional(
+    z.strictObject({
       /** New standards: their ids must not exist in the base. */
-      add: z.array(standardSchema).optional(),
+      add: z.optional(z.array(standardSchema)),
       /** Standards that replace the base's standards of the same id. */
-      replace: z.array(standardSchema).optional(),
-    })
-    .optional(),
-  commitments: z.array(commitmentSchema).optional(),
-  customerObligations: z.array(obligationSchema).optional(),
+      replace: z.optional(z.array(standardSchema)),
+    }),
+  ),
+  commitments: z.optional(z.array(commitmentSchema)),
+  customerObligations: z.optional(z.array(obligationSchema)),
 });
 
 /** A validated charter, defaults applied. */
@@ -500,19 +523,19 @@ export const pauseSchema = z.strictObject({ from: instant, to: instant });
 
 /** One contact a council received and what happened to it. */
 export const contactSchema = z.strictObject({
-  id: z.union([z.string(), z.number()]).optional(),
+  id: z.optional(z.union([z.string(), z.number()])),
   channel: z.enum(CHANNELS),
-  category: z.string().optional(),
+  category: z.optional(z.string()),
   receivedAt: instant,
-  answeredAt: instant.optional(),
-  attendedAt: instant.optional(),
-  acknowledgedAt: instant.optional(),
-  respondedAt: instant.optional(),
-  voicemailAt: instant.optional(),
-  abandonedAt: instant.optional(),
+  answeredAt: z.optional(instant),
+  attendedAt: z.optional(instant),
+  acknowledgedAt: z.optional(instant),
+  respondedAt: z.optional(instant),
+  voicemailAt: z.optional(instant),
+  abandonedAt: z.optional(instant),
   /** The date or instant promised in an acknowledgement (a `YYYY-MM-DD` date means by the end of that day). */
-  promisedBy: instant.optional(),
-  pauses: z.array(pauseSchema).optional(),
+  promisedBy: z.optional(instant),
+  pauses: z.optional(z.array(pauseSchema)),
 });
 
 /** A contact: the Contact field names are also the columns of contact files. */

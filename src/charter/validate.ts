@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { show } from "../messages.js";
 import type { CharterIssue } from "./errors.js";
 
@@ -31,8 +31,9 @@ function describeType(expected: string): string {
 }
 
 /**
- * Our wording for zod's generic issues, used as the per-parse error map: a
- * message set on a schema field (e.g. "a number of working days") wins over it.
+ * Our wording for every issue zod can raise, used as the per-parse error map (zod/mini
+ * ships no messages of its own): a message set on a schema field (e.g. "a number of
+ * working days") wins over it.
  */
 export function charterErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
   return message(issue as unknown as RawIssue & { input?: unknown });
@@ -58,8 +59,16 @@ function message(issue: RawIssue & { input?: unknown }): string | undefined {
         : issue.origin === "string"
           ? `Expected at most ${String(issue.maximum)} characters`
           : `Expected a number ${issue.inclusive === false ? "less than" : "of at most"} ${String(issue.maximum)}, got ${show(issue.input)}`;
+    case "invalid_format":
+      return `Expected ${issue.format === "regex" ? "a value in the documented form" : `a valid ${issue.format}`}, got ${show(issue.input)}`;
+    case "invalid_union":
+      return `Expected one of the allowed forms, got ${show(issue.input)}`;
+    case "unrecognized_keys":
+      return `Unknown key${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    case "not_multiple_of":
+      return `Expected a multiple of ${String(issue.divisor)}, got ${show(issue.input)}`;
     default:
-      return undefined; // zod's own wording
+      return `Invalid value ${show(issue.input)}`;
   }
 }
 
