@@ -38,6 +38,13 @@ describe("the five bundled charters", () => {
     for (const [id, charter] of Object.entries(charters)) expect(charter.id).toBe(id);
   });
 
+  test("each bundled charter is exactly what parseCharter makes of its file (run npm run generate:charters when this fails)", () => {
+    for (const [id, charter] of Object.entries(charters)) {
+      const source = JSON.parse(readFileSync(new URL(`../charters/${id}.json`, import.meta.url), "utf8")) as unknown;
+      expect(charter).toEqual(parseCharter(source));
+    }
+  });
+
   test("Copeland: reception 5 minutes, calls 15 seconds in office hours, emails 1 and 3 working days, complaint letters 3 and 10, all letters 10, voice messages 1", () => {
     expect(golden(copeland)).toEqual([
       "visit.attend [visit] attend 5 minutes scope=office-hours",

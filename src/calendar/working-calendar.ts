@@ -7,6 +7,7 @@
  * @module
  */
 import { CharterError } from "../charter/errors.js";
+import { isValidated } from "../charter/parse.js";
 import { calendarSchema, type CalendarInput, type CalendarSpec } from "../charter/schema.js";
 import { charterErrorMap, toCharterIssues } from "../charter/validate.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
@@ -413,6 +414,8 @@ function specOf(source: unknown): { spec: CalendarSpec; prefix: string[] } {
     typeof source === "object" && source !== null && !Array.isArray(source) && "calendar" in source;
   const raw: unknown = isCharter ? (source as { calendar: unknown }).calendar : source;
   const prefix = isCharter ? ["calendar"] : [];
+  // A charter parseCharter produced (or a bundled one) has a valid, normalised calendar.
+  if (isCharter && isValidated(source)) return { spec: raw as CalendarSpec, prefix };
   const result = calendarSchema.safeParse(raw, { reportInput: true, error: charterErrorMap });
   if (!result.success) {
     throw new CharterError(

@@ -12,7 +12,25 @@ export type SafeParseCharterResult =
   | { readonly success: true; readonly data: Charter }
   | { readonly success: false; readonly issues: readonly CharterIssue[] };
 
-function deepFreeze<T>(value: T): T {
+/** Charters this module has validated (or that were validated when the package was built). */
+const validated = new WeakSet<object>();
+
+/** True for a charter returned by parseCharter, safeParseCharter or extendCharter, or a bundled one. */
+export function isValidated(charter: unknown): boolean {
+  return typeof charter === "object" && charter !== null && validated.has(charter);
+}
+
+/**
+ * Freezes a charter that was validated when the package was built (the bundled ones;
+ * test/charter.test.ts checks each equals parseCharter of its source) and records it as
+ * validated, so that importing council-sla/charters costs no schema run.
+ */
+export function trustBuiltCharter(charter: Charter): Charter {
+  validated.add(deepFreeze(charter));
+  return charter;
+}
+
+export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
@@ -26,7 +44,10 @@ function deepFreeze<T>(value: T): T {
  */
 export function safeParseCharter(input: unknown): SafeParseCharterResult {
   const result = charterSchema.safeParse(input, { reportInput: true, error: charterErrorMap });
-  if (result.success) return { success: true, data: deepFreeze(result.data) };
+  if (result.success) {
+    validated.add(deepFreeze(result.data));
+    return { success: true, data: result.data };
+  }
   return { success: false, issues: toCharterIssues(result.error) };
 }
 
