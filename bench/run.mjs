@@ -144,11 +144,18 @@ function child(args) {
 }
 const reportChild = new URL("./report-child.mjs", import.meta.url).pathname;
 const coldChild = new URL("./cold-start.mjs", import.meta.url).pathname;
-const report100k = child([reportChild, "100000"]);
-const report1m = child([reportChild, QUICK ? "200000" : "1000000"]);
-const colds = Array.from({ length: 5 }, () => child([coldChild]));
-const cold = colds.map((c) => c.importAndFirstMs).sort((a, b) => a - b)[2];
-const coldProcess = colds.map((c) => c.sinceProcessStartMs).sort((a, b) => a - b)[2];
+// Best of three runs for throughput (noise only slows a run down); the highest peak for memory.
+function bestOf(n) {
+  const runs = Array.from({ length: QUICK ? 1 : 3 }, () => child([reportChild, String(n)]));
+  return { n, rate: Math.max(...runs.map((r) => r.rate)), peakHeapMB: Math.max(...runs.map((r) => r.peakHeapMB)), peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)) };
+}
+const report100k = bestOf(100_000);
+const report1m = bestOf(QUICK ? 200_000 : 1_000_000);
+const COLD_RUNS = 9;
+const colds = Array.from({ length: COLD_RUNS }, () => child([coldChild]));
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cold = median(colds.map((c) => c.importAndFirstMs));
+const coldProcess = median(colds.map((c) => c.sinceProcessStartMs));
 
 // ---- output ----
 const fmt = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(1));
@@ -197,9 +204,9 @@ for (const [name, ops] of Object.entries(e2e)) {
   const ratio = bareCall / ops;
   say(`| ${name} | ${fmt(ops)} ops/s${isDeadline ? ` (${ratio.toFixed(1)}× the cost of a bare addWorkingDays)` : ""} | ${isDeadline ? "≤ 10×" : ""} | ${isDeadline ? (ratio <= 10 ? "yes" : "**no**") : ""} |`);
 }
-say(`| complianceReport, ${report1m.n.toLocaleString("en-GB")} generated contacts | ${fmt(report1m.rate)} contacts/s | ≥ 1 M/s | ${report1m.rate >= 1e6 ? "yes" : "**no**"} |`);
+say(`| complianceReport, ${report1m.n.toLocaleString("en-GB")} generated contacts (best of 3 runs) | ${fmt(report1m.rate)} contacts/s | ≥ 1 M/s | ${report1m.rate >= 1e6 ? "yes" : "**no**"} |`);
 say(`| complianceReport peak heap, ${report100k.n.toLocaleString("en-GB")} → ${report1m.n.toLocaleString("en-GB")} contacts | ${report100k.peakHeapMB.toFixed(1)} MB → ${report1m.peakHeapMB.toFixed(1)} MB (RSS ${report100k.peakRssMB.toFixed(0)} → ${report1m.peakRssMB.toFixed(0)} MB) | flat | ${report1m.peakHeapMB < report100k.peakHeapMB * 1.5 + 5 ? "yes" : "**no**"} |`);
-say(`| cold start: import and the first deadline, fresh process (median of 5) | ${cold.toFixed(1)} ms (${coldProcess.toFixed(0)} ms since the process started) | < 50 ms | ${cold < 50 ? "yes" : "**no**"} |`);
+say(`| cold start: import and the first deadline, fresh process (median of ${COLD_RUNS}) | ${cold.toFixed(1)} ms (${coldProcess.toFixed(0)} ms since the process started) | < 50 ms | ${cold < 50 ? "yes" : "**no**"} |`);
 say();
 const text = lines.join("\n");
 console.log(text);
