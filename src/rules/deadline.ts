@@ -62,6 +62,8 @@ export interface DueTimes {
   readonly inScope: boolean;
 }
 
+const NO_RANGES: readonly (readonly [number, number])[] = [];
+
 const UNIT_MS: Partial<Record<LimitUnit, number>> = {
   seconds: 1000,
   minutes: 60_000,
@@ -203,21 +205,22 @@ export function computeDue(
   const countsAsDayOne = standard.countReceiptDay && (!working || engine.isWorking(day0));
   trace?.push({ step: "day-zero", date: formatDate(day0), countsAsDayOne });
   const anchor = countsAsDayOne ? day0 - 1 : day0;
-  const ranges = pauses.map(([from, to]) => [zone.localDay(from), zone.localDay(to - 1)] as const);
+  const ranges = pauses.length === 0 ? NO_RANGES : pauses.map(([from, to]) => [zone.localDay(from), zone.localDay(to - 1)] as const);
 
   let dueDay: number;
   if (unit === "calendarMonths") {
     dueDay = addMonths(day0, amount);
-    for (let extra = 0, previous = -1; extra !== previous; ) {
+    for (let extra = 0, previous = -1; ranges.length > 0 && extra !== previous; ) {
       previous = extra;
       extra = pausedDays(engine, ranges, day0, dueDay, false);
       dueDay = addMonths(day0, amount) + extra;
     }
   } else {
-    const step = (n: number) => (working ? engine.addDays(anchor, n, "receivedAt") : anchor + n);
-    dueDay = step(amount);
-    for (;;) {
-      const next = step(amount + pausedDays(engine, ranges, anchor, dueDay, working));
+    dueDay = working ? engine.addDays(anchor, amount, "receivedAt") : anchor + amount;
+    // Pauses: extend by the days they disregard until the due date stops moving.
+    while (ranges.length > 0) {
+      const n = amount + pausedDays(engine, ranges, anchor, dueDay, working);
+      const next = working ? engine.addDays(anchor, n, "receivedAt") : anchor + n;
       if (next === dueDay) break;
       dueDay = next;
     }
