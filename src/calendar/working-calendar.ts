@@ -8,7 +8,7 @@
  */
 import { CharterError } from "../charter/errors.js";
 import { isValidated } from "../charter/parse.js";
-import { calendarSchema, type CalendarInput, type CalendarSpec } from "../charter/schema.js";
+import { schemas, type CalendarInput, type CalendarSpec } from "../charter/schema.js";
 import { charterErrorMap, toCharterIssues } from "../charter/validate.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
 import { expected, unknownRegion, yearOutOfRange } from "../messages.js";
@@ -416,7 +416,7 @@ function specOf(source: unknown): { spec: CalendarSpec; prefix: string[] } {
   const prefix = isCharter ? ["calendar"] : [];
   // A charter parseCharter produced (or a bundled one) has a valid, normalised calendar.
   if (isCharter && isValidated(source)) return { spec: raw as CalendarSpec, prefix };
-  const result = calendarSchema.safeParse(raw, { reportInput: true, error: charterErrorMap });
+  const result = schemas().calendarSchema.safeParse(raw, { reportInput: true, error: charterErrorMap });
   if (!result.success) {
     throw new CharterError(
       toCharterIssues(result.error).map((issue) => ({ ...issue, path: [...prefix, ...issue.path] })),

@@ -4,7 +4,7 @@
  * @module
  */
 import { CharterError, type CharterIssue } from "./errors.js";
-import { charterSchema, layerSchema, type Charter, type Standard } from "./schema.js";
+import { schemas, type Charter, type Standard } from "./schema.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 
 /** The result of {@link safeParseCharter}. */
@@ -43,7 +43,7 @@ export function deepFreeze<T>(value: T): T {
  * applied, deeply frozen. Never throws: problems come back as data.
  */
 export function safeParseCharter(input: unknown): SafeParseCharterResult {
-  const result = charterSchema.safeParse(input, { reportInput: true, error: charterErrorMap });
+  const result = schemas().charterSchema.safeParse(input, { reportInput: true, error: charterErrorMap });
   if (result.success) {
     validated.add(deepFreeze(result.data));
     return { success: true, data: result.data };
@@ -78,7 +78,7 @@ function issue(code: string, path: (string | number)[], message: string): Charte
  */
 export function extendCharter(base: Charter, layer: unknown): Charter {
   const checkedBase = parseCharter(base);
-  const parsed = layerSchema.safeParse(layer, { reportInput: true, error: charterErrorMap });
+  const parsed = schemas().layerSchema.safeParse(layer, { reportInput: true, error: charterErrorMap });
   if (!parsed.success) throw new CharterError(toCharterIssues(parsed.error));
   const l = parsed.data;
   const problems: CharterIssue[] = [];
