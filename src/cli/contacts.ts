@@ -9,7 +9,7 @@ import { createReadStream, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { Contact } from "../charter/schema.js";
-import { positionOf } from "./locate.js";
+import { jsonErrorPosition, positionOf, skipValue, skipWhitespace } from "./locate.js";
 
 export type ContactFormat = "csv" | "json" | "ndjson";
 
@@ -77,9 +77,7 @@ function* jsonRows(text: string): Generator<Row> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const at = /position (\d+)/.exec((error as Error).message);
-    const line = at ? positionOf(text, Number(at[1])).line : 1;
-    yield { line, error: `not JSON: ${(error as Error).message}` };
+    yield { line: jsonErrorPosition(text, error)?.line ?? 1, error: `not JSON: ${(error as Error).message}` };
     return;
   }
   if (!Array.isArray(data)) {
@@ -89,28 +87,12 @@ function* jsonRows(text: string): Generator<Row> {
   // Line numbers: find each element's start once, walking the text in step.
   let pos = text.indexOf("[") + 1;
   for (const contact of data) {
-    while (pos < text.length && " \t\n\r,".includes(text[pos] as string)) pos++;
+    pos = skipWhitespace(text, pos);
+    if (text[pos] === ",") pos = skipWhitespace(text, pos + 1);
     const line = positionOf(text, pos).line;
-    const end = skipJsonValue(text, pos);
-    pos = end;
+    pos = skipValue(text, pos);
     yield { line, contact: contact as Contact };
   }
-}
-
-function skipJsonValue(text: string, pos: number): number {
-  let depth = 0;
-  let i = pos;
-  do {
-    const c = text[i];
-    if (c === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
-    } else if (c === "{" || c === "[") depth++;
-    else if (c === "}" || c === "]") depth--;
-    else if (depth === 0 && c === ",") return i;
-    i++;
-  } while (i < text.length && depth > 0);
-  return i;
 }
 
 async function readAll(input: Readable): Promise<string> {

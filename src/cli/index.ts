@@ -22,7 +22,7 @@ import { explain } from "../rules/explain.js";
 import { complianceReport } from "../rules/report.js";
 import { readContacts, type ContactFormat } from "./contacts.js";
 import { reportCsv, reportHtml, reportTable, table } from "./format.js";
-import { locate, positionOf } from "./locate.js";
+import { jsonErrorPosition, locate } from "./locate.js";
 
 export interface Io {
   readonly stdout: Writable & { isTTY?: boolean };
@@ -189,8 +189,7 @@ function cmdValidate(args: string[], io: Io): number {
       loaded = loadFile(path, text);
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
-      const at = /position (\d+)/.exec(error.message);
-      const where = at ? positionOf(text, Number(at[1])) : undefined;
+      const where = jsonErrorPosition(text, error);
       print(io.stdout, where ? `${path}:${where.line}:${where.column}: ✖ ${error.message.replace(`${path}: `, "")}` : error.message);
       invalid++;
       continue;

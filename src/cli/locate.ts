@@ -13,7 +13,7 @@ export interface Position {
   readonly column: number;
 }
 
-function skipWhitespace(text: string, pos: number): number {
+export function skipWhitespace(text: string, pos: number): number {
   while (pos < text.length && " \t\n\r".includes(text[pos] as string)) pos++;
   return pos;
 }
@@ -24,7 +24,8 @@ function skipString(text: string, pos: number): number {
   return pos + 1;
 }
 
-function skipValue(text: string, pos: number): number {
+/** The offset just after the JSON value that starts at `pos` (the text must be valid JSON). */
+export function skipValue(text: string, pos: number): number {
   const first = text[pos];
   if (first === '"') return skipString(text, pos);
   if (first === "{" || first === "[") {
@@ -95,4 +96,10 @@ export function positionOf(text: string, offset: number): Position {
     }
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/** Where a `JSON.parse` error says the text went wrong, when it says so. */
+export function jsonErrorPosition(text: string, error: unknown): Position | undefined {
+  const at = /position (\d+)/.exec(error instanceof Error ? error.message : String(error));
+  return at ? positionOf(text, Number(at[1])) : undefined;
 }
