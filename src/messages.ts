@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { LimitUnit } from "./charter/schema.js";
 
 const MAX_SHOWN = 80;
 
@@ -55,4 +56,22 @@ export function yearOutOfRange(
 
 export function unknownRegion(value: unknown, known: readonly string[]): string {
   return `${expected("calendar.holidays", `a holiday region id (one of ${known.join(", ")})`, value)}`;
+}
+
+/** A limit unit in words: singular and plural. */
+export const UNIT_WORDS: Readonly<Record<LimitUnit, readonly [one: string, many: string]>> = {
+  seconds: ["second", "seconds"],
+  minutes: ["minute", "minutes"],
+  hours: ["hour", "hours"],
+  workingMinutes: ["working minute", "working minutes"],
+  workingHours: ["working hour", "working hours"],
+  workingDays: ["working day", "working days"],
+  calendarDays: ["calendar day", "calendar days"],
+  calendarMonths: ["calendar month", "calendar months"],
+};
+
+/** "3 working days", "1 working day". */
+export function amountText(n: number, unit: LimitUnit): string {
+  const [one, many] = UNIT_WORDS[unit];
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -8,7 +8,7 @@
 import * as z from "zod/mini";
 import { WEEKDAYS, readClockTime, readDate } from "../calendar/civil.js";
 import { getZone } from "../calendar/zone.js";
-import { show } from "../messages.js";
+import { UNIT_WORDS, show } from "../messages.js";
 
 /** Ways a customer contacts a council. */
 export const CHANNELS = ["telephone", "voicemail", "email", "letter", "fax", "visit", "web-form", "social-media"] as const;
@@ -29,16 +29,6 @@ export const LIMIT_UNITS = [
 ] as const;
 export type LimitUnit = (typeof LIMIT_UNITS)[number];
 
-const UNIT_WORDS: Record<LimitUnit, string> = {
-  seconds: "seconds",
-  minutes: "minutes",
-  hours: "hours",
-  workingMinutes: "working minutes",
-  workingHours: "working hours",
-  workingDays: "working days",
-  calendarDays: "calendar days",
-  calendarMonths: "calendar months",
-};
 
 /** Which units make sense for each stage. */
 export const UNITS_FOR_STAGE: Record<(typeof STAGES)[number], readonly LimitUnit[]> = {
@@ -243,7 +233,7 @@ function build() {
 
 
   function count(unit: LimitUnit) {
-    const words = UNIT_WORDS[unit];
+    const words = UNIT_WORDS[unit][1];
     return z.optional(
       z
         .int({
@@ -342,7 +332,7 @@ function build() {
         ctx.addIssue({
           code: "custom",
           path: ["limit", unit],
-          message: `A limit in ${UNIT_WORDS[unit]} does not suit the "${standard.stage}" stage (use ${UNITS_FOR_STAGE[standard.stage].join(", ")})`,
+          message: `A limit in ${UNIT_WORDS[unit][1]} does not suit the "${standard.stage}" stage (use ${UNITS_FOR_STAGE[standard.stage].join(", ")})`,
           params: { code: "unit_for_stage" },
         });
       }
@@ -364,13 +354,13 @@ function build() {
         ctx.addIssue({ code: "custom", path: ["id"], message: `The id's channel "${channel}" is not among the standard's channels`, params: { code: "id_convention" } });
       }
       if (standard.scope === "office-hours" && !ELAPSED_UNITS.includes(unit)) {
-        ctx.addIssue({ code: "custom", path: ["scope"], message: `scope "office-hours" applies to elapsed limits (seconds, minutes, hours), not ${UNIT_WORDS[unit]}`, params: { code: "scope_for_unit" } });
+        ctx.addIssue({ code: "custom", path: ["scope"], message: `scope "office-hours" applies to elapsed limits (seconds, minutes, hours), not ${UNIT_WORDS[unit][1]}`, params: { code: "scope_for_unit" } });
       }
       if (standard.dueAt !== "end-of-day" && !DAY_UNITS.includes(unit)) {
-        ctx.addIssue({ code: "custom", path: ["dueAt"], message: `dueAt applies to day-based limits (working days, calendar days, months), not ${UNIT_WORDS[unit]}`, params: { code: "due_at_for_unit" } });
+        ctx.addIssue({ code: "custom", path: ["dueAt"], message: `dueAt applies to day-based limits (working days, calendar days, months), not ${UNIT_WORDS[unit][1]}`, params: { code: "due_at_for_unit" } });
       }
       if (standard.countReceiptDay && unit !== "workingDays" && unit !== "calendarDays") {
-        ctx.addIssue({ code: "custom", path: ["countReceiptDay"], message: `countReceiptDay applies to working or calendar days, not ${UNIT_WORDS[unit]}`, params: { code: "count_receipt_day_for_unit" } });
+        ctx.addIssue({ code: "custom", path: ["countReceiptDay"], message: `countReceiptDay applies to working or calendar days, not ${UNIT_WORDS[unit][1]}`, params: { code: "count_receipt_day_for_unit" } });
       }
       if (standard.allowPromise && standard.stage !== "respond") {
         ctx.addIssue({ code: "custom", path: ["allowPromise"], message: `allowPromise applies to the "respond" stage, not "${standard.stage}"`, params: { code: "promise_for_stage" } });

@@ -16,8 +16,9 @@ import { calendarFor, engineOf } from "../calendar/working-calendar.js";
 import { CharterError, formatPath, type CharterIssue } from "../charter/errors.js";
 import { extendCharter, parseCharter, safeParseCharter } from "../charter/parse.js";
 import { charterJsonSchema, type Charter } from "../charter/schema.js";
+import { amountText } from "../messages.js";
 import { charters } from "../charters/index.js";
-import { deadline } from "../rules/deadline.js";
+import { deadline, limitOf } from "../rules/deadline.js";
 import { explain } from "../rules/explain.js";
 import { complianceReport } from "../rules/report.js";
 import { readContacts, type ContactFormat } from "./contacts.js";
@@ -155,10 +156,6 @@ function resolveCharter(value: string | undefined): Charter {
   return charter;
 }
 
-function limitText(limit: Record<string, number | undefined>): string {
-  const [unit, n] = Object.entries(limit).find(([, v]) => v !== undefined) ?? ["?", 0];
-  return `${n} ${unit.replace(/([A-Z])/g, " $1").toLowerCase()}`;
-}
 
 function cmdCharters(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: { json: { type: "boolean" }, help: { type: "boolean" } } });
@@ -170,7 +167,7 @@ function cmdCharters(args: string[], io: Io): number {
   const blocks = Object.values(charters).map((c) => {
     const head = `${c.id}: ${c.name} (${c.calendar.timeZone}, holidays ${c.calendar.holidays})`;
     if (c.standards.length === 0) return `${head}\n  no measurable standards; ${c.commitments.length} commitments`;
-    const rows = c.standards.map((s) => [s.id, s.channels.join(", "), limitText(s.limit), s.target.percent === 100 ? "" : `${s.target.percent}%`, [s.allowPromise && "promise", s.stopsOn && `stops on ${s.stopsOn.join("/")}`, s.scope === "office-hours" && "office hours"].filter(Boolean).join("; ")]);
+    const rows = c.standards.map((s) => [s.id, s.channels.join(", "), amountText(limitOf(s).amount, limitOf(s).unit), s.target.percent === 100 ? "" : `${s.target.percent}%`, [s.allowPromise && "promise", s.stopsOn && `stops on ${s.stopsOn.join("/")}`, s.scope === "office-hours" && "office hours"].filter(Boolean).join("; ")]);
     return `${head}\n${table(["standard", "channels", "limit", "target", "notes"], rows, 5).replace(/^/gm, "  ")}`;
   });
   print(io.stdout, blocks.join("\n\n"));

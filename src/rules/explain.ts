@@ -5,26 +5,10 @@
  * @module
  */
 import { MONTH_NAMES, WEEKDAY_NAMES, readDate, weekdayIndex } from "../calendar/civil.js";
-import type { LimitUnit } from "../charter/schema.js";
-import { expected } from "../messages.js";
+import { amountText, expected } from "../messages.js";
 import type { Deadline, TraceStep } from "./deadline.js";
 import { explanationOf, type Evaluation } from "./evaluate.js";
 
-const UNIT_WORDS: Record<LimitUnit, [string, string]> = {
-  seconds: ["second", "seconds"],
-  minutes: ["minute", "minutes"],
-  hours: ["hour", "hours"],
-  workingMinutes: ["working minute", "working minutes"],
-  workingHours: ["working hour", "working hours"],
-  workingDays: ["working day", "working days"],
-  calendarDays: ["calendar day", "calendar days"],
-  calendarMonths: ["calendar month", "calendar months"],
-};
-
-function amount(n: number, unit: LimitUnit): string {
-  const [one, many] = UNIT_WORDS[unit];
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** "Friday 19 December 2025" (year left out with `withYear: false`). */
 function longDate(iso: string, withYear = true): string {
@@ -135,7 +119,7 @@ function explainDeadline(d: Deadline): string[] {
       case "due": {
         const sentence = skippedSentence(skipped.splice(0));
         if (sentence) out.push(sentence);
-        const limit = amount(step.amount, step.unit);
+        const limit = amountText(step.amount, step.unit);
         if (step.rule === "end-of-day") out.push(`Due by the end of ${longDate(step.date)}: ${limit}.`);
         else if (step.rule === "close-of-business") out.push(`Due by close of business (${clock(step.at)}) on ${longDate(step.date)}: ${limit}.`);
         else if (step.rule === "same-clock-time") out.push(`Due by ${clock(step.at)} on ${longDate(step.date)}, the time of day it was received: ${limit}.`);
