@@ -39,19 +39,22 @@ export const text = {
   clockTime: "a time of day written HH:MM, from 00:00 to 24:00",
 } as const;
 
-export function yearOutOfRange(
-  name: string,
-  date: string,
-  region: string,
-  first: number,
-  last: number,
-): string {
+/** Which years a holiday table covers, and how to supply more. */
+export function coverage(region: string, first: number, last: number): string {
   return (
-    `\`${name}\` is ${JSON.stringify(date)}, outside the years the ${region} holiday table covers ` +
-    `(${first} to ${last}). Working days outside that range cannot be counted reliably: ` +
+    `the years the ${region} holiday table covers (${first} to ${last}). Working days outside that range cannot be counted reliably: ` +
     `supply holidays for those years with the council-sla/date-holidays adapter ` +
     `or a custom holiday table (calendarFor(charter, { holidays })).`
   );
+}
+
+export function yearOutOfRange(name: string, date: string, region: string, first: number, last: number): string {
+  return `\`${name}\` is ${JSON.stringify(date)}, outside ${coverage(region, first, last)}`;
+}
+
+/** Counting `n` working days from `date` runs off the end of the table. */
+export function countOutOfRange(n: number, date: string, name: string, edge: string, region: string, first: number, last: number): string {
+  return `${n} working days from ${date} (\`${name}\`) goes past ${edge}. That is outside ${coverage(region, first, last)}`;
 }
 
 export function unknownRegion(value: unknown, known: readonly string[]): string {

@@ -11,7 +11,7 @@ import { isValidated } from "../charter/parse.js";
 import { schemas, type CalendarInput, type CalendarSpec } from "../charter/schema.js";
 import { charterErrorMap, toCharterIssues } from "../charter/validate.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
-import { expected, unknownRegion, yearOutOfRange } from "../messages.js";
+import { countOutOfRange, expected, unknownRegion, yearOutOfRange } from "../messages.js";
 import {
   MS_PER_DAY,
   MS_PER_MINUTE,
@@ -226,11 +226,7 @@ export class CalendarEngine implements WorkingCalendar {
     const result = this.#working[index];
     if (result === undefined) {
       const edge = n > 0 ? `${this.lastYear}-12-31` : `${this.firstYear}-01-01`;
-      throw new RangeError(
-        `${n} working days from ${formatDate(day)} (\`${name}\`) goes past ${edge}. ` +
-          yearOutOfRange(name, formatDate(day), this.holidayRegion, this.firstYear, this.lastYear)
-            .replace(/^`[^`]+` is "[^"]+", outside/, "That is outside"),
-      );
+      throw new RangeError(countOutOfRange(n, formatDate(day), name, edge, this.holidayRegion, this.firstYear, this.lastYear));
     }
     return result;
   }
