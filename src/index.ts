@@ -9,37 +9,34 @@
  */
 
 // Charters
-export { parseCharter, safeParseCharter, extendCharter } from "./charter/parse.js";
+export { parseCharter, safeParseCharter, extendCharter, MAX_ISSUES } from "./charter/parse.js";
 export type { SafeParseCharterResult } from "./charter/parse.js";
-export { CharterError, formatIssues, formatPath } from "./charter/errors.js";
-export type { CharterIssue, CharterPath } from "./charter/errors.js";
-export { charterJsonSchema, CHANNELS, STAGES, CONTACT_EVENTS, LIMIT_UNITS } from "./charter/schema.js";
+export { CharterError } from "./charter/errors.js";
+export { formatIssues, formatPath } from "./charter/issues.js";
+export type { CharterIssue, CharterIssueCode, CharterPath } from "./charter/issues.js";
+export { charterJsonSchema } from "./charter/schema.js";
+export { LIMIT_UNITS, STAGES } from "./charter/units.js";
+export type { LimitUnit, Stage } from "./charter/units.js";
+export { CHANNELS, CONTACT_EVENTS, CONTACT_FIELD_NAMES } from "./charter/vocabulary.js";
+export type { Channel, ContactEvent, ContactField } from "./charter/vocabulary.js";
 export type {
   CalendarInput,
   CalendarSpec,
-  Channel,
   Charter,
   CharterInput,
   CharterLayerInput,
   Closure,
   Commitment,
-  ContactEvent,
   CustomerObligation,
-  LimitUnit,
+  DeepReadonly,
   OfficeHours,
-  Stage,
   Standard,
 } from "./charter/schema.js";
 
 // Calendar
-export { calendarFor } from "./calendar/working-calendar.js";
-export type {
-  CalendarOptions,
-  IsoDate,
-  NonWorkingDay,
-  NonWorkingReason,
-  WorkingCalendar,
-} from "./calendar/working-calendar.js";
+export { calendarFor } from "./charter/calendar.js";
+export type { CalendarOptions } from "./charter/calendar.js";
+export type { IsoDate, NonWorkingDay, NonWorkingReason, WorkingCalendar } from "./calendar/working-calendar.js";
 export type { Instant } from "./calendar/instant.js";
 
 // Holidays
@@ -48,9 +45,10 @@ export type { HolidayRegion, HolidayTable } from "./holidays/index.js";
 
 // Deadlines, evaluation, explanations
 export { deadline } from "./rules/deadline.js";
-export type { Deadline, DeadlineOptions, DueRule, TraceStep } from "./rules/deadline.js";
+export type { Deadline, DeadlineOptions } from "./rules/deadline.js";
+export type { DueRule, TraceStep } from "./rules/trace.js";
 export { evaluate } from "./rules/evaluate.js";
-export type { EvaluateOptions, Evaluation, MetBy, NotApplicableReason, Status } from "./rules/evaluate.js";
+export type { EvaluateOptions, Evaluation, IgnoredPromise, MetBy, NotApplicableReason, Status } from "./rules/evaluate.js";
 export { explain } from "./rules/explain.js";
 export type { Contact, Pause } from "./charter/schema.js";
 

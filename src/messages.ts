@@ -1,10 +1,10 @@
 /**
- * Every error and warning text the library produces is built here, so that the
- * wording is consistent and lives in one place.
+ * The wording of every error the library throws (charter issues have their
+ * own module, charter/issues.ts): arguments, instants, dates, contacts, ranges
+ * and reports. One function per message, so that a text is written once.
  *
  * @module
  */
-import type { LimitUnit } from "./charter/schema.js";
 
 const MAX_SHOWN = 80;
 
@@ -18,7 +18,8 @@ export function show(value: unknown): string {
   if (typeof value === "bigint") return `${value}n`;
   if (value === null || value === undefined || typeof value === "boolean") return String(value);
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? "an Invalid Date" : `a Date (${value.toISOString()})`;
+    const ms = value.getTime();
+    return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? `a Date (${new Date(ms).toISOString()})` : "an Invalid Date";
   }
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === "function") return "a function";
@@ -31,16 +32,37 @@ export function expected(name: string, what: string, value: unknown): string {
   return `Expected \`${name}\` to be ${what}, got ${show(value)}`;
 }
 
+/** What an argument should be, in the words of {@link expected}. */
 export const text = {
   isoDate: "a calendar date written YYYY-MM-DD",
-  instant:
-    "a Date, epoch milliseconds, or an ISO 8601 string such as 2026-12-03T17:42 or 2026-12-03T17:42:00Z",
+  instant: "a Date, epoch milliseconds, or an ISO 8601 string such as 2026-12-03T17:42 or 2026-12-03T17:42:00Z",
+  epochMs: "an integer number of epoch milliseconds",
   timeZone: "an IANA time zone such as Europe/London",
   clockTime: "a time of day written HH:MM, from 00:00 to 24:00",
+  calendarSource: "a charter or the calendar part of one",
+  wholeMs: "a whole number of milliseconds, 0 or more",
+  warnAt: "a number from 0 to 1",
+  now: "the instant of judgement (now is a parameter, never the clock)",
+  contacts: "an Iterable or AsyncIterable of contacts",
+  contact: "an object",
+  contactId: "a string or a finite number",
+  category: "a string",
+  pauses: "an array of { from, to }",
+  pause: "{ from, to }",
+  by: '"month" or "week"',
+  worst: "an integer from 0 to 1000",
+  abandoned: '"by-limit", "missed" or "excluded"',
+  report: "a ComplianceReport from complianceReport() or mergeReports()",
+  result: "a Deadline or an Evaluation from council-sla",
 } as const;
 
+/** The instants any calendar can convert: the years 0001 to 9999. */
+export function instantOutOfRange(name: string, value: unknown): string {
+  return `${expected(name, "an instant in the years 0001 to 9999", value)}`;
+}
+
 /** Which years a holiday table covers, and how to supply more. */
-export function coverage(region: string, first: number, last: number): string {
+function coverage(region: string, first: number, last: number): string {
   return (
     `the years the ${region} holiday table covers (${first} to ${last}). Working days outside that range cannot be counted reliably: ` +
     `supply holidays for those years with the council-sla/date-holidays adapter ` +
@@ -48,8 +70,9 @@ export function coverage(region: string, first: number, last: number): string {
   );
 }
 
-export function yearOutOfRange(name: string, date: string, region: string, first: number, last: number): string {
-  return `\`${name}\` is ${JSON.stringify(date)}, outside ${coverage(region, first, last)}`;
+/** A date or instant argument outside the calendar's years. */
+export function yearOutOfRange(name: string, shown: string, region: string, first: number, last: number): string {
+  return `\`${name}\` is ${shown}, outside ${coverage(region, first, last)}`;
 }
 
 /** Counting `n` working days from `date` runs off the end of the table. */
@@ -57,24 +80,58 @@ export function countOutOfRange(n: number, date: string, name: string, edge: str
   return `${n} working days from ${date} (\`${name}\`) goes past ${edge}. That is outside ${coverage(region, first, last)}`;
 }
 
-export function unknownRegion(value: unknown, known: readonly string[]): string {
-  return `${expected("calendar.holidays", `a holiday region id (one of ${known.join(", ")})`, value)}`;
+/** A custom holiday table too wide (or malformed) to build a calendar from. */
+export function badHolidayTable(region: unknown, first: unknown, last: unknown, maxYears: number): string {
+  return `Expected \`options.holidays\` to be a holiday table spanning 1 to ${maxYears} years within 0001 to 9999, got ${show(region)} from ${show(first)} to ${show(last)}`;
 }
 
-/** A limit unit in words: singular and plural. */
-export const UNIT_WORDS: Readonly<Record<LimitUnit, readonly [one: string, many: string]>> = {
-  seconds: ["second", "seconds"],
-  minutes: ["minute", "minutes"],
-  hours: ["hour", "hours"],
-  workingMinutes: ["working minute", "working minutes"],
-  workingHours: ["working hour", "working hours"],
-  workingDays: ["working day", "working days"],
-  calendarDays: ["calendar day", "calendar days"],
-  calendarMonths: ["calendar month", "calendar months"],
-};
+export function wrongHolidayRegion(wanted: string, got: unknown): string {
+  return expected("options.holidays", `a holiday table for ${JSON.stringify(wanted)}`, got);
+}
 
-/** "3 working days", "1 working day". */
-export function amountText(n: number, unit: LimitUnit): string {
-  const [one, many] = UNIT_WORDS[unit];
-  return `${n} ${n === 1 ? one : many}`;
+/** An integer argument outside its range. */
+export function integerRange(name: string, min: number, max: number, value: unknown): string {
+  return expected(name, `an integer from ${min} to ${max}`, value);
+}
+
+export function unknownStandard(charterId: string, ids: readonly string[], value: unknown): string {
+  return expected("standardId", ids.length === 0 ? `a standard of "${charterId}", which has none` : `a standard of "${charterId}" (${ids.join(", ")})`, value);
+}
+
+export function needsAcknowledgement(standardId: string): string {
+  return `Standard ${standardId} counts from the acknowledgement: pass \`options.acknowledgedAt\``;
+}
+
+/** One instant given before another it may not precede. */
+export function before(name: string, value: unknown, other: string, otherValue: unknown): string {
+  return `\`${name}\` (${show(value)}) is before \`${other}\` (${show(otherValue)})`;
+}
+
+export function oneOf(name: string, values: readonly string[], value: unknown): string {
+  return expected(name, `one of ${values.join(", ")}`, value);
+}
+
+export function required(name: string, what: string, value: unknown): string {
+  return expected(name, what, value);
+}
+
+export function emptyPause(name: string, from: unknown, to: unknown): string {
+  return `\`${name}\` ends (${show(to)}) at or before it starts (${show(from)})`;
+}
+
+export function overlappingPauses(name: string, at: string): string {
+  return `\`${name}\` overlap: a pause starts at ${at} before the one before it ends`;
+}
+
+/** A contact whose fields could not be read at all (a getter that throws, a revoked Proxy). */
+export function unreadableContact(reason: string): string {
+  return `the contact's fields cannot be read: ${reason}`;
+}
+
+export function abandonedNotACall(channel: string): string {
+  return `\`contact.abandonedAt\` applies to calls (telephone), not to a ${channel} contact`;
+}
+
+export function cannotMerge(key: string, a: unknown, b: unknown): string {
+  return `Cannot merge reports with different \`${key}\`: ${JSON.stringify(a)} and ${JSON.stringify(b)}`;
 }

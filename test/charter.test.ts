@@ -153,7 +153,7 @@ describe("broken charters: a specific issue at the right path, never a crash", (
     ["a percent of 101", withStandard({ target: { percent: 101 } }), "too_big", ["standards", 0, "target", "percent"], /1 to 100, got 101/],
     ["stopsOn naming an event contacts do not have", withStandard({ stopsOn: ["closedAt"] }), "invalid_value", ["standards", 0, "stopsOn", 0], /"closedAt"/],
     ["an unknown channel", withStandard({ channels: ["pigeon"] }), "invalid_value", ["standards", 0, "channels", 0], /"pigeon"/],
-    ["an id against the convention", withStandard({ id: "email.acknowledge" }), "id_convention", ["standards", 0, "id"], /stage is "respond"/],
+    ["an id against the convention", withStandard({ id: "email.acknowledge" }), "id_stage", ["standards", 0, "id"], /stage is "respond"/],
     ["a promise on an acknowledgement", withStandard({ id: "email.acknowledge", stage: "acknowledge", allowPromise: true }), "promise_for_stage", ["standards", 0, "allowPromise"], /respond/],
     ["a wrong type at the top", { ...base, standards: "none" }, "invalid_type", ["standards"], /Expected an array, got "none"/],
     ["an unknown top-level key", { ...base, standard: [] }, "unrecognized_key", ["standard"], /Unknown key "standard"/],

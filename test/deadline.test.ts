@@ -126,7 +126,6 @@ describe("bad input names the field and the value", () => {
   test.each<[string, Partial<Contact> | Record<string, unknown>, RegExp]>([
     ["a contact without receivedAt", { receivedAt: undefined }, /`contact.receivedAt`/],
     ["an event before receipt", { respondedAt: "2026-11-22T10:00" }, /`contact.respondedAt`.*before `contact.receivedAt`/],
-    ["promisedBy before the acknowledgement", { acknowledgedAt: "2026-11-24T10:00", promisedBy: "2026-11-23" }, /`contact.promisedBy`.*before `contact.acknowledgedAt`/],
     ["overlapping pauses", { pauses: [{ from: "2026-11-24T10:00", to: "2026-11-25T10:00" }, { from: "2026-11-25T09:00", to: "2026-11-26T10:00" }] }, /`contact.pauses` overlap/],
     ["a string that is not a date", { respondedAt: "next Tuesday" }, /`contact.respondedAt`.*"next Tuesday"/],
     ["an unknown channel", { channel: "carrier-pigeon" }, /`contact.channel`.*"carrier-pigeon"/],
@@ -166,14 +165,39 @@ describe("explain()", () => {
     );
   });
 
-  test("a result that has been through JSON is explained from its fields", () => {
+  test("a result that has been through JSON, a spread or structuredClone explains exactly as the original", () => {
     const [r] = evaluate(kawarthaLakes, { channel: "letter", receivedAt: "2026-04-02T10:00" }, { now: "2026-04-03T10:00" });
-    const text = explain(JSON.parse(JSON.stringify(r)) as never);
-    expect(text).toMatch(/^letter.respond: Due by Friday 10 April 2026 at 23:59:59.999 \(end-of-day\)\. Pending/);
+    const text = explain(r as never);
+    expect(text).toMatch(/^letter.respond: Received Thursday 2 April 2026 at 10:00\..*Pending/);
+    expect(explain(JSON.parse(JSON.stringify(r)) as never)).toBe(text);
+    expect(explain({ ...r } as never)).toBe(text);
+    expect(explain(structuredClone(r) as never)).toBe(text);
+    const d = deadline(copeland, "email.respond", "2025-12-19T17:42");
+    expect(explain({ ...d })).toBe(explain(d));
+    expect(explain(structuredClone(d))).toBe(explain(d));
+    expect(explain(JSON.parse(JSON.stringify(d)) as never)).toBe(explain(d));
   });
 
-  test("anything else is a TypeError", () => {
-    expect(() => explain({} as never)).toThrow(TypeError);
+  test.each([
+    ["an empty object", {}],
+    ["null", null],
+    ["a string", "email.respond"],
+    ["a deadline without its trace", { standardId: "email.respond", receivedAt: "2025-12-19T17:42:00.000+00:00", due: "x" }],
+    ["an evaluation with an unknown status", { standardId: "email.respond", receivedAt: "x", judgedAt: "x", status: "late", trace: [] }],
+  ])("anything else, such as %s, is a TypeError naming `result`", (_what, value) => {
+    expect(() => explain(value as never)).toThrow(TypeError);
+    expect(() => explain(value as never)).toThrow(/`result`/);
+  });
+
+  test("every property of a result is its own and enumerable", () => {
+    const d = deadline(copeland, "email.respond", "2025-12-19T17:42");
+    const [e] = evaluate(copeland, { channel: "email", receivedAt: "2025-12-19T17:42" }, { now: "2026-01-10" });
+    for (const r of [d, e] as object[]) {
+      expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
+      expect(Object.keys({ ...r })).toEqual(Object.keys(r));
+      expect(r).toHaveProperty("trace");
+      expect(Object.keys(r)).toContain("trace");
+    }
   });
 });
 

@@ -68,7 +68,7 @@ export function weekdayIndex(epochDay: number): number {
   return (((epochDay + 3) % 7) + 7) % 7;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -77,21 +77,23 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+const ZEROS = ["", "0", "00", "000", "0000", "00000"];
+
+/** A whole number 0 or more, written with at least `width` digits: the one zero-padder. */
+export function padded(n: number, width: number): string {
+  const s = String(n);
+  return s.length >= width ? s : (ZEROS[width - s.length] as string) + s;
 }
 
-function pad4(n: number): string {
-  return n < 10 ? `000${n}` : n < 100 ? `00${n}` : n < 1000 ? `0${n}` : String(n);
-}
-
-/** `YYYY-MM-DD` of an epoch day (years 0000-9999). */
+/**
+ * `YYYY-MM-DD` of an epoch day; years outside 0000-9999 as ISO 8601 expanded
+ * years (`-000001-12-31`, `+033658-09-27`), never a malformed date.
+ */
 export function formatDate(epochDay: number): string {
   const [y, m, d] = civilFromDays(epochDay);
-  return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+  const year = y >= 0 && y <= 9999 ? padded(y, 4) : `${y < 0 ? "-" : "+"}${padded(Math.abs(y), 6)}`;
+  return `${year}-${padded(m, 2)}-${padded(d, 2)}`;
 }
-
-export { pad2, pad4 };
 
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;

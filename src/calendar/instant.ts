@@ -4,111 +4,117 @@
  *
  * @module
  */
-import { expected, text } from "../messages.js";
-import { MS_PER_DAY, daysFromCivil, daysInMonth } from "./civil.js";
+import { expected, instantOutOfRange, text } from "../messages.js";
+import { MS_PER_DAY, readDate } from "./civil.js";
 import type { Zone } from "./zone.js";
 
 /** A point in time: a `Date`, epoch milliseconds, or an ISO 8601 string. */
 export type Instant = Date | number | string;
 
-const MAX_EPOCH_MS = 8.64e15;
+/** The instants that can be read at all: 0001-01-01T00:00Z to 9999-12-31T23:59:59.999Z. */
+const MIN_MS = -62_135_596_800_000;
+const MAX_MS = 253_402_300_799_999;
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
+/** Where an instant must lie, and what to say when it does not. */
+export interface InstantRange {
+  readonly min: number;
+  readonly max: number;
+  readonly message: (name: string, value: unknown) => string;
+}
+
+export const ANY_INSTANT: InstantRange = { min: MIN_MS, max: MAX_MS, message: instantOutOfRange };
+
+const getTime = Date.prototype.getTime;
 
 /**
  * Epoch milliseconds of an instant; strings without an offset are read as wall
  * time in `zone` (a repeated time is the earlier instant, a skipped one moves
- * forward by the gap).
+ * forward by the gap). The value is checked against `range` before any zone
+ * conversion, so an absurd year costs nothing.
  *
  * @throws TypeError when the value is not a Date, number or string;
- *   RangeError when it is one but not a valid instant. Both name `name`.
+ *   RangeError when it is one but not a valid instant, or outside `range`. Both name `name`.
  */
-export function toEpochMs(value: unknown, zone: Zone, name: string): number {
+export function toEpochMs(value: unknown, zone: Zone, name: string, range: InstantRange = ANY_INSTANT): number {
+  let ms: number;
   if (typeof value === "number") {
-    if (Number.isInteger(value) && Math.abs(value) <= MAX_EPOCH_MS) return value;
-    throw new RangeError(expected(name, "an integer number of epoch milliseconds", value));
-  }
-  if (value instanceof Date) {
-    const ms = value.getTime();
+    if (!Number.isInteger(value)) throw new RangeError(expected(name, text.epochMs, value));
+    ms = value;
+  } else if (value instanceof Date) {
+    // The internal time value, whatever a subclass's getTime says.
+    ms = getTime.call(value);
     if (Number.isNaN(ms)) throw new RangeError(expected(name, text.instant, value));
-    return ms;
+  } else if (typeof value !== "string") {
+    throw new TypeError(expected(name, text.instant, value));
+  } else {
+    const read = readIso(value);
+    if (read === undefined) throw new RangeError(expected(name, text.instant, value));
+    if (read.offset === undefined) {
+      // A wall time: its local date must be in range before the zone is asked.
+      if (read.ms < range.min - MS_PER_DAY || read.ms > range.max + MS_PER_DAY) throw new RangeError(range.message(name, value));
+      ms = zone.fromWall(read.ms);
+    } else ms = read.ms - read.offset;
   }
-  if (typeof value !== "string") throw new TypeError(expected(name, text.instant, value));
-  const ms = readIsoInstant(value, zone);
-  if (ms === undefined) throw new RangeError(expected(name, text.instant, value));
+  if (ms < range.min || ms > range.max) throw new RangeError(range.message(name, value));
   return ms;
 }
 
-function d2(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /**
- * The common forms, read without a regex: `YYYY-MM-DDTHH:MM[:SS[.sss]]` with `Z`,
- * `±HH:MM` or nothing after. `null` means "not one of these forms: use the full reader".
+ * Reads `YYYY-MM-DD[(T|t| )HH:MM[:SS[(.|,)fraction]]][Z|±HH[:MM]|±HHMM]`: the wall
+ * milliseconds (as if UTC) and the offset in ms when one is given.
  */
-function readCommon(s: string, zone: Zone): number | undefined | null {
+function readIso(s: string): { ms: number; offset: number | undefined } | undefined {
+  const day = readDate(s.length === 10 ? s : s.slice(0, 10));
+  if (day === undefined) return undefined;
   const n = s.length;
-  if (n < 16 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return null;
-  const y1 = d2(s, 0), y2 = d2(s, 2), month = d2(s, 5), day = d2(s, 8), hour = d2(s, 11), minute = d2(s, 14);
-  if ((y1 | y2 | month | day | hour | minute) < 0) return null;
+  if (n === 10) return { ms: day * MS_PER_DAY, offset: undefined };
+  const sep = s.charCodeAt(10);
+  if (n < 16 || (sep !== 84 && sep !== 116 && sep !== 32) || s.charCodeAt(13) !== 58) return undefined;
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  if (hour < 0 || minute < 0 || hour > 23 || minute > 59) return undefined;
   let i = 16;
   let second = 0;
   let millis = 0;
   if (i < n && s.charCodeAt(i) === 58) {
-    second = d2(s, i + 1);
-    if (second < 0) return null;
+    second = digits(s, i + 1, 2);
+    if (second < 0 || second > 59 || i + 3 > n) return undefined;
     i += 3;
-    if (i < n && s.charCodeAt(i) === 46) {
-      if (n < i + 4) return null;
-      const a = s.charCodeAt(i + 1) - 48, b = s.charCodeAt(i + 2) - 48, c = s.charCodeAt(i + 3) - 48;
-      if (a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9) return null;
-      millis = a * 100 + b * 10 + c;
-      i += 4;
+    const mark = s.charCodeAt(i);
+    if (i < n && (mark === 46 || mark === 44)) {
+      let k = i + 1;
+      let scale = 100;
+      while (k < n && k - i <= 9 && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) {
+        millis += (s.charCodeAt(k) - 48) * scale;
+        scale /= 10;
+        k++;
+      }
+      if (k === i + 1) return undefined;
+      millis = Math.floor(millis);
+      i = k;
     }
   }
-  const year = y1 * 100 + y2;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
-  const wall = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
-  if (i === n) return zone.fromWall(wall);
-  if (i === n - 1 && s.charCodeAt(i) === 90) return wall;
-  if (i === n - 6 && s.charCodeAt(i + 3) === 58) {
-    const sign = s.charCodeAt(i);
-    const oh = d2(s, i + 1), om = d2(s, i + 4);
-    if ((sign !== 43 && sign !== 45) || oh < 0 || om < 0) return null;
-    if (oh > 23 || om > 59) return undefined;
-    return wall - (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
-  }
-  return null;
-}
-
-/** Epoch ms of an ISO 8601 string, or `undefined` when it is not one. */
-export function readIsoInstant(value: string, zone: Zone): number | undefined {
-  const common = readCommon(value, zone);
-  if (common !== null) return common;
-  const m = ISO.exec(value);
-  if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = m[4] === undefined ? 0 : Number(m[4]);
-  const minute = m[5] === undefined ? 0 : Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0").slice(0, 3));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const wall =
-    daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
-  if (m[8] !== undefined) return wall;
-  if (m[9] !== undefined) {
-    const offsetHours = Number(m[10]);
-    const offsetMinutes = m[11] === undefined ? 0 : Number(m[11]);
-    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
-    const sign = m[9] === "-" ? -1 : 1;
-    return wall - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
-  }
-  return zone.fromWall(wall);
+  const ms = day * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  if (i === n) return { ms, offset: undefined };
+  const c = s.charCodeAt(i);
+  if ((c === 90 || c === 122) && i === n - 1) return { ms, offset: 0 };
+  if (c !== 43 && c !== 45) return undefined;
+  const oh = digits(s, i + 1, 2);
+  let om: number;
+  if (n === i + 3) om = 0;
+  else if (n === i + 6 && s.charCodeAt(i + 3) === 58) om = digits(s, i + 4, 2);
+  else if (n === i + 5) om = digits(s, i + 3, 2);
+  else return undefined;
+  if (oh < 0 || om < 0 || oh > 23 || om > 59) return undefined;
+  return { ms, offset: (c === 45 ? -1 : 1) * (oh * 60 + om) * 60_000 };
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import { expected, text } from "../messages.js";
-import { MS_PER_DAY, formatDate, pad2 } from "./civil.js";
+import { MS_PER_DAY, daysFromCivil, formatDate, padded } from "./civil.js";
 
 const BLOCK_DAYS = 256;
 /** Date strings are cached for 1900-01-01 to 2199-12-31. */
@@ -28,15 +28,19 @@ export interface Zone {
   readonly name: string;
   /** Offset from UTC in force at the instant, in ms (east positive). */
   offsetAt(epochMs: number): number;
+  /** The same, asked of Intl without building the table (for a few scattered samples). */
+  sampleOffset(epochMs: number): number;
   /** The wall-clock time at the instant, as milliseconds since 1970-01-01T00:00 local. */
   toWall(epochMs: number): number;
   /**
    * The instant of a wall-clock time. A time repeated when clocks go back is the
-   * earlier instant; a time skipped when clocks go forward moves forward by the gap.
+   * earlier instant; a time skipped when clocks go forward moves forward by the gap,
+   * or with `skipped: "gap-end"` (office hours) is the first instant after the gap.
    */
-  fromWall(wallMs: number): number;
+  fromWall(wallMs: number, skipped?: "forward" | "gap-end"): number;
   /** The local calendar date (epoch day) of an instant. */
   localDay(epochMs: number): number;
+
   /** ISO 8601 with milliseconds and the local numeric offset, never `Z`. */
   format(epochMs: number): string;
 }
@@ -73,6 +77,10 @@ class TableZone implements Zone {
 
   #rawOffset(epochMs: number): number {
     return parseOffset(this.#intl(new Date(epochMs)));
+  }
+
+  sampleOffset(epochMs: number): number {
+    return this.#rawOffset(epochMs);
   }
 
   #build(key: number): Block {
@@ -122,7 +130,7 @@ class TableZone implements Zone {
     return epochMs + this.offsetAt(epochMs);
   }
 
-  fromWall(wallMs: number): number {
+  fromWall(wallMs: number, skipped: "forward" | "gap-end" = "forward"): number {
     const before = this.offsetAt(wallMs - MS_PER_DAY);
     const after = this.offsetAt(wallMs + MS_PER_DAY);
     const early = wallMs - before;
@@ -132,8 +140,12 @@ class TableZone implements Zone {
     const lateValid = this.offsetAt(late) === after;
     if (earlyValid && lateValid) return Math.min(early, late);
     if (lateValid) return late;
-    // Either the early reading is valid, or the wall time was skipped: reading it
-    // with the offset from before the change moves it forward by the gap.
+    if (earlyValid || skipped === "forward") return early;
+    // Skipped, and wanted at the end of the gap: the change itself, in (late, early].
+    for (let key = Math.floor(late / BLOCK_MS); key <= Math.floor(early / BLOCK_MS); key++) {
+      this.offsetAt(key * BLOCK_MS);
+      for (const change of (this.#blocks.get(key) as Block).changes) if (change > late && change <= early) return change;
+    }
     return early;
   }
 
@@ -170,26 +182,44 @@ class TableZone implements Zone {
   }
 }
 
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
-const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
-
 /** `HH:MM:SS.sss` of milliseconds after midnight. */
 export function formatClock(msOfDay: number): string {
   const h = Math.floor(msOfDay / 3_600_000);
   const m = Math.floor(msOfDay / 60_000) % 60;
   const s = Math.floor(msOfDay / 1000) % 60;
-  const ms = msOfDay % 1000;
-  return `${TWO_DIGITS[h] ?? pad2(h)}:${TWO_DIGITS[m] as string}:${TWO_DIGITS[s] as string}.${THREE_DIGITS[ms] as string}`;
+  return `${padded(h, 2)}:${padded(m, 2)}:${padded(s, 2)}.${padded(msOfDay % 1000, 3)}`;
 }
 
 /** `+HH:MM` (or `+HH:MM:SS` for the historical offsets with seconds). */
-export function formatOffset(offsetMs: number): string {
+function formatOffset(offsetMs: number): string {
   const sign = offsetMs < 0 ? "-" : "+";
   const total = Math.abs(offsetMs) / 1000;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor(total / 60) % 60;
   const s = total % 60;
-  return `${sign}${pad2(h)}:${pad2(m)}${s === 0 ? "" : `:${pad2(s)}`}`;
+  return `${sign}${padded(Math.floor(total / 3600), 2)}:${padded(Math.floor(total / 60) % 60, 2)}${s === 0 ? "" : `:${padded(s, 2)}`}`;
+}
+
+/**
+ * Local dates (epoch days) from `firstYear` to `lastYear` that the zone skips
+ * whole, as Pacific/Apia skipped 30 December 2011 when it moved across the date
+ * line. Found by comparing offsets a year apart, then walking only a year with
+ * a jump of half a day or more.
+ */
+export function missingDays(zone: Zone, firstYear: number, lastYear: number): number[] {
+  const out: number[] = [];
+  let previous = zone.sampleOffset(daysFromCivil(firstYear, 1, 1) * MS_PER_DAY);
+  for (let year = firstYear; year <= lastYear; year++) {
+    const start = daysFromCivil(year + 1, 1, 1) * MS_PER_DAY;
+    const next = zone.sampleOffset(start);
+    if (next - previous >= MS_PER_DAY / 2) {
+      for (let t = daysFromCivil(year, 1, 1) * MS_PER_DAY, day = zone.localDay(t); t < start; t += 3_600_000) {
+        const now = zone.localDay(t);
+        for (let d = day + 1; d < now; d++) out.push(d);
+        day = now;
+      }
+    }
+    previous = next;
+  }
+  return out;
 }
 
 const zones = new Map<string, Zone>();

@@ -3,7 +3,12 @@
  *
  * @module
  */
-import { CharterError, type CharterIssue } from "./errors.js";
+import type * as z from "zod/mini";
+import { expected } from "../messages.js";
+import { TooLarge, own, ownData } from "../own.js";
+import { CharterError } from "./errors.js";
+import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";
+import { calendarIssues, charterIssues, standardIssues } from "./rules.js";
 import { schemas, type Charter, type Standard } from "./schema.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 
@@ -12,8 +17,13 @@ export type SafeParseCharterResult =
   | { readonly success: true; readonly data: Charter }
   | { readonly success: false; readonly issues: readonly CharterIssue[] };
 
+/** How many issues a parse reports; the rest are counted in one last issue. */
+export const MAX_ISSUES = 100;
+
 /** Charters this module has validated (or that were validated when the package was built). */
 const validated = new WeakSet<object>();
+/** Raw objects passed where a charter was wanted, and what parseCharter made of them. */
+const parsedRaw = new WeakMap<object, Charter>();
 
 /** True for a charter returned by parseCharter, safeParseCharter or extendCharter, or a bundled one. */
 export function isValidated(charter: unknown): boolean {
@@ -25,30 +35,101 @@ export function isValidated(charter: unknown): boolean {
  * test/charter.test.ts checks each equals parseCharter of its source) and records it as
  * validated, so that importing council-sla/charters costs no schema run.
  */
-export function trustBuiltCharter(charter: Charter): Charter {
+export function trustBuiltCharter<T extends object>(charter: T): T {
   validated.add(deepFreeze(charter));
   return charter;
 }
 
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "object" && item !== null && !Object.isFrozen(item)) {
+      Object.freeze(item);
+      for (const inner of Object.values(item)) stack.push(inner);
+    }
   }
   return value;
 }
 
+/** At most MAX_ISSUES issues, and one that counts the rest. */
+function capped(issues: readonly CharterIssue[]): readonly CharterIssue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  return [...issues.slice(0, MAX_ISSUES), charterIssue("too_many_issues", [], { more: issues.length - MAX_ISSUES })];
+}
+
+/** A JSON value copied by own properties, or the issue that says it is too large to check. */
+function dataOf(input: unknown, prefix: CharterPath = []): { data: unknown } | { issues: CharterIssue[] } {
+  try {
+    return { data: ownData(input) };
+  } catch (error) {
+    if (!(error instanceof TooLarge)) throw error;
+    const what = error.what === "depth" ? "nesting this deep" : "this many values";
+    return { issues: [charterIssue("too_large", [...prefix, ...error.path], { what, limit: error.limit })] };
+  }
+}
+
+/** Parses with a schema, then the rules between fields: the value, or its issues (capped). */
+function parseWith<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  rules: (data: z.output<S>) => CharterIssue[],
+  parts: (data: unknown) => CharterIssue[] = () => [],
+): { success: true; data: z.output<S> } | { success: false; issues: readonly CharterIssue[] } {
+  const copied = dataOf(input);
+  if ("issues" in copied) return { success: false, issues: copied.issues };
+  const result = schema.safeParse(copied.data, { reportInput: true, error: charterErrorMap });
+  if (!result.success) {
+    const issues = toCharterIssues(result.error);
+    if (issues.length <= MAX_ISSUES) for (const issue of parts(copied.data)) issues.push(issue);
+    return { success: false, issues: capped(issues.sort(pathOrder)) };
+  }
+  const issues = rules(result.data);
+  return issues.length === 0 ? { success: true, data: result.data } : { success: false, issues: capped(issues) };
+}
+
+/** The keys of a charter in the order its issues are listed. */
+const KEY_ORDER = ["$schema", "id", "name", "extends", "sources", "review", "calendar", "standards", "commitments", "customerObligations"];
+
+function pathOrder(a: CharterIssue, b: CharterIssue): number {
+  const x = KEY_ORDER.indexOf(String(a.path[0]));
+  const y = KEY_ORDER.indexOf(String(b.path[0]));
+  if (x !== y) return x - y;
+  const i = a.path[1];
+  const j = b.path[1];
+  return typeof i === "number" && typeof j === "number" ? i - j : 0;
+}
+
+/**
+ * When a charter's shape is wrong somewhere, the rules still check the parts whose
+ * shape is right (its calendar, each standard), so an author sees every problem at once.
+ */
+function partIssues(data: unknown): CharterIssue[] {
+  const out: CharterIssue[] = [];
+  const { calendarSchema, standardSchema } = schemas();
+  const calendar = calendarSchema.safeParse(own(data, "calendar"));
+  if (calendar.success) out.push(...calendarIssues(calendar.data, ["calendar"]));
+  const standards = own(data, "standards");
+  if (Array.isArray(standards)) {
+    standards.forEach((raw: unknown, i) => {
+      const standard = standardSchema.safeParse(raw);
+      if (standard.success) for (const issue of standardIssues([standard.data], ["standards"])) out.push({ ...issue, path: ["standards", i, ...issue.path.slice(2)] });
+    });
+  }
+  return out;
+}
+
 /**
  * Validates a charter (a parsed JSON value) and returns it with defaults
- * applied, deeply frozen. Never throws: problems come back as data.
+ * applied, deeply frozen. Never throws: problems come back as data (at most
+ * {@link MAX_ISSUES}, then one issue that counts the rest).
  */
 export function safeParseCharter(input: unknown): SafeParseCharterResult {
-  const result = schemas().charterSchema.safeParse(input, { reportInput: true, error: charterErrorMap });
-  if (result.success) {
-    validated.add(deepFreeze(result.data));
-    return { success: true, data: result.data };
-  }
-  return { success: false, issues: toCharterIssues(result.error) };
+  const result = parseWith(schemas().charterSchema, input, (data) => charterIssues(data as Charter), partIssues);
+  if (!result.success) return result;
+  const charter = deepFreeze(result.data) as Charter;
+  validated.add(charter);
+  return { success: true, data: charter };
 }
 
 /**
@@ -64,51 +145,61 @@ export function parseCharter(input: unknown): Charter {
   return result.data;
 }
 
-function issue(code: string, path: (string | number)[], message: string): CharterIssue {
-  return { code, path, message };
+/**
+ * The charter to compute with: itself when it has been validated, else what
+ * parseCharter makes of it (memoised per object), so a raw object gives the
+ * same answers as its parsed form, or a CharterError.
+ */
+export function checkedCharter(charter: unknown): Charter {
+  if (typeof charter !== "object" || charter === null) throw new TypeError(expected("charter", "a charter (from council-sla/charters or parseCharter)", charter));
+  if (validated.has(charter)) return charter as Charter;
+  let parsed = parsedRaw.get(charter);
+  if (parsed === undefined) {
+    parsed = parseCharter(charter);
+    parsedRaw.set(charter, parsed);
+  }
+  return parsed;
 }
 
 /**
  * Builds a department's charter on top of a council's: the layer adds standards
  * (`standards.add`), replaces standards of the same id (`standards.replace`),
  * adds closures, extra working dates, commitments and customer obligations, and
- * may set its own office hours and receipt cut-off. It may not change the time zone.
+ * may set its own office hours and receipt cut-off. It may not change the time
+ * zone, nor take the base's id.
  *
  * @throws CharterError naming what is wrong, with paths into the layer.
  */
 export function extendCharter(base: Charter, layer: unknown): Charter {
-  const checkedBase = parseCharter(base);
-  const parsed = schemas().layerSchema.safeParse(layer, { reportInput: true, error: charterErrorMap });
-  if (!parsed.success) throw new CharterError(toCharterIssues(parsed.error));
+  const checkedBase = checkedCharter(base);
+  const parsed = parseWith(schemas().layerSchema, layer, (l) => [
+    ...standardIssues(l.standards?.add ?? [], ["standards", "add"]),
+    ...standardIssues(l.standards?.replace ?? [], ["standards", "replace"]),
+  ]);
+  if (!parsed.success) throw new CharterError(parsed.issues);
   const l = parsed.data;
   const problems: CharterIssue[] = [];
-  if (l.extends !== checkedBase.id) {
-    problems.push(issue("wrong_base", ["extends"], `The layer extends "${l.extends}" but is applied to "${checkedBase.id}"`));
-  }
-  const zone = l.calendar?.timeZone;
-  if (zone !== undefined && zone !== checkedBase.calendar.timeZone) {
-    problems.push(
-      issue("time_zone_changed", ["calendar", "timeZone"], `A layer may not change the time zone: the base uses ${checkedBase.calendar.timeZone}, the layer says ${zone}`),
-    );
+  if (l.extends !== checkedBase.id) problems.push(charterIssue("wrong_base", ["extends"], { layerBase: l.extends, base: checkedBase.id }));
+  if (l.id === checkedBase.id) problems.push(charterIssue("same_id_as_base", ["id"], { id: l.id }));
+  const zone = own(l.calendar, "timeZone");
+  if (typeof zone === "string" && zone !== checkedBase.calendar.timeZone) {
+    problems.push(charterIssue("time_zone_changed", ["calendar", "timeZone"], { base: checkedBase.calendar.timeZone, layer: zone }));
   }
   const baseIds = checkedBase.standards.map((s) => s.id);
   const replacements = new Map<string, Standard>();
   (l.standards?.replace ?? []).forEach((standard, i) => {
     if (!baseIds.includes(standard.id)) {
-      problems.push(
-        issue("unknown_standard", ["standards", "replace", i, "id"], `"${standard.id}" is not a standard of "${checkedBase.id}", so it cannot be replaced (its standards: ${baseIds.join(", ") || "none"}); to add it, put it under standards.add`),
-      );
+      problems.push(charterIssue("unknown_standard", ["standards", "replace", i, "id"], { id: standard.id, base: checkedBase.id, known: baseIds }));
     }
-    replacements.set(standard.id, standard);
+    replacements.set(standard.id, standard as Standard);
   });
   (l.standards?.add ?? []).forEach((standard, i) => {
-    if (baseIds.includes(standard.id)) {
-      problems.push(issue("duplicate_id", ["standards", "add", i, "id"], `"${standard.id}" is already a standard of "${checkedBase.id}": to change it, put it under standards.replace`));
-    }
+    if (baseIds.includes(standard.id)) problems.push(charterIssue("already_a_standard", ["standards", "add", i, "id"], { id: standard.id, base: checkedBase.id }));
   });
   if (problems.length > 0) throw new CharterError(problems);
 
   const calendar = checkedBase.calendar;
+  const layerCalendar = l.calendar;
   const merged = {
     id: l.id,
     name: l.name,
@@ -117,13 +208,13 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
     review: l.review ?? checkedBase.review,
     calendar: {
       ...calendar,
-      officeHours: l.calendar?.officeHours ?? calendar.officeHours,
-      ...(l.calendar?.receiptCutoff === undefined ? {} : { receiptCutoff: l.calendar.receiptCutoff }),
-      closures: [...calendar.closures, ...(l.calendar?.closures ?? [])],
-      extraWorkingDates: [...calendar.extraWorkingDates, ...(l.calendar?.extraWorkingDates ?? [])],
-      ...(calendar.assumptions === undefined && l.calendar?.assumptions === undefined
+      officeHours: layerCalendar?.officeHours ?? calendar.officeHours,
+      ...(layerCalendar?.receiptCutoff === undefined ? {} : { receiptCutoff: layerCalendar.receiptCutoff }),
+      closures: [...calendar.closures, ...(layerCalendar?.closures ?? [])],
+      extraWorkingDates: [...calendar.extraWorkingDates, ...(layerCalendar?.extraWorkingDates ?? [])],
+      ...(calendar.assumptions === undefined && layerCalendar?.assumptions === undefined
         ? {}
-        : { assumptions: [...(calendar.assumptions ?? []), ...(l.calendar?.assumptions ?? [])] }),
+        : { assumptions: [...(calendar.assumptions ?? []), ...(layerCalendar?.assumptions ?? [])] }),
     },
     standards: [...checkedBase.standards.map((s) => replacements.get(s.id) ?? s), ...(l.standards?.add ?? [])],
     commitments: [...checkedBase.commitments, ...(l.commitments ?? [])],
@@ -131,3 +222,4 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
   };
   return parseCharter(merged);
 }
+

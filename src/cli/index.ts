@@ -12,13 +12,16 @@ import { basename } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { WEEKDAY_NAMES, formatDate, parseDate, weekdayIndex } from "../calendar/civil.js";
-import { calendarFor, engineOf } from "../calendar/working-calendar.js";
-import { CharterError, formatPath, type CharterIssue } from "../charter/errors.js";
-import { extendCharter, parseCharter, safeParseCharter } from "../charter/parse.js";
+import { calendarFor, engineOf } from "../charter/calendar.js";
+import { CharterError } from "../charter/errors.js";
+import { charterIssue, formatPath, type CharterIssue } from "../charter/issues.js";
+import { extendCharter, safeParseCharter } from "../charter/parse.js";
 import { charterJsonSchema, type Charter } from "../charter/schema.js";
-import { amountText } from "../messages.js";
+import { amountText } from "../charter/units.js";
+import { CONTACT_FIELDS, CONTACT_FIELD_NAMES } from "../charter/vocabulary.js";
 import { charters } from "../charters/index.js";
-import { deadline, limitOf } from "../rules/deadline.js";
+import { deadline } from "../rules/deadline.js";
+import { ruleOf } from "../rules/standard.js";
 import { explain } from "../rules/explain.js";
 import { complianceReport } from "../rules/report.js";
 import { readContacts, type ContactFormat } from "./contacts.js";
@@ -79,9 +82,8 @@ with the reason (weekend, holiday, closure) and the holiday's name.`,
   report: `Usage: council-sla report --charter ID|FILE CONTACTS [options]
 
 CONTACTS is a CSV file with a header, a JSON array or NDJSON, or - for standard
-input. Columns/keys are the Contact fields: id, channel, category, receivedAt,
-answeredAt, attendedAt, acknowledgedAt, respondedAt, voicemailAt, abandonedAt,
-promisedBy, pauses (in CSV: from/to;from/to).
+input. Columns/keys are the Contact fields:
+${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].description}`).join("\n")}
 
   --now INSTANT          the moment of judgement (default: the current time)
   --by month|week        a row per standard and local month or ISO week of receipt
@@ -130,7 +132,7 @@ function loadFile(path: string, text: string): { charter?: Charter; issues: read
   if (typeof base === "string") {
     const bundled = charters[base];
     if (bundled === undefined) {
-      return { issues: [{ code: "unknown_base", path: ["extends"], message: `"${base}" is not a bundled charter (${Object.keys(charters).join(", ")})` }] };
+      return { issues: [charterIssue("unknown_base", ["extends"], { base, known: Object.keys(charters) })] };
     }
     try {
       return { charter: extendCharter(bundled, json), issues: [] };
@@ -167,7 +169,7 @@ function cmdCharters(args: string[], io: Io): number {
   const blocks = Object.values(charters).map((c) => {
     const head = `${c.id}: ${c.name} (${c.calendar.timeZone}, holidays ${c.calendar.holidays})`;
     if (c.standards.length === 0) return `${head}\n  no measurable standards; ${c.commitments.length} commitments`;
-    const rows = c.standards.map((s) => [s.id, s.channels.join(", "), amountText(limitOf(s).amount, limitOf(s).unit), s.target.percent === 100 ? "" : `${s.target.percent}%`, [s.allowPromise && "promise", s.stopsOn && `stops on ${s.stopsOn.join("/")}`, s.scope === "office-hours" && "office hours"].filter(Boolean).join("; ")]);
+    const rows = c.standards.map((s) => [s.id, s.channels.join(", "), amountText(ruleOf(s).amount, ruleOf(s).unit), s.target.percent === 100 ? "" : `${s.target.percent}%`, [s.allowPromise && "promise", s.stopsOn && `stops on ${s.stopsOn.join("/")}`, s.scope === "office-hours" && "office hours"].filter(Boolean).join("; ")]);
     return `${head}\n${table(["standard", "channels", "limit", "target", "notes"], rows, 5).replace(/^/gm, "  ")}`;
   });
   print(io.stdout, blocks.join("\n\n"));

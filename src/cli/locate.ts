@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { CharterPath } from "../charter/errors.js";
+import type { CharterPath } from "../charter/issues.js";
 
 export interface Position {
   readonly line: number;

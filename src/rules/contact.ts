@@ -1,13 +1,17 @@
 /**
- * Reading a contact: every instant converted once to epoch ms, checked to be
- * in order, with errors that name the field and the value.
+ * Reading a contact: every field read once, by own property, as the contact
+ * field table (charter/vocabulary.ts) says; every instant converted to epoch
+ * ms and checked to be in order, with errors that name the field and the value.
  *
  * @module
  */
-import { readDate } from "../calendar/civil.js";
+import { MS_PER_DAY, readDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
-import { CHANNELS, type Channel, type Contact, type ContactEvent } from "../charter/schema.js";
-import { expected, show } from "../messages.js";
+import type { Contact } from "../charter/schema.js";
+import { CHANNELS, CONTACT_EVENTS, type Channel, type ContactEvent } from "../charter/vocabulary.js";
+import { abandonedNotACall, before, emptyPause, expected, oneOf, overlappingPauses, required, text } from "../messages.js";
+import { own } from "../own.js";
+import type { Pauses } from "./clocks.js";
 
 /** A contact with its instants as epoch ms. */
 export interface ReadContact {
@@ -17,87 +21,80 @@ export interface ReadContact {
   readonly receivedAt: number;
   readonly events: Readonly<Record<ContactEvent, number | undefined>>;
   readonly abandonedAt: number | undefined;
+  /** The promised instant (a date means the end of that local day), valid or not: judge() decides per standard. */
   readonly promisedBy: number | undefined;
   /** Sorted, non-overlapping [from, to) pairs. */
-  readonly pauses: readonly (readonly [number, number])[];
+  readonly pauses: Pauses;
 }
 
-const NO_PAUSES: readonly (readonly [number, number])[] = [];
+const NO_PAUSES: Pauses = [];
+/** The channels on which a contact can be abandoned: a caller hangs up, a visitor leaves. */
+const ABANDONABLE: readonly Channel[] = ["telephone", "visit"];
+
+function blank(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
 
 function optionalInstant(engine: CalendarEngine, value: unknown, name: string): number | undefined {
-  return value === undefined || value === null || value === "" ? undefined : engine.instant(value, name);
+  return blank(value) ? undefined : engine.instant(value, name);
 }
 
 /**
  * @throws TypeError or RangeError naming the field (`contact.respondedAt`) and the value.
  */
 export function readContact(engine: CalendarEngine, contact: Contact): ReadContact {
-  if (typeof contact !== "object" || contact === null) throw new TypeError(expected("contact", "an object", contact));
-  const c = contact as Record<string, unknown>;
-  if (!(CHANNELS as readonly unknown[]).includes(c.channel)) {
-    throw new TypeError(expected("contact.channel", `one of ${CHANNELS.join(", ")}`, c.channel));
+  if (typeof contact !== "object" || contact === null) throw new TypeError(expected("contact", text.contact, contact));
+  const id = own(contact, "id");
+  if (id !== undefined && !(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) {
+    throw new TypeError(expected("contact.id", text.contactId, id));
   }
-  if (c.receivedAt === undefined || c.receivedAt === null || c.receivedAt === "") {
-    throw new TypeError(expected("contact.receivedAt", "the instant the contact was received", c.receivedAt));
-  }
-  if (c.category !== undefined && typeof c.category !== "string") {
-    throw new TypeError(expected("contact.category", "a string", c.category));
-  }
-  const receivedAt = engine.instant(c.receivedAt, "contact.receivedAt");
-  const event = (field: ContactEvent): number | undefined => {
-    const value = c[field];
-    const at = optionalInstant(engine, value, `contact.${field}`);
-    if (at !== undefined && at < receivedAt) {
-      throw new RangeError(`\`contact.${field}\` (${show(value)}) is before \`contact.receivedAt\` (${show(c.receivedAt)})`);
-    }
+  const channel = own(contact, "channel");
+  if (!(CHANNELS as readonly unknown[]).includes(channel)) throw new TypeError(oneOf("contact.channel", CHANNELS, channel));
+  const received = own(contact, "receivedAt");
+  if (blank(received)) throw new TypeError(required("contact.receivedAt", "the instant the contact was received", received));
+  const category = own(contact, "category");
+  if (category !== undefined && typeof category !== "string") throw new TypeError(expected("contact.category", text.category, category));
+  const receivedAt = engine.coveredInstant(received, "contact.receivedAt");
+  const notBefore = (field: string, value: unknown, at: number | undefined): number | undefined => {
+    if (at !== undefined && at < receivedAt) throw new RangeError(before(`contact.${field}`, value, "contact.receivedAt", received));
     return at;
   };
-  // One object literal, one shape, for every contact.
-  const events: Record<ContactEvent, number | undefined> = {
-    answeredAt: event("answeredAt"),
-    attendedAt: event("attendedAt"),
-    acknowledgedAt: event("acknowledgedAt"),
-    respondedAt: event("respondedAt"),
-    voicemailAt: event("voicemailAt"),
-  };
-  const abandonedAt = optionalInstant(engine, c.abandonedAt, "contact.abandonedAt");
-  if (abandonedAt !== undefined && abandonedAt < receivedAt) {
-    throw new RangeError(`\`contact.abandonedAt\` (${show(c.abandonedAt)}) is before \`contact.receivedAt\` (${show(c.receivedAt)})`);
+  const events = {} as Record<ContactEvent, number | undefined>;
+  for (const event of CONTACT_EVENTS) {
+    const value = own(contact, event);
+    events[event] = notBefore(event, value, optionalInstant(engine, value, `contact.${event}`));
   }
+  const abandoned = own(contact, "abandonedAt");
+  const abandonedAt = notBefore("abandonedAt", abandoned, optionalInstant(engine, abandoned, "contact.abandonedAt"));
+  if (abandonedAt !== undefined && !ABANDONABLE.includes(channel as Channel)) throw new RangeError(abandonedNotACall(channel as string));
+  const promised = own(contact, "promisedBy");
   let promisedBy: number | undefined;
-  if (c.promisedBy !== undefined && c.promisedBy !== null && c.promisedBy !== "") {
-    const day = typeof c.promisedBy === "string" ? readDate(c.promisedBy) : undefined;
-    promisedBy =
-      day === undefined ? engine.instant(c.promisedBy, "contact.promisedBy") : engine.zone.fromWall((day + 1) * 86_400_000) - 1;
-    const ack = events.acknowledgedAt;
-    if (ack === undefined) {
-      throw new RangeError(`\`contact.promisedBy\` (${show(c.promisedBy)}) needs \`contact.acknowledgedAt\`: a promise is made in an acknowledgement`);
-    }
-    if (promisedBy < ack) {
-      throw new RangeError(`\`contact.promisedBy\` (${show(c.promisedBy)}) is before \`contact.acknowledgedAt\` (${show(c.acknowledgedAt)})`);
-    }
+  if (!blank(promised)) {
+    const day = typeof promised === "string" ? readDate(promised) : undefined;
+    promisedBy = day === undefined ? engine.instant(promised, "contact.promisedBy") : engine.zone.fromWall((day + 1) * MS_PER_DAY) - 1;
   }
-  const pauses = c.pauses === undefined || c.pauses === null ? NO_PAUSES : readPauses(engine, c.pauses, "contact.pauses");
-  return { id: c.id as string | number | undefined, channel: c.channel as Channel, category: c.category as string | undefined, receivedAt, events, abandonedAt, promisedBy, pauses };
+  const pauseList = own(contact, "pauses");
+  const pauses = blank(pauseList) ? NO_PAUSES : readPauses(engine, pauseList, "contact.pauses");
+  return { id: id as string | number | undefined, channel: channel as Channel, category: category as string | undefined, receivedAt, events, abandonedAt, promisedBy, pauses };
 }
 
 /** Pauses as sorted [from, to) pairs; overlapping or empty ones are a RangeError. */
 export function readPauses(engine: CalendarEngine, value: unknown, name: string): [number, number][] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new TypeError(expected(name, "an array of { from, to }", value));
+  if (!Array.isArray(value)) throw new TypeError(expected(name, text.pauses, value));
   const pauses = value.map((p: unknown, i): [number, number] => {
-    if (typeof p !== "object" || p === null) throw new TypeError(expected(`${name}[${i}]`, "{ from, to }", p));
-    const { from, to } = p as { from?: unknown; to?: unknown };
+    if (typeof p !== "object" || p === null) throw new TypeError(expected(`${name}[${i}]`, text.pause, p));
+    const from = own(p, "from");
+    const to = own(p, "to");
     const a = engine.instant(from, `${name}[${i}].from`);
     const b = engine.instant(to, `${name}[${i}].to`);
-    if (b <= a) throw new RangeError(`\`${name}[${i}]\` ends (${show(to)}) at or before it starts (${show(from)})`);
+    if (b <= a) throw new RangeError(emptyPause(`${name}[${i}]`, from, to));
     return [a, b];
   });
   pauses.sort((x, y) => x[0] - y[0]);
   for (let i = 1; i < pauses.length; i++) {
-    if ((pauses[i]?.[0] as number) < (pauses[i - 1]?.[1] as number)) {
-      throw new RangeError(`\`${name}\` overlap: a pause starts at ${new Date(pauses[i]?.[0] as number).toISOString()} before the one before it ends`);
-    }
+    const start = (pauses[i] as [number, number])[0];
+    if (start < (pauses[i - 1] as [number, number])[1]) throw new RangeError(overlappingPauses(name, engine.zone.format(start)));
   }
   return pauses;
 }

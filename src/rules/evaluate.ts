@@ -1,46 +1,64 @@
 /**
- * Was each promise kept? evaluate() judges one contact against every standard
- * that covers it, at a given `now`.
+ * Was each promise kept? judge() decides one standard for one contact at a
+ * given `now`; evaluate() returns the decisions as plain data.
  *
  * @module
  */
-import { formatDate } from "../calendar/civil.js";
 import type { Instant } from "../calendar/instant.js";
-import { engineOf, type CalendarEngine } from "../calendar/working-calendar.js";
-import type { Charter, Contact, ContactEvent, Stage, Standard } from "../charter/schema.js";
-import { expected } from "../messages.js";
+import type { CalendarEngine } from "../calendar/working-calendar.js";
+import { engineOf } from "../charter/calendar.js";
+import { checkedCharter } from "../charter/parse.js";
+import type { Charter, Contact } from "../charter/schema.js";
+import { EVENTS, type MetBy } from "../charter/vocabulary.js";
+import { expected, text } from "../messages.js";
+import { own } from "../own.js";
+import { computeDue, type Pauses } from "./clocks.js";
 import { readContact, type ReadContact } from "./contact.js";
-import { computeDue, toDeadline, traceOf, type Deadline, type DueRule } from "./deadline.js";
+import { rulesFor, type Rule } from "./standard.js";
+import { startTrace, type DueRule, type Trace, type TraceStep } from "./trace.js";
+
+export type { MetBy } from "../charter/vocabulary.js";
 
 export type Status = "met" | "breached" | "pending" | "not-applicable";
-
-/** What met (or stopped) a standard's clock. */
-export type MetBy = "answer" | "attendance" | "acknowledgement" | "response" | "voicemail" | "promise";
 
 /** Why a standard does not apply to a contact. */
 export type NotApplicableReason = "outside-office-hours" | "abandoned";
 
-/** One standard judged for one contact at `now`. */
+/**
+ * Why a contact's `promisedBy` was ignored for a standard that allows promises:
+ * no acknowledgement (by `now`), an acknowledgement after the original due, or a
+ * promised time before the acknowledgement.
+ */
+export type IgnoredPromise = "no-acknowledgement" | "acknowledged-after-due" | "before-acknowledgement";
+
+/** One standard judged for one contact at `now`: plain data, every property own, so copies explain as well. */
 export interface Evaluation {
   readonly standardId: string;
-  readonly contactId?: string | number;
+  readonly contactId: string | number | undefined;
   readonly status: Status;
-  /** The due instant (the promised one once a valid promise is made); null while a chained clock has not started. */
+  /** The due instant (the promised one when a valid promise extended it); null while a chained clock has not started. */
   readonly due: string | null;
-  readonly dueDate?: string;
-  readonly rule?: DueRule;
+  readonly dueDate: string | undefined;
+  readonly rule: DueRule | undefined;
   /** When the clock stopped (the event that met or missed the standard), or null. */
   readonly completedAt: string | null;
-  readonly by?: MetBy;
-  readonly reason?: NotApplicableReason | "awaiting-acknowledgement";
+  readonly by: MetBy | undefined;
+  readonly reason: NotApplicableReason | "awaiting-acknowledgement" | undefined;
   /** For breaches: completion (or now) minus due. */
-  readonly lateMs?: number;
+  readonly lateMs: number | undefined;
   /** For day-based breaches: working days from the due date to the completion (or now) date. */
-  readonly lateWorkingDays?: number;
+  readonly lateWorkingDays: number | undefined;
   /** For pending results: due minus now. */
-  readonly remainingMs?: number;
+  readonly remainingMs: number | undefined;
   /** Pending, and `warnAt` of the window has passed. */
   readonly atRisk: boolean;
+  /** Set when the contact's `promisedBy` was not a valid promise for this standard, and was ignored. */
+  readonly promiseIgnored: IgnoredPromise | undefined;
+  readonly receivedAt: string;
+  /** The moment of judgement (`options.now`). */
+  readonly judgedAt: string;
+  /** The reasoning behind the charter's own due instant; empty while a chained clock has not started. */
+  readonly trace: readonly TraceStep[];
 }
 
 export interface EvaluateOptions {
@@ -50,100 +68,86 @@ export interface EvaluateOptions {
   readonly warnAt?: number;
 }
 
-const DEFAULT_STOPS: Record<Stage, readonly ContactEvent[]> = {
-  answer: ["answeredAt"],
-  attend: ["attendedAt"],
-  acknowledge: ["acknowledgedAt", "respondedAt"],
-  respond: ["respondedAt"],
-};
-
-const BY: Record<ContactEvent, MetBy> = {
-  answeredAt: "answer",
-  attendedAt: "attendance",
-  acknowledgedAt: "acknowledgement",
-  respondedAt: "response",
-  voicemailAt: "voicemail",
-};
-
-/** The numeric outcome, shared with reports. */
+/** The numeric outcome of judge(), shared with reports. */
 export interface Outcome {
-  readonly standard: Standard;
+  readonly rule: Rule;
   readonly status: Status;
   readonly startMs: number | undefined;
   readonly dueMs: number | undefined;
   readonly dueDay: number | undefined;
-  readonly rule: DueRule | undefined;
+  readonly dueRule: DueRule | undefined;
   readonly completedMs: number | undefined;
   readonly by: MetBy | undefined;
   readonly reason: Evaluation["reason"];
   readonly lateMs: number | undefined;
   readonly lateWorkingDays: number | undefined;
   readonly atRisk: boolean;
-  /** The clock's start and pauses as used, for rebuilding the trace. */
-  readonly pauses: readonly (readonly [number, number])[];
+  readonly promiseIgnored: IgnoredPromise | undefined;
+  /** Whether an abandonment decided the outcome (reports may count those differently). */
+  readonly abandoned: boolean;
 }
 
-const covering = new WeakMap<Charter, Map<string, readonly Standard[]>>();
-
-/** The standards that cover a contact: its channel, and its category when the standard has one (memoised per charter). */
-export function standardsFor(charter: Charter, channel: string, category: string | undefined): readonly Standard[] {
-  let byKey = covering.get(charter);
-  if (byKey === undefined) {
-    byKey = new Map();
-    covering.set(charter, byKey);
-  }
-  const key = category === undefined ? channel : `${channel}\u0000${category}`;
-  let standards = byKey.get(key);
-  if (standards === undefined) {
-    standards = charter.standards.filter(
-      (s) => (s.channels as readonly string[]).includes(channel) && (s.category === undefined || s.category === category),
-    );
-    byKey.set(key, standards);
-  }
-  return standards;
+/** The one builder of an Outcome: a full object literal from named fields. */
+function outcome(o: Outcome): Outcome {
+  return {
+    rule: o.rule,
+    status: o.status,
+    startMs: o.startMs,
+    dueMs: o.dueMs,
+    dueDay: o.dueDay,
+    dueRule: o.dueRule,
+    completedMs: o.completedMs,
+    by: o.by,
+    reason: o.reason,
+    lateMs: o.lateMs,
+    lateWorkingDays: o.lateWorkingDays,
+    atRisk: o.atRisk,
+    promiseIgnored: o.promiseIgnored,
+    abandoned: o.abandoned,
+  };
 }
 
-/** Builds an outcome with one fixed shape (fast to create, monomorphic to read). */
-function outcome(
-  standard: Standard,
-  status: Status,
-  startMs: number | undefined,
-  dueMs: number | undefined,
-  dueDay: number | undefined,
-  rule: DueRule | undefined,
-  completedMs: number | undefined,
-  by: MetBy | undefined,
-  reason: Evaluation["reason"],
-  lateMs: number | undefined,
-  lateWorkingDays: number | undefined,
-  atRisk: boolean,
-  pauses: readonly (readonly [number, number])[],
-): Outcome {
-  return { standard, status, startMs, dueMs, dueDay, rule, completedMs, by, reason, lateMs, lateWorkingDays, atRisk, pauses };
+const NO_PAUSES: Pauses = [];
+
+function late(engine: CalendarEngine, dueDay: number | undefined, end: number): number | undefined {
+  if (dueDay === undefined) return undefined;
+  const endDay = engine.zone.localDay(end);
+  return engine.days.covers(dueDay) && engine.days.covers(endDay) ? engine.days.countBetween(dueDay, endDay) : undefined;
 }
 
-const NO_PAUSES: readonly (readonly [number, number])[] = [];
+/** Whether a `promisedBy` is a valid promise for a standard whose own due is `dueMs` (DESIGN section 3). */
+function promiseCheck(promisedBy: number, ack: number | undefined, dueMs: number): IgnoredPromise | undefined {
+  if (ack === undefined) return "no-acknowledgement";
+  if (ack > dueMs) return "acknowledged-after-due";
+  if (promisedBy < ack) return "before-acknowledgement";
+  return undefined;
+}
 
-export function judge(engine: CalendarEngine, standard: Standard, contact: ReadContact, now: number, warnAt: number): Outcome {
+/**
+ * Judges one standard for one contact at `now`. Pushes the reasoning behind the
+ * charter's own due instant to `trace` when given.
+ */
+export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, now: number, warnAt: number, trace?: Trace): Outcome {
   const events = contact.events;
   let completed: number | undefined;
   let by: MetBy | undefined;
-  for (const event of standard.stopsOn ?? DEFAULT_STOPS[standard.stage]) {
+  for (const event of rule.stops) {
     const at = events[event];
     if (at !== undefined && at <= now && (completed === undefined || at < completed)) {
       completed = at;
-      by = BY[event];
+      by = EVENTS[event].by;
     }
   }
   const acknowledged = events.acknowledgedAt;
   const ack = acknowledged !== undefined && acknowledged <= now ? acknowledged : undefined;
+  const base = { rule, completedMs: undefined, by: undefined, reason: undefined, lateMs: undefined, lateWorkingDays: undefined, atRisk: false, promiseIgnored: undefined, abandoned: false } as const;
   let start = contact.receivedAt;
-  if (standard.startsFrom === "acknowledged") {
+  if (rule.fromAcknowledgement) {
     const r = events.respondedAt;
     const responded = r !== undefined && r <= now ? r : undefined;
     const began = ack === undefined ? responded : responded === undefined ? ack : Math.min(ack, responded);
     if (began === undefined) {
-      return outcome(standard, "pending", undefined, undefined, undefined, undefined, undefined, undefined, "awaiting-acknowledgement", undefined, undefined, false, NO_PAUSES);
+      return outcome({ ...base, status: "pending", startMs: undefined, dueMs: undefined, dueDay: undefined, dueRule: undefined, reason: "awaiting-acknowledgement" });
     }
     start = began;
   }
@@ -155,52 +159,85 @@ export function judge(engine: CalendarEngine, standard: Standard, contact: ReadC
     for (const [from, to] of contact.pauses) if (from < stop) clipped.push([from, Math.min(to, stop)]);
     pauses = clipped;
   }
-  const times = computeDue(engine, standard, contact.receivedAt, start, pauses);
-  if (!times.inScope) {
-    return outcome(standard, "not-applicable", times.startMs, times.dueMs, times.dueDay, times.rule, completed, undefined, "outside-office-hours", undefined, undefined, false, pauses);
+  if (trace !== undefined) trace.push(...startTrace(engine, rule, contact.receivedAt, start));
+  const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
+  const timing = { startMs: times.startMs, dueMs: times.dueMs, dueDay: times.dueDay, dueRule: times.rule };
+  if (!times.inScope) return outcome({ ...base, ...timing, status: "not-applicable", completedMs: completed, reason: "outside-office-hours" });
+
+  const stage = rule.standard.stage;
+  const abandonedAt = contact.abandonedAt;
+  if (abandonedAt !== undefined && (stage === "answer" || stage === "attend") && abandonedAt <= now && (completed === undefined || completed > abandonedAt)) {
+    if (abandonedAt < times.dueMs) return outcome({ ...base, ...timing, status: "not-applicable", reason: "abandoned", abandoned: true });
+    return outcome({ ...base, ...timing, status: "breached", lateMs: abandonedAt - times.dueMs, lateWorkingDays: late(engine, times.dueDay, abandonedAt), abandoned: true });
   }
+
   let dueMs = times.dueMs;
   let dueDay = times.dueDay;
-  const abandonedAt = contact.abandonedAt;
-  if (abandonedAt !== undefined && abandonedAt <= now && (completed === undefined || completed > abandonedAt)) {
-    if (abandonedAt < dueMs) {
-      return outcome(standard, "not-applicable", times.startMs, dueMs, dueDay, times.rule, undefined, undefined, "abandoned", undefined, undefined, false, pauses);
+  let promiseIgnored: IgnoredPromise | undefined;
+  const promisedBy = contact.promisedBy;
+  if (rule.standard.allowPromise && promisedBy !== undefined && !(completed !== undefined && completed <= times.dueMs)) {
+    // A response by the charter's own due always meets it; otherwise a valid promise may extend it.
+    promiseIgnored = promiseCheck(promisedBy, ack, times.dueMs);
+    if (promiseIgnored === undefined && promisedBy > dueMs) {
+      dueMs = promisedBy;
+      dueDay = times.dueDay === undefined ? undefined : engine.zone.localDay(promisedBy);
+      by = "promise";
     }
-    return outcome(standard, "breached", times.startMs, dueMs, dueDay, times.rule, undefined, undefined, undefined, abandonedAt - dueMs, late(engine, dueDay, abandonedAt), false, pauses);
-  }
-  if (
-    standard.allowPromise &&
-    contact.promisedBy !== undefined &&
-    ack !== undefined &&
-    ack <= dueMs &&
-    (completed === undefined || completed > ack)
-  ) {
-    dueMs = contact.promisedBy;
-    dueDay = times.dueDay === undefined ? undefined : engine.zone.localDay(dueMs);
-    by = "promise";
   }
   const end = completed ?? now;
   const status: Status = completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
-  const atRisk = status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs);
   const breached = status === "breached";
-  return outcome(standard, status, times.startMs, dueMs, dueDay, times.rule, completed, by, undefined, breached ? end - dueMs : undefined, breached ? late(engine, dueDay, end) : undefined, atRisk, pauses);
-}
-
-function late(engine: CalendarEngine, dueDay: number | undefined, end: number): number | undefined {
-  if (dueDay === undefined) return undefined;
-  const endDay = engine.zone.localDay(end);
-  return endDay > engine.end ? undefined : engine.countBetween(dueDay, endDay);
-}
-
-/** What explain() needs to rebuild an evaluation's reasoning (for results made by evaluate()). */
-export function explanationOf(evaluation: Evaluation) {
-  return EvaluationResult.explanation(evaluation);
+  return outcome({
+    ...base,
+    status,
+    startMs: times.startMs,
+    dueMs,
+    dueDay,
+    dueRule: times.rule,
+    completedMs: completed,
+    by,
+    lateMs: breached ? end - dueMs : undefined,
+    lateWorkingDays: breached ? late(engine, dueDay, end) : undefined,
+    atRisk: status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs),
+    promiseIgnored,
+  });
 }
 
 export function readWarnAt(value: unknown): number {
   if (value === undefined) return 0.75;
-  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw new RangeError(expected("options.warnAt", "a number from 0 to 1", value));
+  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw new RangeError(expected("options.warnAt", text.warnAt, value));
   return value;
+}
+
+/** The moment of judgement from an options object, read by own property. */
+export function readNow(engine: CalendarEngine, options: unknown): number {
+  const now = own(options, "now");
+  if (now === undefined) throw new TypeError(expected("options.now", text.now, now));
+  return engine.instant(now, "options.now");
+}
+
+/** The one builder of an Evaluation: a full object literal. */
+function toEvaluation(engine: CalendarEngine, o: Outcome, contact: ReadContact, now: number, trace: readonly TraceStep[]): Evaluation {
+  const zone = engine.zone;
+  return {
+    standardId: o.rule.id,
+    contactId: contact.id,
+    status: o.status,
+    due: o.dueMs === undefined ? null : zone.format(o.dueMs),
+    dueDate: o.dueDay === undefined ? undefined : engine.days.covers(o.dueDay) ? engine.days.text(o.dueDay) : undefined,
+    rule: o.dueRule,
+    completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs),
+    by: o.by,
+    reason: o.reason,
+    lateMs: o.lateMs,
+    lateWorkingDays: o.lateWorkingDays,
+    remainingMs: o.status === "pending" && o.dueMs !== undefined ? o.dueMs - now : undefined,
+    atRisk: o.atRisk,
+    promiseIgnored: o.promiseIgnored,
+    receivedAt: zone.format(contact.receivedAt),
+    judgedAt: zone.format(now),
+    trace,
+  };
 }
 
 /**
@@ -214,69 +251,14 @@ export function readWarnAt(value: unknown): number {
  * //=> ["email.acknowledge met", "email.respond met"]
  */
 export function evaluate(charter: Charter, contact: Contact, options: EvaluateOptions): Evaluation[] {
-  const engine = engineOf(charter);
-  if (typeof options !== "object" || options === null || options.now === undefined) {
-    throw new TypeError(expected("options.now", "the instant of judgement (now is a parameter, never the clock)", options?.now));
-  }
-  const now = engine.instant(options.now, "options.now");
-  const warnAt = readWarnAt(options.warnAt);
+  const checked = checkedCharter(charter);
+  const engine = engineOf(checked);
+  const now = readNow(engine, options);
+  const warnAt = readWarnAt(own(options, "warnAt"));
   const read = readContact(engine, contact);
-  return standardsFor(charter, read.channel, read.category).map((standard) => {
-    const outcome = judge(engine, standard, read, now, warnAt);
-    return toEvaluation(engine, outcome, read.id, now, () => {
-      let deadline: Deadline | undefined;
-      if (outcome.startMs !== undefined) {
-        const start = standard.startsFrom === "acknowledged" ? outcome.startMs : read.receivedAt;
-        const times = computeDue(engine, standard, read.receivedAt, start, outcome.pauses);
-        deadline = toDeadline(engine, standard, read.receivedAt, times, () => traceOf(engine, standard, read.receivedAt, start, outcome.pauses));
-      }
-      return { deadline, outcome, now: engine.zone.format(now) };
-    });
+  return rulesFor(checked, read.channel, read.category).map((rule) => {
+    const trace: TraceStep[] = [];
+    const o = judge(engine, rule, read, now, warnAt, trace);
+    return toEvaluation(engine, o, read, now, trace);
   });
-}
-
-type Explanation = () => { deadline: Deadline | undefined; outcome: Outcome; now: string };
-
-/** An Evaluation: plain fields, plus (privately) how to rebuild its reasoning for explain(). */
-class EvaluationResult implements Evaluation {
-  readonly standardId: string;
-  readonly contactId?: string | number;
-  readonly status: Status;
-  readonly due: string | null;
-  readonly dueDate?: string;
-  readonly rule?: DueRule;
-  readonly completedAt: string | null;
-  readonly by?: MetBy;
-  readonly reason?: NotApplicableReason | "awaiting-acknowledgement";
-  readonly lateMs?: number;
-  readonly lateWorkingDays?: number;
-  readonly remainingMs?: number;
-  readonly atRisk: boolean;
-  readonly #explain: Explanation | undefined;
-
-  constructor(engine: CalendarEngine, o: Outcome, contactId: string | number | undefined, now: number, explain: Explanation | undefined) {
-    const zone = engine.zone;
-    this.standardId = o.standard.id;
-    if (contactId !== undefined) this.contactId = contactId;
-    this.status = o.status;
-    this.due = o.dueMs === undefined ? null : zone.format(o.dueMs);
-    if (o.dueDay !== undefined) this.dueDate = formatDate(o.dueDay);
-    if (o.rule !== undefined) this.rule = o.rule;
-    this.completedAt = o.completedMs === undefined ? null : zone.format(o.completedMs);
-    if (o.by !== undefined) this.by = o.by;
-    if (o.reason !== undefined) this.reason = o.reason;
-    if (o.lateMs !== undefined) this.lateMs = o.lateMs;
-    if (o.lateWorkingDays !== undefined) this.lateWorkingDays = o.lateWorkingDays;
-    if (o.status === "pending" && o.dueMs !== undefined) this.remainingMs = o.dueMs - now;
-    this.atRisk = o.atRisk;
-    this.#explain = explain;
-  }
-
-  static explanation(e: Evaluation): ReturnType<Explanation> | undefined {
-    return e instanceof EvaluationResult ? e.#explain?.() : undefined;
-  }
-}
-
-export function toEvaluation(engine: CalendarEngine, o: Outcome, contactId: string | number | undefined, now: number, explain?: Explanation): Evaluation {
-  return new EvaluationResult(engine, o, contactId, now, explain);
 }

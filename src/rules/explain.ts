@@ -5,10 +5,12 @@
  * @module
  */
 import { MONTH_NAMES, WEEKDAY_NAMES, readDate, weekdayIndex } from "../calendar/civil.js";
-import { amountText, expected } from "../messages.js";
-import type { Deadline, TraceStep } from "./deadline.js";
-import { explanationOf, type Evaluation } from "./evaluate.js";
-
+import { amountText } from "../charter/units.js";
+import { CONTACT_EVENTS, EVENTS } from "../charter/vocabulary.js";
+import { expected, text } from "../messages.js";
+import type { Deadline } from "./deadline.js";
+import type { Evaluation } from "./evaluate.js";
+import type { TraceStep } from "./trace.js";
 
 /** "Friday 19 December 2025" (year left out with `withYear: false`). */
 function longDate(iso: string, withYear = true): string {
@@ -75,7 +77,7 @@ function skippedSentence(skipped: Extract<TraceStep, { step: "skipped" }>[]): st
   return `${list(phrases)} ${skipped.length === 1 ? "is not a working day" : "are not working days"}.`;
 }
 
-function explainDeadline(d: Deadline): string[] {
+function explainTrace(d: { readonly trace: readonly TraceStep[]; readonly startsAt?: string; readonly receivedAt: string }): string[] {
   const out: string[] = [];
   const skipped: Extract<TraceStep, { step: "skipped" }>[] = [];
   let dayZero: string | undefined;
@@ -124,7 +126,7 @@ function explainDeadline(d: Deadline): string[] {
         else if (step.rule === "close-of-business") out.push(`Due by close of business (${clock(step.at)}) on ${longDate(step.date)}: ${limit}.`);
         else if (step.rule === "same-clock-time") out.push(`Due by ${clock(step.at)} on ${longDate(step.date)}, the time of day it was received: ${limit}.`);
         else if (step.rule === "office-time") out.push(`Due by ${at(step.at)}: ${limit} of open office time.`);
-            else out.push(`Due ${by(step.at)}: ${limit} after ${d.startsAt === d.receivedAt ? "receipt" : "the clock started"}.`);
+        else out.push(`Due ${by(step.at)}: ${limit} after ${d.startsAt === undefined || d.startsAt === d.receivedAt ? "receipt" : "the clock started"}.`);
         break;
       }
     }
@@ -132,12 +134,13 @@ function explainDeadline(d: Deadline): string[] {
   return out;
 }
 
-const DONE_WORDS: Record<string, string> = {
-  answer: "answered",
-  attendance: "seen",
-  acknowledgement: "acknowledged",
-  response: "responded",
-  voicemail: "passed to voicemail",
+/** "responded", "passed to voicemail": the past tense of what met a standard, from the event table. */
+const DONE_WORDS: ReadonlyMap<string, string> = new Map(CONTACT_EVENTS.map((e) => [EVENTS[e].by, EVENTS[e].done]));
+
+const IGNORED_PROMISE: Readonly<Record<NonNullable<Evaluation["promiseIgnored"]>, string>> = {
+  "no-acknowledgement": "no acknowledgement had been sent",
+  "acknowledged-after-due": "the acknowledgement came after the time allowed",
+  "before-acknowledgement": "the promised time is before the acknowledgement",
 };
 
 function explainOutcome(e: Evaluation, now: string | undefined): string[] {
@@ -145,7 +148,10 @@ function explainOutcome(e: Evaluation, now: string | undefined): string[] {
   if (e.by === "promise" && e.due !== null) {
     out.push(`An acknowledgement in time promised a full response ${by(e.due)}, so that became the due time.`);
   }
-  const done = e.completedAt === null ? undefined : `${DONE_WORDS[e.by === "promise" ? "response" : (e.by ?? "response")] ?? "completed"} on ${at(e.completedAt)}`;
+  if (e.promiseIgnored !== undefined) {
+    out.push(`The promised date was ignored: ${IGNORED_PROMISE[e.promiseIgnored] ?? "it is not a valid promise"}.`);
+  }
+  const done = e.completedAt === null ? undefined : `${DONE_WORDS.get(e.by === "promise" ? "response" : (e.by ?? "response")) ?? "completed"} on ${at(e.completedAt)}`;
   const lateDays = e.lateWorkingDays === undefined ? "" : `, ${e.lateWorkingDays} working day${e.lateWorkingDays === 1 ? "" : "s"} after the due date`;
   switch (e.status) {
     case "met":
@@ -170,31 +176,37 @@ function explainOutcome(e: Evaluation, now: string | undefined): string[] {
   return out;
 }
 
+const STATUSES: ReadonlySet<unknown> = new Set(["met", "breached", "pending", "not-applicable"]);
+
+function isSteps(value: unknown): value is readonly TraceStep[] {
+  return Array.isArray(value) && value.every((s: unknown) => typeof s === "object" && s !== null && typeof (s as { step?: unknown }).step === "string");
+}
+
 /**
  * The reasoning behind a deadline or an evaluation, in plain English: the
  * receipt, day 1, every day skipped and why, every pause, the rule for the due
- * time, and (for an evaluation) the outcome.
+ * time, and (for an evaluation) the outcome. Works as well on a copy of a
+ * result (a spread, a `structuredClone`, a JSON round trip): results are plain data.
  *
+ * @throws TypeError naming `result` for anything that is not a Deadline or an Evaluation.
  * @example
  * explain(deadline(copeland, "email.respond", "2025-12-19T17:42"));
  * //=> "Received Friday 19 December 2025 at 17:42. Day 1 is Monday 22 December. ..."
  */
 export function explain(result: Deadline | Evaluation): string {
-  if (typeof result !== "object" || result === null || typeof (result as { standardId?: unknown }).standardId !== "string") {
-    throw new TypeError(expected("result", "a Deadline or an Evaluation from council-sla", result));
-  }
-  if ("trace" in result) return explainDeadline(result).join(" ");
+  const r = result as unknown as Partial<Record<string, unknown>> | null;
+  const valid =
+    typeof r === "object" && r !== null && typeof r.standardId === "string" && typeof r.receivedAt === "string" && isSteps(r.trace) &&
+    (r.status === undefined ? typeof r.due === "string" : STATUSES.has(r.status) && typeof r.judgedAt === "string");
+  if (!valid) throw new TypeError(expected("result", text.result, result));
+  if (!("status" in result)) return explainTrace(result).join(" ");
   const evaluation = result;
-  const extra = explanationOf(evaluation);
   const lines: string[] = [];
-  if (extra?.deadline !== undefined) {
-    const reasoning = explainDeadline(extra.deadline);
+  if (evaluation.trace.length > 0) {
+    const reasoning = explainTrace(evaluation);
     // Out of scope: the receipt and why is all there is to say.
     lines.push(...(evaluation.status === "not-applicable" && evaluation.reason === "outside-office-hours" ? reasoning.slice(0, 1) : reasoning));
-  } else if (evaluation.due !== null) {
-    // A result that has been through JSON has lost its trace: explain it from its fields.
-    lines.push(`Due by ${at(evaluation.due)}${evaluation.rule === undefined ? "" : ` (${evaluation.rule})`}.`);
   }
-  lines.push(...explainOutcome(evaluation, extra?.now));
+  lines.push(...explainOutcome(evaluation, evaluation.judgedAt));
   return `${evaluation.standardId}: ${lines.join(" ")}`;
 }

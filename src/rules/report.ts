@@ -5,13 +5,17 @@
  *
  * @module
  */
-import { civilFromDays, daysFromCivil, pad2, weekdayIndex } from "../calendar/civil.js";
+import { civilFromDays, daysFromCivil, padded, weekdayIndex } from "../calendar/civil.js";
 import type { Instant } from "../calendar/instant.js";
-import { engineOf, type CalendarEngine } from "../calendar/working-calendar.js";
-import type { Charter, Contact, Standard } from "../charter/schema.js";
-import { expected } from "../messages.js";
-import { readContact } from "./contact.js";
-import { judge, readWarnAt, standardsFor, type Outcome } from "./evaluate.js";
+import type { CalendarEngine } from "../calendar/working-calendar.js";
+import { engineOf } from "../charter/calendar.js";
+import { checkedCharter } from "../charter/parse.js";
+import type { Charter, Contact } from "../charter/schema.js";
+import { cannotMerge, expected, integerRange, text, unreadableContact } from "../messages.js";
+import { own } from "../own.js";
+import { readContact, type ReadContact } from "./contact.js";
+import { judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
+import { rulesFor, type Rule } from "./standard.js";
 
 /** One of the worst breaches: the latest, with the contact it concerns. */
 export interface WorstBreach {
@@ -35,6 +39,8 @@ export interface ReportRow {
   /** met / (met + breached), or null when nothing is decided yet. */
   readonly metShare: number | null;
   readonly target: { readonly percent: number };
+  /** Contacts whose `promisedBy` was not a valid promise for this standard, and was ignored. */
+  readonly promisesIgnored: number;
   /** `100 * met >= percent * (met + breached)`, in integers; null when nothing is decided. */
   readonly achieved: boolean | null;
   /** 95% Wilson score interval for the share met; null when nothing is decided. */
@@ -52,6 +58,10 @@ export interface SkippedContact {
 
 export interface ComplianceReport {
   readonly charterId: string;
+  /** A fingerprint of the charter's calendar and standards: reports merge only when theirs agree. */
+  readonly charterFingerprint: string;
+  /** How abandoned calls were counted. */
+  readonly abandoned: "by-limit" | "missed" | "excluded";
   /** The moment of judgement. */
   readonly now: string;
   readonly by: "month" | "week" | null;
@@ -86,13 +96,18 @@ export interface ReportOptions {
   readonly progressEvery?: number;
   /** Called for every contact skipped as invalid, as it is skipped (the report keeps the first 20). */
   readonly onSkip?: (skipped: SkippedContact) => void;
+  /**
+   * The index of the first contact in the whole input, 0 when absent: a partition's
+   * report then gives its skipped contacts' indexes in the whole, and merged reports agree.
+   */
+  readonly firstIndex?: number;
 }
 
 const MAX_ERRORS = 20;
 const Z = 1.959963984540054;
 
 /** 95% Wilson score interval for `met` successes out of `n`. */
-export function wilson(met: number, n: number): { low: number; high: number } | null {
+function wilson(met: number, n: number): { low: number; high: number } | null {
   if (n === 0) return null;
   const p = met / n;
   const z2 = Z * Z;
@@ -124,19 +139,24 @@ interface Tally {
   breached: number;
   pending: number;
   notApplicable: number;
+  promisesIgnored: number;
   worst: WorstBreach[];
+}
+
+function emptyTally(): Tally {
+  return { met: 0, breached: 0, pending: 0, notApplicable: 0, promisesIgnored: 0, worst: [] };
 }
 
 function periodOf(epochDay: number, by: "month" | "week"): string {
   if (by === "month") {
     const [y, m] = civilFromDays(epochDay);
-    return `${y}-${pad2(m)}`;
+    return `${y}-${padded(m, 2)}`;
   }
   // ISO week: the week's Thursday decides the year.
   const thursday = epochDay - weekdayIndex(epochDay) + 3;
   const year = civilFromDays(thursday)[0];
   const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
-  return `${year}-W${pad2(week)}`;
+  return `${year}-W${padded(week, 2)}`;
 }
 
 function toRow(standardId: string, period: string | undefined, percent: number, t: Tally): ReportRow {
@@ -151,11 +171,33 @@ function toRow(standardId: string, period: string | undefined, percent: number, 
     notApplicable: t.notApplicable,
     metShare: decided === 0 ? null : t.met / decided,
     target: { percent },
+    promisesIgnored: t.promisesIgnored,
     achieved: decided === 0 ? null : 100 * t.met >= percent * decided,
     ci95: wilson(t.met, decided),
     worst: t.worst,
   };
 }
+
+const fingerprints = new WeakMap<Charter, string>();
+
+/** FNV-1a over the charter's calendar and standards: equal for charters that judge alike. */
+export function charterFingerprint(charter: Charter): string {
+  let print = fingerprints.get(charter);
+  if (print === undefined) {
+    const json = JSON.stringify([charter.calendar, charter.standards]);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < json.length; i++) {
+      h ^= json.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    print = h.toString(16).padStart(8, "0");
+    fingerprints.set(charter, print);
+  }
+  return print;
+}
+
+type Abandoned = ComplianceReport["abandoned"];
+const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
 
 /** The running state of a report. */
 class Accumulator {
@@ -165,10 +207,11 @@ class Accumulator {
   readonly #warnAt: number;
   readonly #by: "month" | "week" | undefined;
   readonly #worst: number;
-  readonly #abandoned: "by-limit" | "missed" | "excluded";
+  readonly #abandoned: Abandoned;
   readonly #onSkip: ((skipped: SkippedContact) => void) | undefined;
+  readonly #firstIndex: number;
   /** Per standard, per period ("" without `by`). */
-  readonly #tallies = new Map<Standard, Map<string, Tally>>();
+  readonly #tallies = new Map<Rule, Map<string, Tally>>();
   readonly #errors: SkippedContact[] = [];
   contacts = 0;
   skipped = 0;
@@ -176,78 +219,73 @@ class Accumulator {
   constructor(charter: Charter, options: ReportOptions) {
     this.#charter = charter;
     this.#engine = engineOf(charter);
-    if (typeof options !== "object" || options === null || options.now === undefined) {
-      throw new TypeError(expected("options.now", "the instant of judgement", options?.now));
-    }
-    this.#now = this.#engine.instant(options.now, "options.now");
-    this.#warnAt = readWarnAt(options.warnAt);
-    if (options.by !== undefined && options.by !== "month" && options.by !== "week") {
-      throw new RangeError(expected("options.by", '"month" or "week"', options.by));
-    }
-    this.#by = options.by;
-    const worst = options.worst ?? 5;
-    if (!Number.isInteger(worst) || worst < 0 || worst > 1000) throw new RangeError(expected("options.worst", "an integer from 0 to 1000", worst));
+    this.#now = readNow(this.#engine, options);
+    this.#warnAt = readWarnAt(own(options, "warnAt"));
+    const by = own(options, "by");
+    if (by !== undefined && by !== "month" && by !== "week") throw new RangeError(expected("options.by", text.by, by));
+    this.#by = by;
+    const worst = own(options, "worst") ?? 5;
+    if (typeof worst !== "number" || !Number.isInteger(worst) || worst < 0 || worst > 1000) throw new RangeError(expected("options.worst", text.worst, worst));
     this.#worst = worst;
-    const abandoned = options.abandoned ?? "by-limit";
-    if (abandoned !== "by-limit" && abandoned !== "missed" && abandoned !== "excluded") {
-      throw new RangeError(expected("options.abandoned", '"by-limit", "missed" or "excluded"', abandoned));
-    }
-    this.#abandoned = abandoned;
-    this.#onSkip = options.onSkip;
+    const abandoned = own(options, "abandoned") ?? "by-limit";
+    if (!ABANDONED.includes(abandoned as Abandoned)) throw new RangeError(expected("options.abandoned", text.abandoned, abandoned));
+    this.#abandoned = abandoned as Abandoned;
+    const onSkip = own(options, "onSkip");
+    this.#onSkip = typeof onSkip === "function" ? (onSkip as (skipped: SkippedContact) => void) : undefined;
+    const firstIndex = own(options, "firstIndex") ?? 0;
+    if (typeof firstIndex !== "number" || !Number.isSafeInteger(firstIndex) || firstIndex < 0) throw new RangeError(integerRange("options.firstIndex", 0, Number.MAX_SAFE_INTEGER, firstIndex));
+    this.#firstIndex = firstIndex;
   }
 
   add(contact: Contact): void {
-    const index = this.contacts++;
-    let read;
+    const index = this.#firstIndex + this.contacts++;
+    let read: ReadContact;
+    let outcomes: Outcome[];
     try {
       read = readContact(this.#engine, contact);
+      outcomes = [];
+      for (const rule of rulesFor(this.#charter, read.channel, read.category)) outcomes.push(judge(this.#engine, rule, read, this.#now, this.#warnAt));
     } catch (error) {
       this.#skip(index, contact, error);
       return;
     }
     const period = this.#by === undefined ? "" : periodOf(this.#engine.zone.localDay(read.receivedAt), this.#by);
-    let outcomes: readonly Outcome[];
-    try {
-      outcomes = standardsFor(this.#charter, read.channel, read.category).map((s) => judge(this.#engine, s, read, this.#now, this.#warnAt));
-    } catch (error) {
-      this.#skip(index, contact, error);
-      return;
+    for (const o of outcomes) this.#count(o, read, period);
+  }
+
+  #count(o: Outcome, read: ReadContact, period: string): void {
+    let status = o.status;
+    // judge() treats a call abandoned before its due time as not applicable and after it
+    // as missed ("by-limit"); the other policies count every abandoned call one way.
+    if (o.abandoned && this.#abandoned !== "by-limit") status = this.#abandoned === "missed" ? "breached" : "not-applicable";
+    let byPeriod = this.#tallies.get(o.rule);
+    if (byPeriod === undefined) {
+      byPeriod = new Map();
+      this.#tallies.set(o.rule, byPeriod);
     }
-    const abandoned = read.abandonedAt !== undefined && read.abandonedAt <= this.#now;
-    for (const o of outcomes) {
-      let status = o.status;
-      // judge() treats a call abandoned before its due time as not applicable and after it
-      // as missed ("by-limit"); the other policies count every abandoned call one way.
-      const wasAbandoned = abandoned && o.completedMs === undefined && o.reason !== "outside-office-hours";
-      if (wasAbandoned && this.#abandoned !== "by-limit") status = this.#abandoned === "missed" ? "breached" : "not-applicable";
-      let byPeriod = this.#tallies.get(o.standard);
-      if (byPeriod === undefined) {
-        byPeriod = new Map();
-        this.#tallies.set(o.standard, byPeriod);
-      }
-      let tally = byPeriod.get(period);
-      if (tally === undefined) {
-        tally = { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] };
-        byPeriod.set(period, tally);
-      }
-      if (status === "met") tally.met++;
-      else if (status === "pending") tally.pending++;
-      else if (status === "not-applicable") tally.notApplicable++;
-      else {
-        tally.breached++;
-        if (o.dueMs !== undefined && this.#worst > 0) {
-          const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
-          const list = tally.worst;
-          const last = list[list.length - 1];
-          // Format the strings only for a breach that may be kept.
-          if (list.length < this.#worst || last === undefined || lateMs >= last.lateMs) {
-            const zone = this.#engine.zone;
-            keepWorst(
-              list,
-              { contactId: read.id ?? null, lateMs, due: zone.format(o.dueMs), completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs) },
-              this.#worst,
-            );
-          }
+    let tally = byPeriod.get(period);
+    if (tally === undefined) {
+      tally = emptyTally();
+      byPeriod.set(period, tally);
+    }
+    if (o.promiseIgnored !== undefined) tally.promisesIgnored++;
+    if (status === "met") tally.met++;
+    else if (status === "pending") tally.pending++;
+    else if (status === "not-applicable") tally.notApplicable++;
+    else {
+      tally.breached++;
+      if (o.dueMs !== undefined && this.#worst > 0) {
+        const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
+        const list = tally.worst;
+        const last = list[list.length - 1];
+        // Format the strings only for a breach that may be kept.
+        if (list.length < this.#worst || last === undefined || lateMs >= last.lateMs) {
+          const zone = this.#engine.zone;
+          keepWorst(
+            list,
+            { contactId: read.id ?? null, lateMs, due: zone.format(o.dueMs), completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs) },
+            this.#worst,
+          );
         }
       }
     }
@@ -255,11 +293,19 @@ class Accumulator {
 
   #skip(index: number, contact: unknown, error: unknown): void {
     this.skipped++;
-    const id = typeof contact === "object" && contact !== null ? (contact as { id?: unknown }).id : undefined;
+    let id: unknown;
+    try {
+      id = own(contact, "id");
+    } catch {
+      id = undefined;
+    }
+    let message: string;
+    if (error instanceof TypeError || error instanceof RangeError) message = error.message;
+    else message = unreadableContact(error instanceof Error ? error.message : typeof error === "string" ? error : "it threw");
     const skipped: SkippedContact = {
       index,
-      contactId: typeof id === "string" || typeof id === "number" ? id : null,
-      message: error instanceof Error ? error.message : String(error),
+      contactId: typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null,
+      message,
     };
     if (this.#errors.length < MAX_ERRORS) this.#errors.push(skipped);
     this.#onSkip?.(skipped);
@@ -267,20 +313,19 @@ class Accumulator {
 
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
-    for (const [standard, byPeriod] of this.#tallies) {
-      for (const [period, tally] of byPeriod) {
-        rows.push(toRow(standard.id, this.#by === undefined ? undefined : period, standard.target.percent, tally));
-      }
+    for (const [rule, byPeriod] of this.#tallies) {
+      for (const [period, tally] of byPeriod) rows.push(toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, tally));
     }
     // Standards nothing was judged against still get a row: "no data" is an answer.
     if (this.#by === undefined) {
-      for (const s of this.#charter.standards) {
-        if (!this.#tallies.has(s)) rows.push(toRow(s.id, undefined, s.target.percent, { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] }));
-      }
+      const judged = new Set([...this.#tallies.keys()].map((r) => r.id));
+      for (const s of this.#charter.standards) if (!judged.has(s.id)) rows.push(toRow(s.id, undefined, s.target.percent, emptyTally()));
     }
     const order = this.#charter.standards.map((s) => s.id);
     return {
       charterId: this.#charter.id,
+      charterFingerprint: charterFingerprint(this.#charter),
+      abandoned: this.#abandoned,
       now: this.#engine.zone.format(this.#now),
       by: this.#by ?? null,
       standards: order,
@@ -294,8 +339,9 @@ class Accumulator {
 }
 
 function sortRows(rows: ReportRow[], order: readonly string[]): ReportRow[] {
+  const position = new Map(order.map((id, i) => [id, i]));
   return rows.sort((a, b) => {
-    const i = order.indexOf(a.standardId) - order.indexOf(b.standardId);
+    const i = (position.get(a.standardId) ?? 0) - (position.get(b.standardId) ?? 0);
     if (i !== 0) return i;
     const p = a.period ?? "";
     const q = b.period ?? "";
@@ -325,9 +371,10 @@ export function complianceReport(
   contacts: Iterable<Contact> | AsyncIterable<Contact>,
   options: ReportOptions,
 ): ComplianceReport | Promise<ComplianceReport> {
-  const acc = new Accumulator(charter, options);
-  const every = options.progressEvery ?? 10_000;
-  const progress = options.onProgress;
+  const acc = new Accumulator(checkedCharter(charter), options);
+  const every = (own(options, "progressEvery") as number | undefined) ?? 10_000;
+  const onProgress = own(options, "onProgress");
+  const progress = typeof onProgress === "function" ? (onProgress as (read: number) => void) : undefined;
   if (isAsyncIterable(contacts)) {
     return (async () => {
       for await (const contact of contacts) {
@@ -338,7 +385,7 @@ export function complianceReport(
     })();
   }
   if (typeof contacts !== "object" || contacts === null || !(Symbol.iterator in contacts)) {
-    throw new TypeError(expected("contacts", "an Iterable or AsyncIterable of contacts", contacts));
+    throw new TypeError(expected("contacts", text.contacts, contacts));
   }
   for (const contact of contacts) {
     acc.add(contact);
@@ -347,24 +394,37 @@ export function complianceReport(
   return acc.report();
 }
 
+function isReport(value: unknown): value is ComplianceReport {
+  const r = value as Partial<Record<keyof ComplianceReport, unknown>> | null;
+  return (
+    typeof r === "object" && r !== null && typeof r.charterId === "string" && typeof r.charterFingerprint === "string" && typeof r.now === "string" &&
+    Array.isArray(r.rows) && Array.isArray(r.errors) && Array.isArray(r.standards) && typeof r.contacts === "number" && typeof r.skipped === "number"
+  );
+}
+
 /**
  * Combines the reports of two partitions of the contacts into the report of
- * the whole. Associative and commutative; both must be for the same charter,
- * `now`, `by` and `worst` limit.
+ * the whole. Associative and commutative; both must be for the same charter
+ * (id and fingerprint), `now`, `by`, `worst` limit and `abandoned` policy.
+ *
+ * @throws TypeError naming `a` or `b` for anything that is not a report; RangeError when they differ.
  */
 export function mergeReports(a: ComplianceReport, b: ComplianceReport): ComplianceReport {
-  for (const key of ["charterId", "now", "by", "worstLimit"] as const) {
-    if (a[key] !== b[key]) throw new RangeError(`Cannot merge reports with different \`${key}\`: ${JSON.stringify(a[key])} and ${JSON.stringify(b[key])}`);
+  if (!isReport(a)) throw new TypeError(expected("a", text.report, a));
+  if (!isReport(b)) throw new TypeError(expected("b", text.report, b));
+  for (const key of ["charterId", "charterFingerprint", "now", "by", "worstLimit", "abandoned"] as const) {
+    if (a[key] !== b[key]) throw new RangeError(cannotMerge(key, a[key], b[key]));
   }
   const rows = new Map<string, { row: ReportRow; tally: Tally }>();
   for (const row of [...a.rows, ...b.rows]) {
     const key = `${row.standardId}\u0000${row.period ?? ""}`;
     const known = rows.get(key);
-    const tally: Tally = known?.tally ?? { met: 0, breached: 0, pending: 0, notApplicable: 0, worst: [] };
+    const tally: Tally = known?.tally ?? emptyTally();
     tally.met += row.met;
     tally.breached += row.breached;
     tally.pending += row.pending;
     tally.notApplicable += row.notApplicable;
+    tally.promisesIgnored += row.promisesIgnored;
     for (const w of row.worst) keepWorst(tally.worst, w, a.worstLimit);
     rows.set(key, { row, tally });
   }
@@ -374,6 +434,8 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     .slice(0, MAX_ERRORS);
   return {
     charterId: a.charterId,
+    charterFingerprint: a.charterFingerprint,
+    abandoned: a.abandoned,
     now: a.now,
     by: a.by,
     standards: a.standards,
@@ -384,4 +446,3 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     rows: sortRows(merged, a.standards),
   };
 }
-

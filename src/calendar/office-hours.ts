@@ -1,0 +1,114 @@
+/**
+ * Office hours: when a calendar's office is open, as intervals of local time
+ * per weekday, turned into instants on each working day and intersected.
+ * Office time (the clock of `workingHours` limits) is counted over them.
+ *
+ * An interval whose opening falls in a clock-change gap (a wall time that does
+ * not exist that day) opens at the first instant after the gap; a closing time
+ * in a gap likewise closes there, so an interval wholly inside a gap does not
+ * exist that day. So `nextOpening(t)` is always an instant at which the office
+ * is open.
+ *
+ * @module
+ */
+import { MS_PER_DAY, MS_PER_MINUTE, weekdayIndex } from "./civil.js";
+import type { DayTable } from "./day-table.js";
+import type { Zone } from "./zone.js";
+
+/** Opening and closing minutes after midnight per ISO weekday: [open, close, open, close, ...]. */
+export type WeeklyHours = readonly (readonly number[])[];
+
+export class OfficeHours {
+  readonly #days: DayTable;
+  readonly #zone: Zone;
+  readonly #hours: WeeklyHours;
+
+  constructor(days: DayTable, zone: Zone, hours: WeeklyHours) {
+    this.#days = days;
+    this.#zone = zone;
+    this.#hours = hours;
+  }
+
+  /** The instant of a local time on a date, with a time in a gap moved to the gap's end. */
+  #at(midnight: number, minutes: number): number {
+    return this.#zone.fromWall(midnight + minutes * MS_PER_MINUTE, "gap-end");
+  }
+
+  /** Office intervals of a local date as epoch-ms pairs [open, close, ...]; none on a non-working day. */
+  openIntervals(day: number): number[] {
+    if (!this.#days.covers(day) || !this.#days.isWorking(day)) return [];
+    const minutes = this.#hours[weekdayIndex(day)] as readonly number[];
+    const out: number[] = [];
+    const midnight = day * MS_PER_DAY;
+    for (let i = 0; i < minutes.length; i += 2) {
+      const open = this.#at(midnight, minutes[i] as number);
+      const close = this.#at(midnight, minutes[i + 1] as number);
+      if (close > open) out.push(open, close);
+    }
+    return out;
+  }
+
+  /** The next working day after `day` that has an open interval, or undefined past the table. */
+  #nextOpenDay(day: number): number | undefined {
+    for (let d = this.#days.addDays(day, 1); d !== undefined; d = this.#days.addDays(d, 1)) {
+      if (this.openIntervals(d).length > 0) return d;
+    }
+    return undefined;
+  }
+
+  /** First instant at or after `t` when the office is open; undefined when it never opens again in the table. */
+  nextOpening(t: number): number | undefined {
+    for (let day: number | undefined = this.#zone.localDay(t); day !== undefined; day = this.#nextOpenDay(day)) {
+      const intervals = this.openIntervals(day);
+      for (let i = 0; i < intervals.length; i += 2) {
+        if (t < (intervals[i + 1] as number)) return Math.max(intervals[i] as number, t);
+      }
+    }
+    return undefined;
+  }
+
+  isOpen(t: number): boolean {
+    const intervals = this.openIntervals(this.#zone.localDay(t));
+    for (let i = 0; i < intervals.length; i += 2) {
+      if (t >= (intervals[i] as number) && t < (intervals[i + 1] as number)) return true;
+    }
+    return false;
+  }
+
+  /** The instant after `ms` of open office time from `t`; undefined when the table ends first. */
+  addOfficeTime(t: number, ms: number): number | undefined {
+    let remaining = ms;
+    const first = this.nextOpening(t);
+    if (first === undefined) return undefined;
+    let cursor = first;
+    for (let day: number | undefined = this.#zone.localDay(cursor); day !== undefined; day = this.#nextOpenDay(day)) {
+      const intervals = this.openIntervals(day);
+      for (let i = 0; i < intervals.length; i += 2) {
+        const close = intervals[i + 1] as number;
+        if (close <= cursor) continue;
+        const start = Math.max(intervals[i] as number, cursor);
+        const available = close - start;
+        if (remaining <= available) return start + remaining;
+        remaining -= available;
+        cursor = close;
+      }
+    }
+    return undefined;
+  }
+
+  /** Open office time in [a, b) for a <= b (0 when the office never opens in between). */
+  officeTimeBetween(a: number, b: number): number {
+    if (b <= a) return 0;
+    const last = this.#zone.localDay(b);
+    let total = 0;
+    for (let day: number | undefined = this.#zone.localDay(a); day !== undefined && day <= last; day = this.#nextOpenDay(day)) {
+      const intervals = this.openIntervals(day);
+      for (let i = 0; i < intervals.length; i += 2) {
+        const from = Math.max(intervals[i] as number, a);
+        const to = Math.min(intervals[i + 1] as number, b);
+        if (to > from) total += to - from;
+      }
+    }
+    return total;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * `calendarFor`: the working calendar of a charter. Validates the calendar
+ * part (a charter from parseCharter is already valid), compiles it to numbers
+ * and builds the engine once per charter object.
+ *
+ * @module
+ */
+import { WEEKDAYS, readClockTime, readDate } from "../calendar/civil.js";
+import { DayTable, MAX_TABLE_YEARS } from "../calendar/day-table.js";
+import { CalendarEngine, type WorkingCalendar } from "../calendar/working-calendar.js";
+import { getZone, missingDays } from "../calendar/zone.js";
+import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
+import { badHolidayTable, expected, text, wrongHolidayRegion } from "../messages.js";
+import { CharterError } from "./errors.js";
+import { charterIssue, type CharterPath } from "./issues.js";
+import { checkedCharter, isValidated } from "./parse.js";
+import { calendarIssues, hoursOn } from "./rules.js";
+import { schemas, type CalendarInput, type CalendarSpec } from "./schema.js";
+import { charterErrorMap, toCharterIssues } from "./validate.js";
+import { own, ownData } from "../own.js";
+
+/** Options of {@link calendarFor}. */
+export interface CalendarOptions {
+  /**
+   * A holiday table to use instead of the bundled one for the calendar's
+   * region: for a region without a bundled table, or for more years.
+   */
+  readonly holidays?: HolidayTable;
+}
+
+function specOf(source: object): { spec: CalendarSpec; prefix: CharterPath } {
+  const isCharter = !Array.isArray(source) && Object.hasOwn(source, "calendar");
+  const prefix = isCharter ? ["calendar"] : [];
+  // A charter parseCharter produced (or a bundled one) has a valid, normalised calendar;
+  // a whole charter that has not been parsed is parsed (and memoised) first.
+  if (isCharter && (isValidated(source) || Object.hasOwn(source, "id") || Object.hasOwn(source, "standards"))) {
+    return { spec: checkedCharter(source).calendar, prefix };
+  }
+  const raw = ownData(isCharter ? (source as { calendar: unknown }).calendar : source);
+  const result = schemas().calendarSchema.safeParse(raw, { reportInput: true, error: charterErrorMap });
+  if (!result.success) throw new CharterError(toCharterIssues(result.error, prefix));
+  const issues = calendarIssues(result.data, prefix);
+  if (issues.length > 0) throw new CharterError(issues);
+  return { spec: result.data, prefix };
+}
+
+function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarOptions | undefined): HolidayTable {
+  const supplied = options?.holidays;
+  if (supplied !== undefined) {
+    if (typeof supplied !== "object" || supplied === null) throw new TypeError(badHolidayTable(supplied, undefined, undefined, MAX_TABLE_YEARS));
+    const { region, firstYear, lastYear, days } = supplied;
+    if (region !== spec.holidays) throw new RangeError(wrongHolidayRegion(spec.holidays, region));
+    const ok =
+      Number.isInteger(firstYear) && Number.isInteger(lastYear) && firstYear >= 1 && lastYear <= 9999 && lastYear >= firstYear && lastYear - firstYear < MAX_TABLE_YEARS && days instanceof Map;
+    if (!ok) throw new RangeError(badHolidayTable(region, firstYear, lastYear, MAX_TABLE_YEARS));
+    return supplied;
+  }
+  if (!isHolidayRegion(spec.holidays)) {
+    throw new CharterError([charterIssue("unknown_region", [...prefix, "holidays"], { input: spec.holidays, known: HOLIDAY_REGIONS })]);
+  }
+  return bundledHolidays(spec.holidays);
+}
+
+/** The calendar compiled to numbers, and the engine on it. */
+function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
+  const zone = getZone(spec.timeZone, "calendar.timeZone");
+  const cutoff = own(spec, "receiptCutoff");
+  const week = WEEKDAYS.map((day) => spec.workingWeek.includes(day));
+  const days = new DayTable({
+    firstYear: holidays.firstYear,
+    lastYear: holidays.lastYear,
+    week,
+    holidays: holidays.days,
+    closures: spec.closures.map((c) => {
+      const from = readDate(c.from) ?? 0;
+      const to = own(c, "to");
+      return { from, to: typeof to === "string" ? (readDate(to) ?? from) : from, name: c.name };
+    }),
+    extraWorkingDays: spec.extraWorkingDates.map((e) => readDate(e.date) ?? 0),
+    missingDays: missingDays(zone, holidays.firstYear, holidays.lastYear),
+  });
+  return new CalendarEngine({
+    timeZone: spec.timeZone,
+    zone,
+    holidayRegion: holidays.region,
+    days,
+    hours: WEEKDAYS.map((day) => hoursOn(spec, day).flatMap(([open, close]) => [readClockTime(open) ?? 0, readClockTime(close) ?? 0])),
+    receiptCutoffMinutes: typeof cutoff === "string" ? readClockTime(cutoff) : undefined,
+  });
+}
+
+const memo = new WeakMap<object, CalendarEngine>();
+const memoWithTable = new WeakMap<object, WeakMap<HolidayTable, CalendarEngine>>();
+
+/**
+ * The working calendar of a charter (or of the calendar part of one), built
+ * once per charter object and memoised.
+ *
+ * @throws CharterError when the calendar is not valid, with a JSON path per problem.
+ * @example
+ * const cal = calendarFor({ calendar: { timeZone: "Europe/London", holidays: "GB-ENG",
+ *   officeHours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]],
+ *                  thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } } });
+ * cal.addWorkingDays("2026-12-24", 1); //=> "2026-12-29"
+ */
+export function calendarFor(charter: { readonly calendar: CalendarInput } | CalendarInput, options?: CalendarOptions): WorkingCalendar;
+export function calendarFor(charter: unknown, options?: CalendarOptions): CalendarEngine {
+  if (typeof charter !== "object" || charter === null) throw new TypeError(expected("charter", text.calendarSource, charter));
+  const table = options?.holidays;
+  const known = table === undefined ? memo.get(charter) : memoWithTable.get(charter)?.get(table);
+  if (known !== undefined) return known;
+  const { spec, prefix } = specOf(charter);
+  const engine = build(spec, holidaysFor(spec, prefix, options));
+  if (table === undefined) memo.set(charter, engine);
+  else {
+    const byTable = memoWithTable.get(charter) ?? new WeakMap<HolidayTable, CalendarEngine>();
+    byTable.set(table, engine);
+    memoWithTable.set(charter, byTable);
+  }
+  return engine;
+}
+
+/** The engine behind a calendar returned by {@link calendarFor}. */
+export function engineOf(charter: { readonly calendar: CalendarInput }, options?: CalendarOptions): CalendarEngine {
+  return calendarFor(charter, options) as CalendarEngine;
+}

@@ -1,0 +1,234 @@
+/**
+ * The rules between fields of a charter, each small and named, listed in one
+ * place. They run after the shape is valid (charter/schema.ts), on the
+ * calendar, on each standard and on the charter as a whole, and report issues
+ * with paths relative to what they check.
+ *
+ * @module
+ */
+import { WEEKDAYS, readClockTime, readDate, weekdayIndex } from "../calendar/civil.js";
+import { charterIssue, type CharterIssue, type CharterIssueCode, type CharterPath, type IssueParams } from "./issues.js";
+import type { CalendarSpec, Charter, Standard } from "./schema.js";
+import { own } from "../own.js";
+import { LIMIT_UNITS, UNITS, isDayBased, type LimitUnit } from "./units.js";
+
+/** Reports one issue at a path relative to the value a rule checks. */
+export type Report = <C extends CharterIssueCode>(code: C, path: CharterPath, params: IssueParams<C>) => void;
+
+interface Rule<T> {
+  readonly name: string;
+  readonly check: (value: T, report: Report) => void;
+}
+
+/** Reports each repeated item of a list of strings. */
+function noRepeats(items: readonly string[], key: string, report: Report): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item)) report("duplicate", [key, i], { value: item });
+    seen.add(item);
+  });
+}
+
+type Weekday = (typeof WEEKDAYS)[number];
+
+/** A weekday's office intervals, read by own property. */
+export function hoursOn(c: CalendarSpec, day: Weekday): readonly (readonly [string, string])[] {
+  const hours = own(c.officeHours, day);
+  return Array.isArray(hours) ? (hours as readonly (readonly [string, string])[]) : [];
+}
+
+function toOf(closure: CalendarSpec["closures"][number]): string | undefined {
+  const to = own(closure, "to");
+  return typeof to === "string" ? to : undefined;
+}
+
+function closureDays(closure: CalendarSpec["closures"][number]): [number, number] {
+  const from = readDate(closure.from) ?? 0;
+  const to = toOf(closure);
+  return [from, to === undefined ? from : (readDate(to) ?? from)];
+}
+
+/** The rules of a calendar. */
+export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
+  { name: "each working weekday once", check: (c, report) => noRepeats(c.workingWeek, "workingWeek", report) },
+  {
+    name: "every working weekday has office hours",
+    check: (c, report) => {
+      for (const day of new Set(c.workingWeek)) {
+        if (hoursOn(c, day).length === 0) report("missing_office_hours", ["officeHours", day], { day });
+      }
+    },
+  },
+  {
+    name: "office hours close after they open, in order, without overlapping",
+    check: (c, report) => {
+      for (const day of WEEKDAYS) {
+        let previousEnd = -1;
+        hoursOn(c, day).forEach(([open, close], i) => {
+          const from = readClockTime(open) ?? 0;
+          const to = readClockTime(close) ?? 0;
+          if (to <= from) report("empty_interval", ["officeHours", day, i], { open, close });
+          else if (from < previousEnd) report("overlap", ["officeHours", day, i], { open, close });
+          previousEnd = Math.max(previousEnd, to);
+        });
+      }
+    },
+  },
+  {
+    name: "closures end on or after they start, and last at most 366 days",
+    check: (c, report) => {
+      c.closures.forEach((closure, i) => {
+        const [from, to] = closureDays(closure);
+        const range = { from: closure.from, to: toOf(closure) ?? closure.from };
+        if (to < from) report("empty_range", ["closures", i, "to"], range);
+        else if (to - from > 366) report("too_long", ["closures", i, "to"], range);
+      });
+    },
+  },
+  {
+    name: "an extra working date is not also a closure",
+    check: (c, report) => {
+      const closed = new Map<number, number>();
+      c.closures.forEach((closure, i) => {
+        const [from, to] = closureDays(closure);
+        if (to - from <= 366) for (let d = from; d <= to; d++) if (!closed.has(d)) closed.set(d, i);
+      });
+      c.extraWorkingDates.forEach((extra, i) => {
+        const closure = closed.get(readDate(extra.date) ?? 0);
+        if (closure !== undefined) report("conflict", ["extraWorkingDates", i, "date"], { date: extra.date, closure });
+      });
+    },
+  },
+  {
+    name: "an extra working date's weekday has office hours",
+    check: (c, report) => {
+      c.extraWorkingDates.forEach((extra, i) => {
+        const day = WEEKDAYS[weekdayIndex(readDate(extra.date) ?? 0)] as (typeof WEEKDAYS)[number];
+        if (hoursOn(c, day).length === 0) report("extra_date_without_hours", ["extraWorkingDates", i, "date"], { date: extra.date, day });
+      });
+    },
+  },
+];
+
+/** The unit of a standard whose limit has exactly one. */
+function unitsOf(standard: Standard): LimitUnit[] {
+  return LIMIT_UNITS.filter((u) => own(standard.limit, u) !== undefined);
+}
+
+/** Rules that need the standard's one unit. */
+function withUnit(check: (s: Standard, unit: LimitUnit, report: Report) => void): (s: Standard, report: Report) => void {
+  return (s, report) => {
+    const units = unitsOf(s);
+    if (units.length === 1) check(s, units[0] as LimitUnit, report);
+  };
+}
+
+/** The rules of a standard. */
+export const STANDARD_RULES: readonly Rule<Standard>[] = [
+  {
+    name: "a limit has exactly one unit",
+    check: (s, report) => {
+      const units = unitsOf(s);
+      if (units.length !== 1) report("limit_units", ["limit"], { units });
+    },
+  },
+  {
+    name: "the unit suits the stage",
+    check: withUnit((s, unit, report) => {
+      if (!(UNITS[unit].stages as readonly string[]).includes(s.stage)) {
+        report("unit_for_stage", ["limit", unit], { unit, stage: s.stage, allowed: LIMIT_UNITS.filter((u) => (UNITS[u].stages as readonly string[]).includes(s.stage)) });
+      }
+    }),
+  },
+  {
+    name: "the id is channel[.category].stage of the standard",
+    check: (s, report) => {
+      const [channel, ...rest] = s.id.split(".");
+      const idStage = rest.pop();
+      const idCategory = rest[0];
+      if (idStage !== s.stage) report("id_stage", ["id"], { idStage, stage: s.stage });
+      const category = own(s, "category") as string | undefined;
+      if (idCategory !== category) report("id_category", ["id"], { idCategory, category });
+      if (!(s.channels as readonly string[]).includes(channel ?? "")) report("id_channel", ["id"], { channel });
+    },
+  },
+  {
+    name: "an office-hours scope goes with an elapsed limit",
+    check: withUnit((s, unit, report) => {
+      if (s.scope === "office-hours" && UNITS[unit].kind !== "elapsed") report("scope_for_unit", ["scope"], { unit });
+    }),
+  },
+  {
+    name: "dueAt goes with a day-based limit",
+    check: withUnit((s, unit, report) => {
+      if (s.dueAt !== "end-of-day" && !isDayBased(unit)) report("due_at_for_unit", ["dueAt"], { unit });
+    }),
+  },
+  {
+    name: "countReceiptDay goes with working or calendar days",
+    check: withUnit((s, unit, report) => {
+      const kind = UNITS[unit].kind;
+      if (s.countReceiptDay && kind !== "working-days" && kind !== "calendar-days") report("count_receipt_day_for_unit", ["countReceiptDay"], { unit });
+    }),
+  },
+  {
+    name: "promises are made at the respond stage",
+    check: (s, report) => {
+      if (s.allowPromise && s.stage !== "respond") report("promise_for_stage", ["allowPromise"], { stage: s.stage });
+    },
+  },
+  {
+    name: "a clock that starts from the acknowledgement is at the respond stage",
+    check: (s, report) => {
+      if (s.startsFrom === "acknowledged" && s.stage !== "respond") report("starts_from_for_stage", ["startsFrom"], { stage: s.stage });
+    },
+  },
+  { name: "each channel once", check: (s, report) => noRepeats(s.channels, "channels", report) },
+];
+
+function uniqueIds(items: readonly { readonly id: string }[], key: string, report: Report): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) report("duplicate_id", [key, i, "id"], { id: item.id, first: `${key}[${first}]` });
+    else seen.set(item.id, i);
+  });
+}
+
+/** The rules of a charter as a whole (its calendar and standards have their own). */
+export const CHARTER_RULES: readonly Rule<Charter>[] = [
+  { name: "standard ids are unique", check: (c, report) => uniqueIds(c.standards, "standards", report) },
+  { name: "commitment ids are unique", check: (c, report) => uniqueIds(c.commitments, "commitments", report) },
+  { name: "customer obligation ids are unique", check: (c, report) => uniqueIds(c.customerObligations, "customerObligations", report) },
+];
+
+/** Runs rules on a value, adding their issues (paths under `prefix`) to `out`. */
+export function applyRules<T>(rules: readonly Rule<T>[], value: T, prefix: CharterPath, out: CharterIssue[]): void {
+  const report: Report = (code, path, params) => {
+    out.push(charterIssue(code, [...prefix, ...path], params));
+  };
+  for (const rule of rules) rule.check(value, report);
+}
+
+/** The issues of a calendar that has the right shape. */
+export function calendarIssues(calendar: CalendarSpec, prefix: CharterPath): CharterIssue[] {
+  const out: CharterIssue[] = [];
+  applyRules(CALENDAR_RULES, calendar, prefix, out);
+  return out;
+}
+
+/** The issues of standards that have the right shape. */
+export function standardIssues(standards: readonly Standard[], prefix: CharterPath): CharterIssue[] {
+  const out: CharterIssue[] = [];
+  standards.forEach((s, i) => applyRules(STANDARD_RULES, s, [...prefix, i], out));
+  return out;
+}
+
+/** The issues of a charter that has the right shape. */
+export function charterIssues(charter: Charter): CharterIssue[] {
+  const out: CharterIssue[] = [];
+  applyRules(CALENDAR_RULES, charter.calendar, ["calendar"], out);
+  charter.standards.forEach((s, i) => applyRules(STANDARD_RULES, s, ["standards", i], out));
+  applyRules(CHARTER_RULES, charter, [], out);
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Limit units: the one table from which the schema (which keys a limit may
+ * have, which stages each suits), the wording ("3 working days") and the
+ * clocks (rules/clocks.ts picks one per `kind`) are derived. Adding a unit is
+ * one row here; a new `kind` fails to compile until it has a clock.
+ *
+ * @module
+ */
+
+/** How a unit's limit is counted: each kind has one clock. */
+export type UnitKind = "elapsed" | "office-time" | "working-days" | "calendar-days" | "calendar-months";
+
+/** The stage of a contact a standard measures. */
+export const STAGES = ["answer", "attend", "acknowledge", "respond"] as const;
+export type Stage = (typeof STAGES)[number];
+
+interface UnitSpec {
+  readonly kind: UnitKind;
+  /** Milliseconds per unit, for the elapsed and office-time kinds. */
+  readonly ms?: number;
+  /** Singular and plural, as a charter author reads them. */
+  readonly words: readonly [one: string, many: string];
+  /** The stages a limit in this unit suits. */
+  readonly stages: readonly Stage[];
+}
+
+const TALK: readonly Stage[] = ["acknowledge", "respond"];
+
+/** Every limit unit, in the order messages list them. */
+export const UNITS = {
+  seconds: { kind: "elapsed", ms: 1000, words: ["second", "seconds"], stages: ["answer", "attend"] },
+  minutes: { kind: "elapsed", ms: 60_000, words: ["minute", "minutes"], stages: ["answer", "attend", ...TALK] },
+  hours: { kind: "elapsed", ms: 3_600_000, words: ["hour", "hours"], stages: ["attend", ...TALK] },
+  workingMinutes: { kind: "office-time", ms: 60_000, words: ["working minute", "working minutes"], stages: TALK },
+  workingHours: { kind: "office-time", ms: 3_600_000, words: ["working hour", "working hours"], stages: TALK },
+  workingDays: { kind: "working-days", words: ["working day", "working days"], stages: TALK },
+  calendarDays: { kind: "calendar-days", words: ["calendar day", "calendar days"], stages: TALK },
+  calendarMonths: { kind: "calendar-months", words: ["calendar month", "calendar months"], stages: TALK },
+} as const satisfies Record<string, UnitSpec>;
+
+/** Units of a standard's limit. */
+export type LimitUnit = keyof typeof UNITS;
+
+/** The unit names, in table order. */
+export const LIMIT_UNITS = Object.keys(UNITS) as readonly LimitUnit[];
+
+/** The table row of a unit, widened for reading. */
+export function unitOf(unit: LimitUnit): UnitSpec {
+  return UNITS[unit];
+}
+
+/** Day-based kinds: the due instant follows `dueAt` and the receipt cut-off applies. */
+export function isDayBased(unit: LimitUnit): boolean {
+  const kind = UNITS[unit].kind;
+  return kind === "working-days" || kind === "calendar-days" || kind === "calendar-months";
+}
+
+/** "3 working days", "1 working day". */
+export function amountText(n: number, unit: LimitUnit): string {
+  const [one, many] = UNITS[unit].words;
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,75 @@
+/**
+ * The words of contacts: channels, the events that can stop a clock, and the
+ * contact fields. Each is one table from which the schema, the contact reader,
+ * the command's columns and help, and explain()'s wording are derived: a new
+ * event or field is one row here.
+ *
+ * @module
+ */
+import type { Stage } from "./units.js";
+
+/** Ways a customer contacts a council. */
+export const CHANNELS = ["telephone", "voicemail", "email", "letter", "fax", "visit", "web-form", "social-media"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+interface EventSpec {
+  /** What an evaluation says met the standard (`by`). */
+  readonly by: string;
+  /** The past tense explain() uses: "responded on Monday ...". */
+  readonly done: string;
+  /** The stages this event stops by default (a standard's `stopsOn` replaces them). */
+  readonly stops: readonly Stage[];
+  /** For the command's help and the contact JSON Schema. */
+  readonly description: string;
+}
+
+/** Contact events that can stop a standard's clock. */
+export const EVENTS = {
+  answeredAt: { by: "answer", done: "answered", stops: ["answer"], description: "a call picked up" },
+  attendedAt: { by: "attendance", done: "seen", stops: ["attend"], description: "a visitor seen" },
+  acknowledgedAt: { by: "acknowledgement", done: "acknowledged", stops: ["acknowledge"], description: "an acknowledgement sent" },
+  respondedAt: { by: "response", done: "responded", stops: ["acknowledge", "respond"], description: "a full response sent (it also acknowledges)" },
+  voicemailAt: { by: "voicemail", done: "passed to voicemail", stops: [], description: "a call passed to voicemail" },
+} as const satisfies Record<string, EventSpec>;
+
+export type ContactEvent = keyof typeof EVENTS;
+export const CONTACT_EVENTS = Object.keys(EVENTS) as readonly ContactEvent[];
+
+/** What met (or stopped) a standard's clock: an event's `by`, or a kept promise. */
+export type MetBy = (typeof EVENTS)[ContactEvent]["by"] | "promise";
+
+/** The events that stop a stage's clock by default. */
+export function defaultStops(stage: Stage): readonly ContactEvent[] {
+  return CONTACT_EVENTS.filter((event) => (EVENTS[event].stops as readonly Stage[]).includes(stage));
+}
+
+/** How each kind of contact field is written and read. */
+export type FieldKind = "id" | "channel" | "category" | "instant" | "event" | "promise" | "pauses";
+
+interface FieldSpec {
+  readonly kind: FieldKind;
+  readonly required?: true;
+  readonly description: string;
+}
+
+/**
+ * Every field of a contact, in the order files list them. `event` fields come
+ * from {@link EVENTS}.
+ */
+export const CONTACT_FIELDS = {
+  id: { kind: "id", description: "the contact's reference: a string or a number" },
+  channel: { kind: "channel", required: true, description: `how it came: ${CHANNELS.join(", ")}` },
+  category: { kind: "category", description: "e.g. complaint: standards with a category cover only contacts of it" },
+  receivedAt: { kind: "instant", required: true, description: "when it was received" },
+  answeredAt: { kind: "event", description: EVENTS.answeredAt.description },
+  attendedAt: { kind: "event", description: EVENTS.attendedAt.description },
+  acknowledgedAt: { kind: "event", description: EVENTS.acknowledgedAt.description },
+  respondedAt: { kind: "event", description: EVENTS.respondedAt.description },
+  voicemailAt: { kind: "event", description: EVENTS.voicemailAt.description },
+  abandonedAt: { kind: "instant", description: "a call the caller hung up on" },
+  promisedBy: { kind: "promise", description: "the date or instant an acknowledgement promised a full response by" },
+  pauses: { kind: "pauses", description: "stop-the-clock intervals; in CSV from/to;from/to" },
+} as const satisfies Record<string, FieldSpec>;
+
+export type ContactField = keyof typeof CONTACT_FIELDS;
+export const CONTACT_FIELD_NAMES = Object.keys(CONTACT_FIELDS) as readonly ContactField[];

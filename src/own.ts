@@ -1,0 +1,75 @@
+/**
+ * Reading what callers give us by own properties only, so that a polluted
+ * `Object.prototype` (left by a prototype-pollution bug elsewhere in an
+ * application) can never supply a contact field, an option or a charter key.
+ *
+ * @module
+ */
+
+/** An own property of `value`, or undefined (also for a non-object). */
+export function own(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Limits on the size of a parsed JSON value that is checked as a charter. */
+export interface DataLimits {
+  /** Objects, arrays and values in all. */
+  readonly nodes: number;
+  /** Nesting depth. */
+  readonly depth: number;
+}
+
+/** Where copying stopped: the path of the value that broke a limit. */
+export class TooLarge extends Error {
+  readonly path: readonly (string | number)[];
+  readonly what: "nodes" | "depth";
+  readonly limit: number;
+
+  constructor(path: readonly (string | number)[], what: "nodes" | "depth", limit: number) {
+    super(`too large at ${path.join(".")}`);
+    this.path = path;
+    this.what = what;
+    this.limit = limit;
+  }
+}
+
+/**
+ * A copy of a JSON-like value with only own enumerable properties, objects
+ * without a prototype, walked without recursion. Dates and other non-plain
+ * objects are kept as they are.
+ *
+ * @throws TooLarge when the value has more nodes or nesting than `limits`.
+ */
+export function ownData(value: unknown, limits: DataLimits = { nodes: 1_000_000, depth: 64 }): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const root: { value: unknown } = { value: undefined };
+  const stack: { from: object; into: Record<string, unknown> | unknown[]; key: string | number; path: (string | number)[] }[] = [];
+  let nodes = 0;
+  const place = (from: unknown, into: Record<string, unknown> | unknown[], key: string | number, path: (string | number)[]): void => {
+    if (++nodes > limits.nodes) throw new TooLarge(path, "nodes", limits.nodes);
+    const plain = typeof from === "object" && from !== null && (Array.isArray(from) || isPlain(from));
+    if (!plain) {
+      (into as Record<string | number, unknown>)[key] = from;
+      return;
+    }
+    if (path.length > limits.depth) throw new TooLarge(path, "depth", limits.depth);
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(from) ? [] : (Object.create(null) as Record<string, unknown>);
+    (into as Record<string | number, unknown>)[key] = copy;
+    stack.push({ from, into: copy, key, path });
+  };
+  place(value, root as unknown as Record<string, unknown>, "value", []);
+  while (stack.length > 0) {
+    const { from, into, path } = stack.pop() as (typeof stack)[number];
+    if (Array.isArray(from)) {
+      for (let i = 0; i < from.length; i++) place(Object.hasOwn(from, i) ? from[i] : undefined, into, i, [...path, i]);
+    } else {
+      for (const key of Object.keys(from)) place((from as Record<string, unknown>)[key], into, key, [...path, key]);
+    }
+  }
+  return root.value;
+}
+
+function isPlain(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
