@@ -8,7 +8,10 @@
 
 /** An own property of `value`, or undefined (also for a non-object). */
 export function own(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  const found = (value as Record<string, unknown>)[key];
+  // Absent keys (the common case) need no second look; a found one must be the object's own.
+  return found === undefined || Object.hasOwn(value, key) ? found : undefined;
 }
 
 /** Limits on the size of a parsed JSON value that is checked as a charter. */

@@ -100,9 +100,20 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1;
 }
 
+/** Epoch day of the first of each month, for years 0000-9999, filled a year at a time as read. */
+const monthStarts = new Int32Array(10_000 * 13).fill(-2_147_483_648);
+
+function monthStart(year: number, month: number): number {
+  const base = year * 13;
+  if (monthStarts[base] === -2_147_483_648) {
+    for (let m = 1; m <= 13; m++) monthStarts[base + m - 1] = m === 13 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, m, 1);
+  }
+  return monthStarts[base + month - 1] as number;
+}
+
 /**
  * Reads a `YYYY-MM-DD` string without throwing; `undefined` when it is not a
- * real calendar date in that exact form.
+ * real calendar date in that exact form. The one reader of calendar dates.
  */
 export function readDate(s: string): number | undefined {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
@@ -112,8 +123,9 @@ export function readDate(s: string): number | undefined {
   const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
   const month = m0 * 10 + m1;
   const day = a0 * 10 + a1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return daysFromCivil(year, month, day);
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const first = monthStart(year, month);
+  return day <= monthStarts[year * 13 + month]! - first ? first + day - 1 : undefined;
 }
 
 /**

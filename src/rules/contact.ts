@@ -31,6 +31,11 @@ const NO_PAUSES: Pauses = [];
 /** The channels on which a contact can be abandoned: a caller hangs up, a visitor leaves. */
 const ABANDONABLE: readonly Channel[] = ["telephone", "visit"];
 
+/** `value`, read as `contact[key]`, when it is the contact's own: never one a polluted prototype supplies. */
+function mine(contact: object, key: string, value: unknown): unknown {
+  return value === undefined || Object.hasOwn(contact, key) ? value : undefined;
+}
+
 function blank(value: unknown): boolean {
   return value === undefined || value === null || value === "";
 }
@@ -44,15 +49,17 @@ function optionalInstant(engine: CalendarEngine, value: unknown, name: string): 
  */
 export function readContact(engine: CalendarEngine, contact: Contact): ReadContact {
   if (typeof contact !== "object" || contact === null) throw new TypeError(expected("contact", text.contact, contact));
-  const id = own(contact, "id");
+  const c = contact as Record<string, unknown>;
+  // Named reads (fast), each kept only when it is the contact's own property.
+  const id = mine(c, "id", c.id);
   if (id !== undefined && !(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) {
     throw new TypeError(expected("contact.id", text.contactId, id));
   }
-  const channel = own(contact, "channel");
+  const channel = mine(c, "channel", c.channel);
   if (!(CHANNELS as readonly unknown[]).includes(channel)) throw new TypeError(oneOf("contact.channel", CHANNELS, channel));
-  const received = own(contact, "receivedAt");
+  const received = mine(c, "receivedAt", c.receivedAt);
   if (blank(received)) throw new TypeError(required("contact.receivedAt", "the instant the contact was received", received));
-  const category = own(contact, "category");
+  const category = mine(c, "category", c.category);
   if (category !== undefined && typeof category !== "string") throw new TypeError(expected("contact.category", text.category, category));
   const receivedAt = engine.coveredInstant(received, "contact.receivedAt");
   const notBefore = (field: string, value: unknown, at: number | undefined): number | undefined => {
@@ -61,19 +68,19 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
   };
   const events = {} as Record<ContactEvent, number | undefined>;
   for (const event of CONTACT_EVENTS) {
-    const value = own(contact, event);
+    const value = mine(c, event, c[event]);
     events[event] = notBefore(event, value, optionalInstant(engine, value, `contact.${event}`));
   }
-  const abandoned = own(contact, "abandonedAt");
+  const abandoned = mine(c, "abandonedAt", c.abandonedAt);
   const abandonedAt = notBefore("abandonedAt", abandoned, optionalInstant(engine, abandoned, "contact.abandonedAt"));
   if (abandonedAt !== undefined && !ABANDONABLE.includes(channel as Channel)) throw new RangeError(abandonedNotACall(channel as string));
-  const promised = own(contact, "promisedBy");
+  const promised = mine(c, "promisedBy", c.promisedBy);
   let promisedBy: number | undefined;
   if (!blank(promised)) {
     const day = typeof promised === "string" ? readDate(promised) : undefined;
     promisedBy = day === undefined ? engine.instant(promised, "contact.promisedBy") : engine.zone.fromWall((day + 1) * MS_PER_DAY) - 1;
   }
-  const pauseList = own(contact, "pauses");
+  const pauseList = mine(c, "pauses", c.pauses);
   const pauses = blank(pauseList) ? NO_PAUSES : readPauses(engine, pauseList, "contact.pauses");
   return { id: id as string | number | undefined, channel: channel as Channel, category: category as string | undefined, receivedAt, events, abandonedAt, promisedBy, pauses };
 }

@@ -12,7 +12,7 @@ import type { Charter, Contact } from "../charter/schema.js";
 import { EVENTS, type MetBy } from "../charter/vocabulary.js";
 import { expected, text } from "../messages.js";
 import { own } from "../own.js";
-import { computeDue, type Pauses } from "./clocks.js";
+import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readContact, type ReadContact } from "./contact.js";
 import { rulesFor, type Rule } from "./standard.js";
 import { startTrace, type DueRule, type Trace, type TraceStep } from "./trace.js";
@@ -87,24 +87,9 @@ export interface Outcome {
   readonly abandoned: boolean;
 }
 
-/** The one builder of an Outcome: a full object literal from named fields. */
+/** The one builder of an Outcome: every field named, the record itself (one shape for all). */
 function outcome(o: Outcome): Outcome {
-  return {
-    rule: o.rule,
-    status: o.status,
-    startMs: o.startMs,
-    dueMs: o.dueMs,
-    dueDay: o.dueDay,
-    dueRule: o.dueRule,
-    completedMs: o.completedMs,
-    by: o.by,
-    reason: o.reason,
-    lateMs: o.lateMs,
-    lateWorkingDays: o.lateWorkingDays,
-    atRisk: o.atRisk,
-    promiseIgnored: o.promiseIgnored,
-    abandoned: o.abandoned,
-  };
+  return o;
 }
 
 const NO_PAUSES: Pauses = [];
@@ -140,15 +125,12 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   }
   const acknowledged = events.acknowledgedAt;
   const ack = acknowledged !== undefined && acknowledged <= now ? acknowledged : undefined;
-  const base = { rule, completedMs: undefined, by: undefined, reason: undefined, lateMs: undefined, lateWorkingDays: undefined, atRisk: false, promiseIgnored: undefined, abandoned: false } as const;
   let start = contact.receivedAt;
   if (rule.fromAcknowledgement) {
     const r = events.respondedAt;
     const responded = r !== undefined && r <= now ? r : undefined;
     const began = ack === undefined ? responded : responded === undefined ? ack : Math.min(ack, responded);
-    if (began === undefined) {
-      return outcome({ ...base, status: "pending", startMs: undefined, dueMs: undefined, dueDay: undefined, dueRule: undefined, reason: "awaiting-acknowledgement" });
-    }
+    if (began === undefined) return undecided(rule, "pending", undefined, "awaiting-acknowledgement", undefined, false);
     start = began;
   }
   // Pause time after completion, or not yet over at `now`, counts only up to then.
@@ -161,14 +143,28 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   }
   if (trace !== undefined) trace.push(...startTrace(engine, rule, contact.receivedAt, start));
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
-  const timing = { startMs: times.startMs, dueMs: times.dueMs, dueDay: times.dueDay, dueRule: times.rule };
-  if (!times.inScope) return outcome({ ...base, ...timing, status: "not-applicable", completedMs: completed, reason: "outside-office-hours" });
+  if (!times.inScope) return undecided(rule, "not-applicable", times, "outside-office-hours", completed, false);
 
   const stage = rule.standard.stage;
   const abandonedAt = contact.abandonedAt;
   if (abandonedAt !== undefined && (stage === "answer" || stage === "attend") && abandonedAt <= now && (completed === undefined || completed > abandonedAt)) {
-    if (abandonedAt < times.dueMs) return outcome({ ...base, ...timing, status: "not-applicable", reason: "abandoned", abandoned: true });
-    return outcome({ ...base, ...timing, status: "breached", lateMs: abandonedAt - times.dueMs, lateWorkingDays: late(engine, times.dueDay, abandonedAt), abandoned: true });
+    if (abandonedAt < times.dueMs) return undecided(rule, "not-applicable", times, "abandoned", undefined, true);
+    return outcome({
+      rule,
+      status: "breached",
+      startMs: times.startMs,
+      dueMs: times.dueMs,
+      dueDay: times.dueDay,
+      dueRule: times.rule,
+      completedMs: undefined,
+      by: undefined,
+      reason: undefined,
+      lateMs: abandonedAt - times.dueMs,
+      lateWorkingDays: late(engine, times.dueDay, abandonedAt),
+      atRisk: false,
+      promiseIgnored: undefined,
+      abandoned: true,
+    });
   }
 
   let dueMs = times.dueMs;
@@ -188,7 +184,7 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   const status: Status = completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
   const breached = status === "breached";
   return outcome({
-    ...base,
+    rule,
     status,
     startMs: times.startMs,
     dueMs,
@@ -196,10 +192,32 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
     dueRule: times.rule,
     completedMs: completed,
     by,
+    reason: undefined,
     lateMs: breached ? end - dueMs : undefined,
     lateWorkingDays: breached ? late(engine, dueDay, end) : undefined,
     atRisk: status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs),
     promiseIgnored,
+    abandoned: false,
+  });
+}
+
+/** An outcome nothing met or missed: pending before the clock starts, or not applicable. */
+function undecided(rule: Rule, status: Status, times: DueTimes | undefined, reason: Evaluation["reason"], completedMs: number | undefined, abandoned: boolean): Outcome {
+  return outcome({
+    rule,
+    status,
+    startMs: times?.startMs,
+    dueMs: times?.dueMs,
+    dueDay: times?.dueDay,
+    dueRule: times?.rule,
+    completedMs,
+    by: undefined,
+    reason,
+    lateMs: undefined,
+    lateWorkingDays: undefined,
+    atRisk: false,
+    promiseIgnored: undefined,
+    abandoned,
   });
 }
 
