@@ -20,6 +20,8 @@ export interface DataLimits {
   readonly nodes: number;
   /** Nesting depth. */
   readonly depth: number;
+  /** Items in one array. */
+  readonly items: number;
 }
 
 /** Where copying stopped: the path of the value that broke a limit. */
@@ -43,7 +45,7 @@ export class TooLarge extends Error {
  *
  * @throws TooLarge when the value has more nodes or nesting than `limits`.
  */
-export function ownData(value: unknown, limits: DataLimits = { nodes: 1_000_000, depth: 64 }): unknown {
+export function ownData(value: unknown, limits: DataLimits = { nodes: 1_000_000, depth: 64, items: 2_000 }): unknown {
   if (typeof value !== "object" || value === null) return value;
   const root: { value: unknown } = { value: undefined };
   const stack: { from: object; into: Record<string, unknown> | unknown[]; key: string | number; path: (string | number)[] }[] = [];
@@ -56,6 +58,7 @@ export function ownData(value: unknown, limits: DataLimits = { nodes: 1_000_000,
       return;
     }
     if (path.length > limits.depth) throw new TooLarge(path, "depth", limits.depth);
+    if (Array.isArray(from) && from.length > limits.items) throw new TooLarge(path, "items", limits.items);
     const copy: Record<string, unknown> | unknown[] = Array.isArray(from) ? [] : (Object.create(null) as Record<string, unknown>);
     (into as Record<string | number, unknown>)[key] = copy;
     stack.push({ from, into: copy, key, path });

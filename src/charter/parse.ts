@@ -64,7 +64,7 @@ function dataOf(input: unknown, prefix: CharterPath = []): { data: unknown } | {
     return { data: ownData(input) };
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    const what = error.what === "depth" ? "nesting this deep" : "this many values";
+    const what = error.what === "depth" ? "nesting this deep" : error.what === "items" ? "a list this long" : "this many values";
     return { issues: [charterIssue("too_large", [...prefix, ...error.path], { what, limit: error.limit })] };
   }
 }
