@@ -53,5 +53,6 @@ export { explain } from "./rules/explain.js";
 export type { Contact, Pause } from "./charter/schema.js";
 
 // Reports
-export { complianceReport, mergeReports } from "./rules/report.js";
+export { complianceReport } from "./rules/report.js";
+export { mergeReports } from "./rules/merge.js";
 export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./rules/report.js";

@@ -27,10 +27,10 @@ export interface DataLimits {
 /** Where copying stopped: the path of the value that broke a limit. */
 export class TooLarge extends Error {
   readonly path: readonly (string | number)[];
-  readonly what: "nodes" | "depth";
+  readonly what: "nodes" | "depth" | "items";
   readonly limit: number;
 
-  constructor(path: readonly (string | number)[], what: "nodes" | "depth", limit: number) {
+  constructor(path: readonly (string | number)[], what: "nodes" | "depth" | "items", limit: number) {
     super(`too large at ${path.join(".")}`);
     this.path = path;
     this.what = what;

@@ -1,200 +1,22 @@
 /**
  * Compliance reports: how a council is doing against its whole charter over
- * any number of contacts. Streaming (memory does not grow with the input) and
- * mergeable: reports of partitions combine into the report of the whole.
+ * any number of contacts. Streaming: memory does not grow with the input.
  *
  * @module
  */
-import { civilFromDays, daysFromCivil, padded, weekdayIndex } from "../calendar/civil.js";
-import type { Instant } from "../calendar/instant.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../charter/calendar.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact } from "../charter/schema.js";
-import { cannotMerge, expected, integerRange, text, unreadableContact } from "../messages.js";
+import { expected, integerRange, text, unreadableContact } from "../messages.js";
 import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
 import { judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
+import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact } from "./report-types.js";
 import { rulesFor, type Rule } from "./standard.js";
+import { MAX_ERRORS, charterFingerprint, emptyTally, keepWorst, periodOf, sortRows, toRow, type Tally } from "./tally.js";
 
-/** One of the worst breaches: the latest, with the contact it concerns. */
-export interface WorstBreach {
-  readonly contactId: string | number | null;
-  readonly lateMs: number;
-  readonly due: string;
-  readonly completedAt: string | null;
-}
-
-/** Counts for one standard (and, with `by`, one period). */
-export interface ReportRow {
-  readonly standardId: string;
-  /** `YYYY-MM` (by month) or `YYYY-Www` (by ISO week) of the receipt's local date. */
-  readonly period?: string;
-  /** Contacts the standard applies to: met + breached + pending. */
-  readonly inScope: number;
-  readonly met: number;
-  readonly breached: number;
-  readonly pending: number;
-  readonly notApplicable: number;
-  /** met / (met + breached), or null when nothing is decided yet. */
-  readonly metShare: number | null;
-  readonly target: { readonly percent: number };
-  /** Contacts whose `promisedBy` was not a valid promise for this standard, and was ignored. */
-  readonly promisesIgnored: number;
-  /** `100 * met >= percent * (met + breached)`, in integers; null when nothing is decided. */
-  readonly achieved: boolean | null;
-  /** 95% Wilson score interval for the share met; null when nothing is decided. */
-  readonly ci95: { readonly low: number; readonly high: number } | null;
-  readonly worst: readonly WorstBreach[];
-}
-
-/** A problem contact, skipped and counted. */
-export interface SkippedContact {
-  /** Position in the input, from 0. */
-  readonly index: number;
-  readonly contactId: string | number | null;
-  readonly message: string;
-}
-
-export interface ComplianceReport {
-  readonly charterId: string;
-  /** A fingerprint of the charter's calendar and standards: reports merge only when theirs agree. */
-  readonly charterFingerprint: string;
-  /** How abandoned calls were counted. */
-  readonly abandoned: "by-limit" | "missed" | "excluded";
-  /** The moment of judgement. */
-  readonly now: string;
-  readonly by: "month" | "week" | null;
-  /** The charter's standard ids, in its order (rows follow it). */
-  readonly standards: readonly string[];
-  /** Contacts read, including skipped ones. */
-  readonly contacts: number;
-  /** Contacts skipped because they were not valid. */
-  readonly skipped: number;
-  /** The first problems (at most 20), in input order. */
-  readonly errors: readonly SkippedContact[];
-  /** How many worst breaches each row keeps. */
-  readonly worstLimit: number;
-  readonly rows: readonly ReportRow[];
-}
-
-export interface ReportOptions {
-  /** The moment of judgement: events after it have not happened yet. */
-  readonly now: Instant;
-  readonly warnAt?: number;
-  /** Split rows by the local month or ISO week of receipt. */
-  readonly by?: "month" | "week";
-  /** How many of the worst breaches to keep per row; 5 when absent. */
-  readonly worst?: number;
-  /**
-   * Abandoned calls: `"by-limit"` (default) excludes those abandoned before the limit and
-   * counts the rest as missed; `"missed"` counts all as missed; `"excluded"` excludes all.
-   */
-  readonly abandoned?: "by-limit" | "missed" | "excluded";
-  /** Called with the number of contacts read so far, every `progressEvery` contacts. */
-  readonly onProgress?: (read: number) => void;
-  readonly progressEvery?: number;
-  /** Called for every contact skipped as invalid, as it is skipped (the report keeps the first 20). */
-  readonly onSkip?: (skipped: SkippedContact) => void;
-  /**
-   * The index of the first contact in the whole input, 0 when absent: a partition's
-   * report then gives its skipped contacts' indexes in the whole, and merged reports agree.
-   */
-  readonly firstIndex?: number;
-}
-
-const MAX_ERRORS = 20;
-const Z = 1.959963984540054;
-
-/** 95% Wilson score interval for `met` successes out of `n`. */
-function wilson(met: number, n: number): { low: number; high: number } | null {
-  if (n === 0) return null;
-  const p = met / n;
-  const z2 = Z * Z;
-  const denominator = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denominator;
-  const half = (Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
-function compareWorst(a: WorstBreach, b: WorstBreach): number {
-  if (a.lateMs !== b.lateMs) return b.lateMs - a.lateMs;
-  const x = String(a.contactId);
-  const y = String(b.contactId);
-  if (x !== y) return x < y ? -1 : 1;
-  return a.due < b.due ? -1 : a.due > b.due ? 1 : 0;
-}
-
-function keepWorst(list: WorstBreach[], item: WorstBreach, limit: number): void {
-  if (limit === 0) return;
-  if (list.length === limit && compareWorst(item, list[list.length - 1] as WorstBreach) >= 0) return;
-  let i = list.length;
-  while (i > 0 && compareWorst(item, list[i - 1] as WorstBreach) < 0) i--;
-  list.splice(i, 0, item);
-  if (list.length > limit) list.pop();
-}
-
-interface Tally {
-  met: number;
-  breached: number;
-  pending: number;
-  notApplicable: number;
-  promisesIgnored: number;
-  worst: WorstBreach[];
-}
-
-function emptyTally(): Tally {
-  return { met: 0, breached: 0, pending: 0, notApplicable: 0, promisesIgnored: 0, worst: [] };
-}
-
-function periodOf(epochDay: number, by: "month" | "week"): string {
-  if (by === "month") {
-    const [y, m] = civilFromDays(epochDay);
-    return `${y}-${padded(m, 2)}`;
-  }
-  // ISO week: the week's Thursday decides the year.
-  const thursday = epochDay - weekdayIndex(epochDay) + 3;
-  const year = civilFromDays(thursday)[0];
-  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
-  return `${year}-W${padded(week, 2)}`;
-}
-
-function toRow(standardId: string, period: string | undefined, percent: number, t: Tally): ReportRow {
-  const decided = t.met + t.breached;
-  return {
-    standardId,
-    ...(period === undefined ? {} : { period }),
-    inScope: t.met + t.breached + t.pending,
-    met: t.met,
-    breached: t.breached,
-    pending: t.pending,
-    notApplicable: t.notApplicable,
-    metShare: decided === 0 ? null : t.met / decided,
-    target: { percent },
-    promisesIgnored: t.promisesIgnored,
-    achieved: decided === 0 ? null : 100 * t.met >= percent * decided,
-    ci95: wilson(t.met, decided),
-    worst: t.worst,
-  };
-}
-
-const fingerprints = new WeakMap<Charter, string>();
-
-/** FNV-1a over the charter's calendar and standards: equal for charters that judge alike. */
-export function charterFingerprint(charter: Charter): string {
-  let print = fingerprints.get(charter);
-  if (print === undefined) {
-    const json = JSON.stringify([charter.calendar, charter.standards]);
-    let h = 0x811c9dc5;
-    for (let i = 0; i < json.length; i++) {
-      h ^= json.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    print = h.toString(16).padStart(8, "0");
-    fingerprints.set(charter, print);
-  }
-  return print;
-}
+export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
 
 type Abandoned = ComplianceReport["abandoned"];
 const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
@@ -338,17 +160,6 @@ class Accumulator {
   }
 }
 
-function sortRows(rows: ReportRow[], order: readonly string[]): ReportRow[] {
-  const position = new Map(order.map((id, i) => [id, i]));
-  return rows.sort((a, b) => {
-    const i = (position.get(a.standardId) ?? 0) - (position.get(b.standardId) ?? 0);
-    if (i !== 0) return i;
-    const p = a.period ?? "";
-    const q = b.period ?? "";
-    return p < q ? -1 : p > q ? 1 : 0;
-  });
-}
-
 function isAsyncIterable(value: unknown): value is AsyncIterable<Contact> {
   return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
 }
@@ -392,57 +203,4 @@ export function complianceReport(
     if (progress !== undefined && acc.contacts % every === 0) progress(acc.contacts);
   }
   return acc.report();
-}
-
-function isReport(value: unknown): value is ComplianceReport {
-  const r = value as Partial<Record<keyof ComplianceReport, unknown>> | null;
-  return (
-    typeof r === "object" && r !== null && typeof r.charterId === "string" && typeof r.charterFingerprint === "string" && typeof r.now === "string" &&
-    Array.isArray(r.rows) && Array.isArray(r.errors) && Array.isArray(r.standards) && typeof r.contacts === "number" && typeof r.skipped === "number"
-  );
-}
-
-/**
- * Combines the reports of two partitions of the contacts into the report of
- * the whole. Associative and commutative; both must be for the same charter
- * (id and fingerprint), `now`, `by`, `worst` limit and `abandoned` policy.
- *
- * @throws TypeError naming `a` or `b` for anything that is not a report; RangeError when they differ.
- */
-export function mergeReports(a: ComplianceReport, b: ComplianceReport): ComplianceReport {
-  if (!isReport(a)) throw new TypeError(expected("a", text.report, a));
-  if (!isReport(b)) throw new TypeError(expected("b", text.report, b));
-  for (const key of ["charterId", "charterFingerprint", "now", "by", "worstLimit", "abandoned"] as const) {
-    if (a[key] !== b[key]) throw new RangeError(cannotMerge(key, a[key], b[key]));
-  }
-  const rows = new Map<string, { row: ReportRow; tally: Tally }>();
-  for (const row of [...a.rows, ...b.rows]) {
-    const key = `${row.standardId}\u0000${row.period ?? ""}`;
-    const known = rows.get(key);
-    const tally: Tally = known?.tally ?? emptyTally();
-    tally.met += row.met;
-    tally.breached += row.breached;
-    tally.pending += row.pending;
-    tally.notApplicable += row.notApplicable;
-    tally.promisesIgnored += row.promisesIgnored;
-    for (const w of row.worst) keepWorst(tally.worst, w, a.worstLimit);
-    rows.set(key, { row, tally });
-  }
-  const merged = [...rows.values()].map(({ row, tally }) => toRow(row.standardId, row.period, row.target.percent, tally));
-  const errors = [...a.errors, ...b.errors]
-    .sort((x, y) => x.index - y.index || (x.message < y.message ? -1 : x.message > y.message ? 1 : 0))
-    .slice(0, MAX_ERRORS);
-  return {
-    charterId: a.charterId,
-    charterFingerprint: a.charterFingerprint,
-    abandoned: a.abandoned,
-    now: a.now,
-    by: a.by,
-    standards: a.standards,
-    contacts: a.contacts + b.contacts,
-    skipped: a.skipped + b.skipped,
-    errors,
-    worstLimit: a.worstLimit,
-    rows: sortRows(merged, a.standards),
-  };
 }

@@ -1,0 +1,61 @@
+/**
+ * mergeReports(): the reports of partitions combined into the report of the whole.
+ *
+ * @module
+ */
+import { cannotMerge, expected, text } from "../messages.js";
+import type { ComplianceReport, ReportRow } from "./report-types.js";
+import { MAX_ERRORS, emptyTally, keepWorst, sortRows, toRow, type Tally } from "./tally.js";
+
+function isReport(value: unknown): value is ComplianceReport {
+  const r = value as Partial<Record<keyof ComplianceReport, unknown>> | null;
+  return (
+    typeof r === "object" && r !== null && typeof r.charterId === "string" && typeof r.charterFingerprint === "string" && typeof r.now === "string" &&
+    Array.isArray(r.rows) && Array.isArray(r.errors) && Array.isArray(r.standards) && typeof r.contacts === "number" && typeof r.skipped === "number"
+  );
+}
+
+/**
+ * Combines the reports of two partitions of the contacts into the report of
+ * the whole. Associative and commutative; both must be for the same charter
+ * (id and fingerprint), `now`, `by`, `worst` limit and `abandoned` policy.
+ *
+ * @throws TypeError naming `a` or `b` for anything that is not a report; RangeError when they differ.
+ */
+export function mergeReports(a: ComplianceReport, b: ComplianceReport): ComplianceReport {
+  if (!isReport(a)) throw new TypeError(expected("a", text.report, a));
+  if (!isReport(b)) throw new TypeError(expected("b", text.report, b));
+  for (const key of ["charterId", "charterFingerprint", "now", "by", "worstLimit", "abandoned"] as const) {
+    if (a[key] !== b[key]) throw new RangeError(cannotMerge(key, a[key], b[key]));
+  }
+  const rows = new Map<string, { row: ReportRow; tally: Tally }>();
+  for (const row of [...a.rows, ...b.rows]) {
+    const key = `${row.standardId}\u0000${row.period ?? ""}`;
+    const known = rows.get(key);
+    const tally: Tally = known?.tally ?? emptyTally();
+    tally.met += row.met;
+    tally.breached += row.breached;
+    tally.pending += row.pending;
+    tally.notApplicable += row.notApplicable;
+    tally.promisesIgnored += row.promisesIgnored;
+    for (const w of row.worst) keepWorst(tally.worst, w, a.worstLimit);
+    rows.set(key, { row, tally });
+  }
+  const merged = [...rows.values()].map(({ row, tally }) => toRow(row.standardId, row.period, row.target.percent, tally));
+  const errors = [...a.errors, ...b.errors]
+    .sort((x, y) => x.index - y.index || (x.message < y.message ? -1 : x.message > y.message ? 1 : 0))
+    .slice(0, MAX_ERRORS);
+  return {
+    charterId: a.charterId,
+    charterFingerprint: a.charterFingerprint,
+    abandoned: a.abandoned,
+    now: a.now,
+    by: a.by,
+    standards: a.standards,
+    contacts: a.contacts + b.contacts,
+    skipped: a.skipped + b.skipped,
+    errors,
+    worstLimit: a.worstLimit,
+    rows: sortRows(merged, a.standards),
+  };
+}

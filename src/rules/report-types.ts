@@ -1,0 +1,91 @@
+/**
+ * The shapes of a compliance report: plain data, JSON-ready.
+ *
+ * @module
+ */
+import type { Instant } from "../calendar/instant.js";
+
+export interface WorstBreach {
+  readonly contactId: string | number | null;
+  readonly lateMs: number;
+  readonly due: string;
+  readonly completedAt: string | null;
+}
+
+/** Counts for one standard (and, with `by`, one period). */
+export interface ReportRow {
+  readonly standardId: string;
+  /** `YYYY-MM` (by month) or `YYYY-Www` (by ISO week) of the receipt's local date. */
+  readonly period?: string;
+  /** Contacts the standard applies to: met + breached + pending. */
+  readonly inScope: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  readonly notApplicable: number;
+  /** met / (met + breached), or null when nothing is decided yet. */
+  readonly metShare: number | null;
+  readonly target: { readonly percent: number };
+  /** Contacts whose `promisedBy` was not a valid promise for this standard, and was ignored. */
+  readonly promisesIgnored: number;
+  /** `100 * met >= percent * (met + breached)`, in integers; null when nothing is decided. */
+  readonly achieved: boolean | null;
+  /** 95% Wilson score interval for the share met; null when nothing is decided. */
+  readonly ci95: { readonly low: number; readonly high: number } | null;
+  readonly worst: readonly WorstBreach[];
+}
+
+/** A problem contact, skipped and counted. */
+export interface SkippedContact {
+  /** Position in the input, from 0. */
+  readonly index: number;
+  readonly contactId: string | number | null;
+  readonly message: string;
+}
+
+export interface ComplianceReport {
+  readonly charterId: string;
+  /** A fingerprint of the charter's calendar and standards: reports merge only when theirs agree. */
+  readonly charterFingerprint: string;
+  /** How abandoned calls were counted. */
+  readonly abandoned: "by-limit" | "missed" | "excluded";
+  /** The moment of judgement. */
+  readonly now: string;
+  readonly by: "month" | "week" | null;
+  /** The charter's standard ids, in its order (rows follow it). */
+  readonly standards: readonly string[];
+  /** Contacts read, including skipped ones. */
+  readonly contacts: number;
+  /** Contacts skipped because they were not valid. */
+  readonly skipped: number;
+  /** The first problems (at most 20), in input order. */
+  readonly errors: readonly SkippedContact[];
+  /** How many worst breaches each row keeps. */
+  readonly worstLimit: number;
+  readonly rows: readonly ReportRow[];
+}
+
+export interface ReportOptions {
+  /** The moment of judgement: events after it have not happened yet. */
+  readonly now: Instant;
+  readonly warnAt?: number;
+  /** Split rows by the local month or ISO week of receipt. */
+  readonly by?: "month" | "week";
+  /** How many of the worst breaches to keep per row; 5 when absent. */
+  readonly worst?: number;
+  /**
+   * Abandoned calls: `"by-limit"` (default) excludes those abandoned before the limit and
+   * counts the rest as missed; `"missed"` counts all as missed; `"excluded"` excludes all.
+   */
+  readonly abandoned?: "by-limit" | "missed" | "excluded";
+  /** Called with the number of contacts read so far, every `progressEvery` contacts. */
+  readonly onProgress?: (read: number) => void;
+  readonly progressEvery?: number;
+  /** Called for every contact skipped as invalid, as it is skipped (the report keeps the first 20). */
+  readonly onSkip?: (skipped: SkippedContact) => void;
+  /**
+   * The index of the first contact in the whole input, 0 when absent: a partition's
+   * report then gives its skipped contacts' indexes in the whole, and merged reports agree.
+   */
+  readonly firstIndex?: number;
+}
