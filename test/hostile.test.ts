@@ -188,9 +188,10 @@ describe("a polluted Object.prototype changes nothing", () => {
       for (const contact of contacts) out.push(evaluate(c, contact, { now: "2026-12-01" }).map((e) => e.status));
       out.push(complianceReport(c, contacts, { now: "2026-12-01" }).rows.map((r) => [r.met, r.breached, r.pending, r.notApplicable]));
     }
+    out.push(parseCharter(JSON.parse(${JSON.stringify(readFileSync(new URL("../charters/copeland.json", import.meta.url), "utf8"))})).standards.map((s) => s.id));
     console.log(JSON.stringify(out));`;
 
-  test("every contact field, option and charter key on the prototype: identical answers for the bundled charters", () => {
+  test("every contact field, option and charter key on the prototype: identical answers for the bundled charters and parseCharter", () => {
     const run = (pollute: boolean) => spawnSync(process.execPath, ["--input-type=module", "-e", program(pollute)], { encoding: "utf8" });
     const clean = run(false);
     const polluted = run(true);

@@ -22,7 +22,7 @@ export interface InstantRange {
   readonly message: (name: string, value: unknown) => string;
 }
 
-export const ANY_INSTANT: InstantRange = { min: MIN_MS, max: MAX_MS, message: instantOutOfRange };
+const ANY_INSTANT: InstantRange = { min: MIN_MS, max: MAX_MS, message: instantOutOfRange };
 
 const getTime = Date.prototype.getTime;
 

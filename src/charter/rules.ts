@@ -203,7 +203,7 @@ export const CHARTER_RULES: readonly Rule<Charter>[] = [
 ];
 
 /** Runs rules on a value, adding their issues (paths under `prefix`) to `out`. */
-export function applyRules<T>(rules: readonly Rule<T>[], value: T, prefix: CharterPath, out: CharterIssue[]): void {
+function applyRules<T>(rules: readonly Rule<T>[], value: T, prefix: CharterPath, out: CharterIssue[]): void {
   const report: Report = (code, path, params) => {
     out.push(charterIssue(code, [...prefix, ...path], params));
   };

@@ -260,9 +260,30 @@ function build() {
 type Schemas = ReturnType<typeof build>;
 let built: Schemas | undefined;
 
+/**
+ * zod builds its schemas with `for...in`, which a polluted `Object.prototype` (an
+ * enumerable key left by a prototype-pollution bug elsewhere) breaks. While the schemas
+ * are built, such keys are made non-enumerable, and put back as they were at once after.
+ */
+function withPrototypeHidden<T>(f: () => T): T {
+  const hidden: string[] = [];
+  for (const key in Object.prototype) {
+    const descriptor = Object.getOwnPropertyDescriptor(Object.prototype, key);
+    if (descriptor?.configurable) {
+      Object.defineProperty(Object.prototype, key, { ...descriptor, enumerable: false });
+      hidden.push(key);
+    }
+  }
+  try {
+    return f();
+  } finally {
+    for (const key of hidden) Object.defineProperty(Object.prototype, key, { enumerable: true });
+  }
+}
+
 /** The zod schemas, built on first use. */
 export function schemas(): Schemas {
-  return (built ??= build());
+  return (built ??= withPrototypeHidden(build));
 }
 
 /** The calendar part of a charter, as written (defaults not yet applied). */

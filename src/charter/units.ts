@@ -44,11 +44,6 @@ export type LimitUnit = keyof typeof UNITS;
 /** The unit names, in table order. */
 export const LIMIT_UNITS = Object.keys(UNITS) as readonly LimitUnit[];
 
-/** The table row of a unit, widened for reading. */
-export function unitOf(unit: LimitUnit): UnitSpec {
-  return UNITS[unit];
-}
-
 /** Day-based kinds: the due instant follows `dueAt` and the receipt cut-off applies. */
 export function isDayBased(unit: LimitUnit): boolean {
   const kind = UNITS[unit].kind;

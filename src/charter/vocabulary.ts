@@ -44,7 +44,7 @@ export function defaultStops(stage: Stage): readonly ContactEvent[] {
 }
 
 /** How each kind of contact field is written and read. */
-export type FieldKind = "id" | "channel" | "category" | "instant" | "event" | "promise" | "pauses";
+type FieldKind = "id" | "channel" | "category" | "instant" | "event" | "promise" | "pauses";
 
 interface FieldSpec {
   readonly kind: FieldKind;

@@ -194,7 +194,7 @@ const calendarMonths: Clock = (input) => {
 };
 
 /** The clock of each unit kind. */
-export const CLOCKS: Readonly<Record<UnitKind, Clock>> = {
+const CLOCKS: Readonly<Record<UnitKind, Clock>> = {
   elapsed,
   "office-time": officeTime,
   "working-days": workingDays,

@@ -44,7 +44,7 @@ export interface DeadlineOptions {
 }
 
 /** The one builder of a Deadline: a full object literal. */
-export function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: number, times: DueTimes, trace: readonly TraceStep[]): Deadline {
+function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: number, times: DueTimes, trace: readonly TraceStep[]): Deadline {
   const zone = engine.zone;
   const receivedAt = zone.format(receivedMs);
   const due = zone.format(times.dueMs);
@@ -63,7 +63,7 @@ export function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: numbe
 }
 
 /** Computes a due time with its trace, in one pass. */
-export function dueWithTrace(engine: CalendarEngine, rule: Rule, receivedMs: number, startMs: number, pauses: Pauses): { times: DueTimes; trace: TraceStep[] } {
+function dueWithTrace(engine: CalendarEngine, rule: Rule, receivedMs: number, startMs: number, pauses: Pauses): { times: DueTimes; trace: TraceStep[] } {
   const trace = startTrace(engine, rule, receivedMs, startMs);
   const times = computeDue({ engine, rule, receivedMs, startMs, pauses, trace });
   return { times, trace };
