@@ -95,7 +95,9 @@ function ontario() {
       // on a Sunday: the following Tuesday (Boxing Day being the Monday).
       else if (name === "Christmas Day" && dow === 6) days.set(plusDays(date, 2), `${name} (observed)`);
       else if (name === "Christmas Day" && dow === 0) days.set(plusDays(date, 2), `${name} (observed)`);
-      if (dow !== 0 && dow !== 6) days.set(date, name);
+      // Kept on weekends too (not working days in any case), so that a charter's
+      // substitute-day closures (ESA-style) can find the holidays they replace.
+      days.set(date, name);
     }
   }
   return days;

@@ -357,3 +357,34 @@ describe("reading dates at the edges of the table", () => {
     expect(cal.isWorkingDay(date)).toBe(referenceCalendar("GB-ENG").isWorking(d));
   });
 });
+
+describe("office hours across clock-change gaps", () => {
+  const ZONES = ["Europe/London", "America/Los_Angeles", "America/Toronto", "Pacific/Chatham", "Asia/Kolkata", "Pacific/Apia", "America/St_Johns", "Australia/Lord_Howe"];
+  const every = [["00:30", "01:10"], ["01:30", "02:15"], ["02:30", "03:15"], ["09:00", "17:00"]] as [string, string][];
+  const week = { mon: every, tue: every, wed: every, thu: every, fri: every, sat: every, sun: every };
+  const calendarIn = (timeZone: string) =>
+    calendarFor(
+      { calendar: { timeZone, holidays: "XX", workingWeek: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], officeHours: week } },
+      { holidays: { region: "XX", title: "none", firstYear: 2000, lastYear: 2030, source: "test", days: new Map() } },
+    );
+
+  test("Los Angeles, Sunday 2 April 2006: office hours 02:30-03:15 open at 03:00 PDT, the first instant after the gap", () => {
+    const cal = calendarFor(
+      { calendar: { timeZone: "America/Los_Angeles", holidays: "XX", workingWeek: ["sun"], officeHours: { sun: [["02:30", "03:15"]] } } },
+      { holidays: { region: "XX", title: "none", firstYear: 2000, lastYear: 2030, source: "test", days: new Map() } },
+    );
+    expect(cal.nextOpening("2006-04-02T01:00:00-08:00")).toBe("2006-04-02T03:00:00.000-07:00");
+    expect(cal.isOpen("2006-04-02T03:00:00-07:00")).toBe(true);
+    expect(cal.isOpen("2006-04-02T03:15:00-07:00")).toBe(false);
+  });
+
+  prop.prop([fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2000, 0, 2), max: Date.UTC(2029, 11, 30) })], { numRuns: 3000 })(
+    "nextOpening(t) is never before t, and the office is open then, in every zone of the suite",
+    (zone, t) => {
+      const cal = calendarIn(zone);
+      const opening = cal.nextOpening(t);
+      expect(Date.parse(opening)).toBeGreaterThanOrEqual(t);
+      expect(cal.isOpen(opening)).toBe(true);
+    },
+  );
+});

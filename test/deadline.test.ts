@@ -29,7 +29,14 @@ const lab: Charter = extendCharter(copeland, {
       std("voicemail.acknowledge", "acknowledge", { workingHours: 4 }),
       std("email.complaint.acknowledge", "acknowledge", { workingDays: 5 }, { category: "complaint" }),
     ],
-    replace: [std("letter.complaint.respond", "respond", { workingDays: 10 }, { category: "complaint", startsFrom: "acknowledged" })],
+    replace: [
+      std("letter.complaint.respond", "respond", { workingDays: 10 }, {
+        category: "complaint",
+        startsFrom: "acknowledged",
+        reason: "a chained clock to test",
+        variation: { quote: "test variation" },
+      }),
+    ],
   },
 });
 
@@ -63,9 +70,9 @@ describe("how deadlines are counted", () => {
     expect(deadline(lab, "fax.complaint.acknowledge", "2026-01-31T10:00").dueDate).toBe("2026-02-28");
   });
 
-  test("working hours: 4 hours of office time from Friday 16:00 run 1 hour on Friday and 3 on Monday, to 12:00", () => {
+  test("working hours: 4 hours of office time from Friday 16:00 run half an hour on Friday (Copeland closes at 16:30) and 3½ on Monday, to 12:30", () => {
     const d = deadline(lab, "voicemail.acknowledge", "2026-11-20T16:00");
-    expect([d.due, d.rule]).toEqual(["2026-11-23T12:00:00.000+00:00", "office-time"]);
+    expect([d.due, d.rule]).toEqual(["2026-11-23T12:30:00.000+00:00", "office-time"]);
   });
 
   test("working hours: received while closed, the clock starts at the next opening", () => {
@@ -143,7 +150,7 @@ describe("bad input names the field and the value", () => {
 
 describe("explain()", () => {
   test("the issue's example: Friday 19 December 2025 at 17:42, 5 working days", () => {
-    const five = extendCharter(copeland, { id: "five", name: "Five", extends: "copeland", standards: { replace: [std("email.respond", "respond", { workingDays: 5 })] } });
+    const five = extendCharter(copeland, { id: "five", name: "Five", extends: "copeland", standards: { replace: [std("email.respond", "respond", { workingDays: 5 }, { reason: "the issue's example", variation: { quote: "test" } })] } });
     expect(explain(deadline(five, "email.respond", "2025-12-19T17:42"))).toBe(
       "Received Friday 19 December 2025 at 17:42. Day 1 is Monday 22 December. Saturday 20 December (weekend), Sunday 21 December (weekend), " +
         "Thursday 25 December (Christmas Day), Friday 26 December (Boxing Day), Saturday 27 December (weekend) and Sunday 28 December (weekend) are not working days. " +
@@ -161,7 +168,8 @@ describe("explain()", () => {
   test("an evaluation adds the outcome", () => {
     const [r] = evaluate(dartford, { channel: "telephone", receivedAt: "2026-11-23T10:00:00", answeredAt: "2026-11-23T10:00:31" }, { now: "2026-11-24" });
     expect(explain(r as never)).toBe(
-      "telephone.answer: Received Monday 23 November 2026 at 10:00. Due by Monday 23 November 2026 at 10:00:20: 20 seconds after receipt. Breached: answered on Monday 23 November 2026 at 10:00:31, 11 seconds late.",
+      "telephone.answer: Received Monday 23 November 2026 at 10:00. Due by Monday 23 November 2026 at 10:00:20: 20 seconds after receipt. Breached: answered on Monday 23 November 2026 at 10:00:31, 11 seconds late. " +
+        "The charter says it aims to meet this standard: a target, not a firm promise.",
     );
   });
 

@@ -2,7 +2,7 @@
 // counted"). Each name carries the reasoning: day 1 and every day skipped.
 import { describe, expect, test } from "vitest";
 import { charters } from "../src/charters/index.js";
-import { deadline, evaluate, type Contact } from "../src/index.js";
+import { deadline, evaluate, explain, type Contact } from "../src/index.js";
 
 type Case = [reasoning: string, standardId: string, receivedAt: string, due: string];
 
@@ -53,10 +53,21 @@ const golden: Record<string, Case[]> = {
     ["web form: Friday 5 May 2023 -> (coronation Monday 8th) 9, 10 -> Wednesday 10th", "web-form.respond", "2023-05-05T12:00", "2023-05-10T23:59:59.999+01:00"],
     ["letter, fax or e-mail: Friday 18 December 2026 -> 21-24, (25-28), 29-31, (1-3 Jan), 4, 5, 6 -> Wednesday 6 January 2027", "letter.respond", "2026-12-18T09:00", "2027-01-06T23:59:59.999+00:00"],
     ["letter, fax or e-mail: Wednesday 24 March 2027 -> 25, (Good Friday, weekend, Easter Monday), 30, 31, 1, 2, 5-9 -> Friday 9 April", "letter.respond", "2027-03-24T09:00", "2027-04-09T23:59:59.999+01:00"],
+    ["complaint acknowledgement (7): Friday 18 December 2026 -> 21-24, (Christmas Fri, weekend, substitute Boxing Day Mon 28) 29, 30, 31 -> Thursday 31st", "letter.complaint.acknowledge", "2026-12-18T09:00", "2026-12-31T23:59:59.999+00:00"],
+    ["complaint reply (15): Wednesday 1 April 2026 -> 2, (Good Friday, weekend, Easter Monday) 7-10, 13-17, 20-24 -> Friday 24 April", "letter.complaint.respond", "2026-04-01T09:00", "2026-04-24T23:59:59.999+01:00"],
+    ["stage two reply (21): Friday 1 May 2026 -> (Early May bank holiday Mon 4) 5-8, 11-15, 18-22, (Spring bank holiday Mon 25) 26-29, 1-3 June -> Wednesday 3 June", "letter.complaint-stage-two.respond", "2026-05-01T09:00", "2026-06-03T23:59:59.999+01:00"],
+  ],
+  norwich: [
+    ["complaint acknowledgement: Monday 22 December 2025 -> 23, 24 (open until 16:00), (Christmas, Boxing Day, weekend, closed 29-31, New Year's Day, closed 2, weekend) 5, 6, 7 -> Wednesday 7 January 2026", "letter.complaint.acknowledge", "2025-12-22T10:00", "2026-01-07T23:59:59.999+00:00"],
+    ["complaint response: Monday 22 December 2025 -> 23, 24, (closed to 4 January) 5-9, 12-16, 19, 20, 21 -> Wednesday 21 January 2026", "letter.complaint.respond", "2025-12-22T10:00", "2026-01-21T23:59:59.999+00:00"],
+    ["stage two acknowledgement: Wednesday 24 December 2025 at 16:30, after the early close (days still count from the 24th) -> 5, 6, 7, 8, 9 -> Friday 9 January 2026", "letter.complaint-stage-two.acknowledge", "2025-12-24T16:30", "2026-01-09T23:59:59.999+00:00"],
+    ["stage two response: Friday 2 January 2026, a closure day -> 5-9, 12-16, 19-23 -> Friday 23 January", "letter.complaint-stage-two.respond", "2026-01-02T10:00", "2026-01-23T23:59:59.999+00:00"],
   ],
   "kawartha-lakes": [
     ["returned call: Thursday 28 June 2029 -> 29, (weekend; Canada Day on Sunday 1 July moves to Monday 2nd), 3 -> Tuesday 3 July", "voicemail.acknowledge", "2029-06-28T10:00", "2029-07-03T23:59:59.999-04:00"],
-    ["returned call: Friday 24 December 2021 -> (Christmas Sat, Boxing Day Sun, Mon 27 observed) 28, 29 -> Wednesday 29th (Tuesday 28th is a working day in Ontario)", "voicemail.acknowledge", "2021-12-24T10:00", "2021-12-29T23:59:59.999-05:00"],
+    ["returned call: Friday 24 December 2021 -> (Christmas Sat, Boxing Day Sun; Mon 27 Christmas observed; Tue 28 the offices' substitute day for Boxing Day) 29, 30 -> Thursday 30th", "voicemail.acknowledge", "2021-12-24T10:00", "2021-12-30T23:59:59.999-05:00"],
+    ["letter: Thursday 29 June 2023 -> 30, (Canada Day Sat 1 July, weekend; the offices closed Monday 3 July in its place) 4, 5, 6, 7 -> Friday 7 July", "letter.respond", "2023-06-29T10:00", "2023-07-07T23:59:59.999-04:00"],
+    ["letter: Thursday 30 July 2026 -> 31, (weekend, Civic Holiday Monday 3 August, assumed) 4, 5, 6, 7 -> Friday 7 August", "letter.respond", "2026-07-30T10:00", "2026-08-07T23:59:59.999-04:00"],
     ["letter: Friday 23 December 2022 -> (weekend, Boxing Day Mon 26, Christmas observed Tue 27) 28, 29, 30, (weekend, New Year observed Mon 2 Jan) 3, 4 -> Wednesday 4 January 2023", "letter.respond", "2022-12-23T10:00", "2023-01-04T23:59:59.999-05:00"],
     ["letter: Thursday 2 April 2026 -> (Good Friday, weekend) Easter Monday 6 is a working day in Ontario: 6, 7, 8, 9, 10 -> Friday 10 April", "letter.respond", "2026-04-02T10:00", "2026-04-10T23:59:59.999-04:00"],
     ["email: Friday 6 March 2026 at 17:00, the clocks go forward on Sunday 8th -> 9, 10 -> Tuesday 10 March in EDT", "email.acknowledge", "2026-03-06T17:00", "2026-03-10T23:59:59.999-04:00"],
@@ -82,8 +93,8 @@ describe("golden deadlines for every measurable standard of every bundled charte
     });
   }
 
-  test("Norwich gives no timescales: asking for a deadline names that it has no standards", () => {
-    expect(() => deadline(charters.norwich as never, "email.respond", "2026-12-01T10:00")).toThrow(/"norwich", which has none/);
+  test("an unknown standard names the charter's standards", () => {
+    expect(() => deadline(charters.norwich as never, "email.respond", "2026-12-01T10:00")).toThrow(/a standard of "norwich" \(letter.complaint.acknowledge, /);
   });
 });
 
@@ -151,6 +162,38 @@ describe("golden evaluations", () => {
   test("Kawartha Lakes letter: not answered by the end of Friday 10 April 2026 -> breached at 00:00 Saturday by 1 ms", () => {
     const [r] = evaluate(charters["kawartha-lakes"] as never, c({ channel: "letter", receivedAt: "2026-04-02T10:00" }), { now: "2026-04-11T00:00:00.000" });
     expect(r).toMatchObject({ status: "breached", lateMs: 1, lateWorkingDays: 0 });
+  });
+
+  test("Copeland telephone, on its published hours: Wednesday 25 November 2026 at 09:15 (opens 10:00) and Friday 27th at 16:45 (closed 16:30) are not applicable; Wednesday at 10:15 is in scope", () => {
+    const call = (at: string) => status("copeland", c({ channel: "telephone", receivedAt: at, answeredAt: `${at}:10` }), "2026-12-01");
+    expect(call("2026-11-25T09:15")).toEqual({ "telephone.answer": "not-applicable" });
+    expect(call("2026-11-27T16:45")).toEqual({ "telephone.answer": "not-applicable" });
+    expect(call("2026-11-25T10:15")).toEqual({ "telephone.answer": "met" });
+  });
+
+  test("Dartford reception: arriving at 16:50, 10 minutes before the 17:00 close, is not applicable (the customer is asked to come 15 minutes before); at 16:44 it counts", () => {
+    const [late] = evaluate(charters.dartford as never, c({ channel: "visit", receivedAt: "2026-11-23T16:50", attendedAt: "2026-11-23T16:58" }), { now: "2026-12-01" });
+    expect(late).toMatchObject({ standardId: "visit.attend", status: "not-applicable", reason: "customer-obligation", obligation: "arrive-before-closing" });
+    expect(status("dartford", c({ channel: "visit", receivedAt: "2026-11-23T16:44", attendedAt: "2026-11-23T16:58" }), "2026-12-01")).toEqual({ "visit.attend": "met" });
+  });
+
+  test("Dartford reception: 12 minutes late for a 10:00 appointment is not applicable (late arrivals may not be seen); early for a 10:30 appointment and seen at 10:30 is not a breach of the walk-in standard", () => {
+    const [late] = evaluate(charters.dartford as never, c({ channel: "visit", receivedAt: "2026-11-23T10:12", appointmentAt: "2026-11-23T10:00" }), { now: "2026-12-01" });
+    expect(late).toMatchObject({ status: "not-applicable", reason: "customer-obligation", obligation: "appointment-punctuality" });
+    const [early] = evaluate(charters.dartford as never, c({ channel: "visit", receivedAt: "2026-11-23T10:00", appointmentAt: "2026-11-23T10:30", attendedAt: "2026-11-23T10:30" }), { now: "2026-12-01" });
+    expect(early).toMatchObject({ status: "not-applicable", reason: "appointment" });
+    expect(explain(early as never)).toMatch(/covers visits without an appointment/);
+  });
+
+  test("Kawartha Lakes letter across Monday 3 July 2023 (closed in place of Canada Day, a Saturday): due Friday 7 July, so a reply on Thursday 6th is met", () => {
+    expect(status("kawartha-lakes", c({ channel: "letter", receivedAt: "2023-06-29T10:00", respondedAt: "2023-07-06T15:00" }), "2023-08-01")).toEqual({ "letter.respond": "met" });
+  });
+
+  test("how firmly each standard is promised is on every result: Colchester aims, with its caveat; Kawartha Lakes' returned calls are a general rule", () => {
+    const [e] = evaluate(charters.colchester as never, c({}), { now: "2026-12-01" });
+    expect([e?.firmness, e?.caveat]).toEqual(["aim", "in times of high demand you may need to be patient with us"]);
+    expect(explain(e as never)).toMatch(/aims to meet this standard.*It adds: “in times of high demand you may need to be patient with us”/);
+    expect(deadline(charters["kawartha-lakes"] as never, "voicemail.acknowledge", "2026-11-23T10:00").firmness).toBe("general-rule");
   });
 
   test("events after now have not happened yet", () => {

@@ -80,8 +80,8 @@ describe("corrections to date-holidays", () => {
     expect(eng.get(toDay("2012-06-04"))).toBe("Spring bank holiday");
   });
 
-  test("no weekend day is listed (date-holidays lists the day behind each substitute)", () => {
-    for (const region of ["GB-ENG", "GB-SCT", "GB-NIR", "CA-ON"] as const) {
+  test("no weekend day is listed for the UK (date-holidays lists the day behind each substitute)", () => {
+    for (const region of ["GB-ENG", "GB-SCT", "GB-NIR"] as const) {
       const weekend = [...bundledHolidays(region).days.keys()].filter((d) => {
         const dow = new Date(d * 86_400_000).getUTCDay();
         return dow === 0 || dow === 6;
@@ -152,5 +152,89 @@ describe("the generated tables", () => {
       expect([table.firstYear, table.lastYear]).toEqual([2000, 2099]);
       expect(table.days.size).toBeGreaterThan(800);
     }
+  });
+});
+
+// A rule-based reference for the UK bank holidays, written from the Banking and
+// Financial Dealings Act 1971 (Schedule 1 and the substitute-day rule), the St Andrew's Day
+// Bank Holiday (Scotland) Act 2007 and the one-off proclamations, to sweep 2000-2099.
+describe("the UK tables agree with the rules of the Acts, every weekday 2000-2099", () => {
+  const DAY = 86_400_000;
+  const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY;
+  const dow = (d: number) => new Date(d * DAY).getUTCDay(); // 0 Sunday
+  const nthMonday = (y: number, m: number, n: number) => {
+    const first = day(y, m, 1);
+    return first + ((8 - dow(first)) % 7) + (n - 1) * 7;
+  };
+  const lastMonday = (y: number, m: number) => {
+    const last = day(y, m + 1, 1) - 1;
+    return last - ((dow(last) + 6) % 7);
+  };
+  function easter(y: number): number {
+    const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+    const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const month = Math.floor((h + l - 7 * m + 114) / 31);
+    return day(y, month, ((h + l - 7 * m + 114) % 31) + 1);
+  }
+  /** Fixed dates in order, each moved to the first weekday not already taken when it falls on a weekend. */
+  function withSubstitutes(dates: number[], taken: Set<number>): number[] {
+    const out: number[] = [];
+    for (const d of dates) {
+      let s = d;
+      while (dow(s) === 0 || dow(s) === 6 || taken.has(s)) s++;
+      taken.add(s);
+      out.push(s);
+    }
+    return out;
+  }
+  const ONE_OFF: Record<number, number[]> = {
+    2002: [day(2002, 6, 3)],
+    2011: [day(2011, 4, 29)],
+    2012: [day(2012, 6, 5)],
+    2022: [day(2022, 6, 3), day(2022, 9, 19)],
+    2023: [day(2023, 5, 8)],
+  };
+  const SPRING_MOVED: Record<number, number> = { 2002: day(2002, 6, 4), 2012: day(2012, 6, 4), 2022: day(2022, 6, 2) };
+  const EARLY_MAY_MOVED: Record<number, number> = { 2020: day(2020, 5, 8) };
+
+  function reference(division: "GB-ENG" | "GB-SCT" | "GB-NIR", y: number): Set<number> {
+    const out = new Set<number>(ONE_OFF[y] ?? []);
+    const e = easter(y);
+    out.add(e - 2);
+    if (division !== "GB-SCT") out.add(e + 1);
+    out.add(EARLY_MAY_MOVED[y] ?? nthMonday(y, 5, 1));
+    out.add(SPRING_MOVED[y] ?? lastMonday(y, 5));
+    out.add(division === "GB-SCT" ? nthMonday(y, 8, 1) : lastMonday(y, 8));
+    const taken = new Set(out);
+    const fixed = division === "GB-SCT" ? [day(y, 1, 1), day(y, 1, 2)] : [day(y, 1, 1)];
+    for (const d of withSubstitutes(fixed, taken)) out.add(d);
+    if (division === "GB-NIR") for (const d of withSubstitutes([day(y, 3, 17), day(y, 7, 12)], taken)) out.add(d);
+    if (division === "GB-SCT" && y >= 2007) for (const d of withSubstitutes([day(y, 11, 30)], taken)) out.add(d);
+    if (division === "GB-SCT" && y === 2026) out.add(day(2026, 6, 15));
+    for (const d of withSubstitutes([day(y, 12, 25), day(y, 12, 26)], taken)) out.add(d);
+    return out;
+  }
+
+  for (const division of ["GB-ENG", "GB-SCT", "GB-NIR"] as const) {
+    test(`${division}: the same weekdays as the rules (St Andrew's Day in Scotland only from 2007)`, () => {
+      const table = new Set(bundledHolidays(division).days.keys());
+      const missing: string[] = [];
+      const extra: string[] = [];
+      for (let y = 2000; y <= 2099; y++) {
+        const want = reference(division, y);
+        for (let d = day(y, 1, 1); d < day(y + 1, 1, 1); d++) {
+          if (dow(d) === 0 || dow(d) === 6) continue;
+          if (want.has(d) && !table.has(d)) missing.push(fromDay(d));
+          if (!want.has(d) && table.has(d)) extra.push(fromDay(d));
+        }
+      }
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    });
+  }
+
+  test("GB-UK, which the FOI Act uses, has no St Andrew's Day before 2007: 30 November 2006 is a working day, 30 November 2007 is not", () => {
+    const uk = new Set(bundledHolidays("GB-UK").days.keys());
+    expect([uk.has(day(2006, 11, 30)), uk.has(day(2007, 11, 30)), uk.has(day(2002, 12, 2)), uk.has(day(2003, 12, 1))]).toEqual([false, true, false, false]);
   });
 });

@@ -18,15 +18,27 @@ import type { Zone } from "./zone.js";
 /** Opening and closing minutes after midnight per ISO weekday: [open, close, open, close, ...]. */
 export type WeeklyHours = readonly (readonly number[])[];
 
+/** Hours of a schedule: weekly, and by epoch day for dates with hours of their own. */
+export interface ScheduleHours {
+  readonly weekly: WeeklyHours;
+  /** Epoch day → [open, close, ...] minutes; on any date, working or not, these replace the weekly hours. */
+  readonly dated: ReadonlyMap<number, readonly number[]>;
+}
+
 export class OfficeHours {
   readonly #days: DayTable;
   readonly #zone: Zone;
   readonly #hours: WeeklyHours;
+  readonly #dated: ReadonlyMap<number, readonly number[]>;
+  /** Dates with hours of their own that open, sorted: they may open on a day that is not a working day. */
+  readonly #openDated: readonly number[];
 
-  constructor(days: DayTable, zone: Zone, hours: WeeklyHours) {
+  constructor(days: DayTable, zone: Zone, hours: ScheduleHours) {
     this.#days = days;
     this.#zone = zone;
-    this.#hours = hours;
+    this.#hours = hours.weekly;
+    this.#dated = hours.dated;
+    this.#openDated = [...hours.dated].filter(([, m]) => m.length > 0).map(([day]) => day).sort((a, b) => a - b);
   }
 
   /** The instant of a local time on a date, with a time in a gap moved to the gap's end. */
@@ -36,8 +48,8 @@ export class OfficeHours {
 
   /** Office intervals of a local date as epoch-ms pairs [open, close, ...]; none on a non-working day. */
   openIntervals(day: number): number[] {
-    if (!this.#days.covers(day) || !this.#days.isWorking(day)) return [];
-    const minutes = this.#hours[weekdayIndex(day)] as readonly number[];
+    if (!this.#days.covers(day)) return [];
+    const minutes = this.#dated.get(day) ?? (this.#days.isWorking(day) ? (this.#hours[weekdayIndex(day)] as readonly number[]) : []);
     const out: number[] = [];
     const midnight = day * MS_PER_DAY;
     for (let i = 0; i < minutes.length; i += 2) {
@@ -48,12 +60,29 @@ export class OfficeHours {
     return out;
   }
 
-  /** The next working day after `day` that has an open interval, or undefined past the table. */
+  /** The first dated opening after `day`, by binary search. */
+  #nextDated(day: number): number | undefined {
+    const list = this.#openDated;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((list[mid] as number) <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo];
+  }
+
+  /** The next day after `day` that has an open interval (a working day, or a date with hours of its own), or undefined past the table. */
   #nextOpenDay(day: number): number | undefined {
-    for (let d = this.#days.addDays(day, 1); d !== undefined; d = this.#days.addDays(d, 1)) {
+    let d: number | undefined = day;
+    for (;;) {
+      const working: number | undefined = this.#days.addDays(d, 1);
+      const dated = this.#nextDated(d);
+      d = working === undefined ? dated : dated === undefined ? working : Math.min(working, dated);
+      if (d === undefined || !this.#days.covers(d)) return undefined;
       if (this.openIntervals(d).length > 0) return d;
     }
-    return undefined;
   }
 
   /** First instant at or after `t` when the office is open; undefined when it never opens again in the table. */

@@ -10,7 +10,7 @@ import { countOutOfRange, expected, integerRange, text, yearOutOfRange } from ".
 import { MS_PER_DAY, formatDate, readDate } from "./civil.js";
 import { DayTable, type NonWorkingDay } from "./day-table.js";
 import { toEpochMs, type Instant, type InstantRange } from "./instant.js";
-import { OfficeHours, type WeeklyHours } from "./office-hours.js";
+import { OfficeHours, type ScheduleHours } from "./office-hours.js";
 import type { Zone } from "./zone.js";
 
 export type { NonWorkingDay, NonWorkingReason } from "./day-table.js";
@@ -62,7 +62,8 @@ export interface CalendarConfig {
   readonly zone: Zone;
   readonly holidayRegion: string;
   readonly days: DayTable;
-  readonly hours: WeeklyHours;
+  /** The office hours (`office`) and the named schedules. */
+  readonly schedules: ReadonlyMap<string, ScheduleHours>;
   readonly receiptCutoffMinutes: number | undefined;
 }
 
@@ -78,6 +79,7 @@ export class CalendarEngine implements WorkingCalendar {
   readonly zone: Zone;
   readonly days: DayTable;
   readonly office: OfficeHours;
+  readonly #schedules: ReadonlyMap<string, OfficeHours>;
   /** Instants a little beyond the table's years are read (events may come after the last date counted); absurd ones are refused before any zone work. */
   readonly #range: InstantRange;
 
@@ -89,7 +91,8 @@ export class CalendarEngine implements WorkingCalendar {
     this.firstYear = config.days.firstYear;
     this.lastYear = config.days.lastYear;
     this.receiptCutoffMinutes = config.receiptCutoffMinutes;
-    this.office = new OfficeHours(config.days, config.zone, config.hours);
+    this.#schedules = new Map([...config.schedules].map(([name, hours]) => [name, new OfficeHours(config.days, config.zone, hours)]));
+    this.office = this.#schedules.get("office") as OfficeHours;
     const slack = 366 * MS_PER_DAY;
     this.#range = {
       min: config.days.origin * MS_PER_DAY - slack,
@@ -139,16 +142,21 @@ export class CalendarEngine implements WorkingCalendar {
     return result;
   }
 
+  /** The hours of a schedule (`office`, the office hours, when absent). */
+  hours(schedule: string | undefined): OfficeHours {
+    return schedule === undefined ? this.office : (this.#schedules.get(schedule) ?? this.office);
+  }
+
   /** The office time clock: `ms` of open time from `t`, or a RangeError when the table ends first. */
-  addOfficeMs(t: number, ms: number, name = "t"): number {
-    const due = this.office.addOfficeTime(t, ms);
+  addOfficeMs(t: number, ms: number, name = "t", hours: OfficeHours = this.office): number {
+    const due = hours.addOfficeTime(t, ms);
     if (due === undefined) throw new RangeError(this.#outOfRange(name, this.zone.format(t)));
     return due;
   }
 
   /** First opening at or after `t`, or a RangeError when the office never opens again in the table. */
-  nextOpeningMs(t: number, name = "t"): number {
-    const opening = this.office.nextOpening(t);
+  nextOpeningMs(t: number, name = "t", hours: OfficeHours = this.office): number {
+    const opening = hours.nextOpening(t);
     if (opening === undefined) throw new RangeError(this.#outOfRange(name, this.zone.format(t)));
     return opening;
   }

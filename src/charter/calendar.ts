@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { WEEKDAYS, readClockTime, readDate } from "../calendar/civil.js";
+import { WEEKDAYS, daysFromCivil, readClockTime, readDate, weekdayIndex } from "../calendar/civil.js";
 import { DayTable, MAX_TABLE_YEARS } from "../calendar/day-table.js";
+import type { ScheduleHours } from "../calendar/office-hours.js";
 import { CalendarEngine, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { getZone, missingDays } from "../calendar/zone.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
@@ -14,7 +15,7 @@ import { badHolidayTable, expected, text, wrongHolidayRegion } from "../messages
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterPath } from "./issues.js";
 import { checkedCharter, isValidated } from "./parse.js";
-import { calendarIssues, hoursOn } from "./rules.js";
+import { calendarIssues, schedulesOf } from "./rules.js";
 import { schemas, type CalendarInput, type CalendarSpec } from "./schema.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 import { own, ownData } from "../own.js";
@@ -61,6 +62,78 @@ function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarO
   return bundledHolidays(spec.holidays);
 }
 
+type Weekday = (typeof WEEKDAYS)[number];
+type Intervals = readonly (readonly [string, string])[];
+
+const minutesOf = (hours: Intervals): number[] => hours.flatMap(([open, close]) => [readClockTime(open) ?? 0, readClockTime(close) ?? 0]);
+
+/** The weekly and dated hours of each schedule: `office` (officeHours) and the named ones. */
+function scheduleHours(spec: CalendarSpec): Map<string, ScheduleHours> {
+  const weeks: [string, CalendarSpec["officeHours"]][] = [["office", spec.officeHours], ...Object.entries(schedulesOf(spec))];
+  return new Map(
+    weeks.map(([name, week]) => {
+      const dated = new Map<number, readonly number[]>();
+      for (const d of spec.datedHours) {
+        const names = own(d, "schedules") as readonly string[] | undefined;
+        if (names === undefined || names.includes(name)) dated.set(readDate(d.date) ?? 0, minutesOf(d.hours));
+      }
+      const weekly = WEEKDAYS.map((day: Weekday) => {
+        const hours = own(week, day);
+        return Array.isArray(hours) ? minutesOf(hours as Intervals) : [];
+      });
+      return [name, { weekly, dated }];
+    }),
+  );
+}
+
+/** The nth (1-5, or -1 for the last) weekday of a month, or undefined when the month has no such day. */
+function nthWeekday(year: number, month: number, weekday: number, nth: number): number | undefined {
+  if (nth === -1) {
+    const last = daysFromCivil(year, month + 1, 1) - 1;
+    return last - ((weekdayIndex(last) - weekday + 7) % 7);
+  }
+  const first = daysFromCivil(year, month, 1);
+  const day = first + ((weekday - weekdayIndex(first) + 7) % 7) + (nth - 1) * 7;
+  return day < daysFromCivil(year, month + 1, 1) ? day : undefined;
+}
+
+/**
+ * The closures that recur by rule, as dated closures over the table's years. A
+ * substitute day is the first day after a holiday on a day not worked that is worked,
+ * not a holiday and not already another's substitute; a holiday that the table already
+ * moves to a working day within the week after (the same name, or "(observed)" or
+ * "(substitute day)" after it) needs none.
+ */
+function recurring(spec: CalendarSpec, holidays: HolidayTable, week: readonly boolean[]): { from: number; to: number; name: string }[] {
+  const out: { from: number; to: number; name: string }[] = [];
+  for (const rule of spec.recurringClosures) {
+    const every = own(rule, "every") as { month: number; weekday: Weekday; nth: number } | undefined;
+    if (every !== undefined) {
+      for (let year = holidays.firstYear; year <= holidays.lastYear; year++) {
+        const day = nthWeekday(year, every.month, WEEKDAYS.indexOf(every.weekday), every.nth);
+        if (day !== undefined) out.push({ from: day, to: day, name: rule.name });
+      }
+      continue;
+    }
+    const names = holidays.days;
+    const taken = new Set<number>();
+    for (const [day, name] of [...names].sort((a, b) => a[0] - b[0])) {
+      if (week[weekdayIndex(day)]) continue;
+      let observed = false;
+      for (let d = day + 1; d <= day + 7; d++) {
+        const other = names.get(d);
+        if (week[weekdayIndex(d)] && (other === name || other === `${name} (observed)` || other === `${name} (substitute day)`)) observed = true;
+      }
+      if (observed) continue;
+      let substitute = day + 1;
+      while (!week[weekdayIndex(substitute)] || names.has(substitute) || taken.has(substitute)) substitute++;
+      taken.add(substitute);
+      out.push({ from: substitute, to: substitute, name: `${rule.name} (${name})` });
+    }
+  }
+  return out;
+}
+
 /** The calendar compiled to numbers, and the engine on it. */
 function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
   const zone = getZone(spec.timeZone, "calendar.timeZone");
@@ -71,11 +144,14 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
     lastYear: holidays.lastYear,
     week,
     holidays: holidays.days,
-    closures: spec.closures.map((c) => {
-      const from = readDate(c.from) ?? 0;
-      const to = own(c, "to");
-      return { from, to: typeof to === "string" ? (readDate(to) ?? from) : from, name: c.name };
-    }),
+    closures: [
+      ...spec.closures.map((c) => {
+        const from = readDate(c.from) ?? 0;
+        const to = own(c, "to");
+        return { from, to: typeof to === "string" ? (readDate(to) ?? from) : from, name: c.name };
+      }),
+      ...recurring(spec, holidays, week),
+    ],
     extraWorkingDays: spec.extraWorkingDates.map((e) => readDate(e.date) ?? 0),
     missingDays: missingDays(zone, holidays.firstYear, holidays.lastYear),
   });
@@ -84,7 +160,7 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
     zone,
     holidayRegion: holidays.region,
     days,
-    hours: WEEKDAYS.map((day) => hoursOn(spec, day).flatMap(([open, close]) => [readClockTime(open) ?? 0, readClockTime(close) ?? 0])),
+    schedules: scheduleHours(spec),
     receiptCutoffMinutes: typeof cutoff === "string" ? readClockTime(cutoff) : undefined,
   });
 }

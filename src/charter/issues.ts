@@ -61,6 +61,13 @@ export const ISSUE_MESSAGES = {
   count_receipt_day_for_unit: (p: { unit: LimitUnit }) => `countReceiptDay applies to working or calendar days, not ${words(p.unit)}`,
   promise_for_stage: (p: { stage: string }) => `allowPromise applies to the "respond" stage, not "${p.stage}"`,
   starts_from_for_stage: (p: { stage: string }) => `startsFrom "acknowledged" applies to the "respond" stage, not "${p.stage}"`,
+  unknown_schedule: (p: { name: string; known: readonly string[] }) => `"${p.name}" is not a schedule of this calendar (${p.known.join(", ")})`,
+  unknown_source: (p: { id: string; known: readonly string[] }) => `"${p.id}" is not the id of one of the charter's sources (${p.known.join(", ") || "none has an id"})`,
+  unknown_exempted_standard: (p: { id: string; known: readonly string[] }) => `"${p.id}" is not a standard of this charter (${p.known.join(", ") || "none"})`,
+  closure_rule: (_p: object) => `A recurring closure needs exactly one rule: "every" ({ month, weekday, nth }) or "substituteFor"`,
+  zero_nth: (_p: object) => `"nth" counts from 1 (the first), or -1 for the last`,
+  loosened: (p: { id: string; what: string }) =>
+    `Replacing "${p.id}" loosens it (${p.what}): declare the variation with the sentence that approves it ("variation": { "quote": ... })`,
   unknown_region: (p: { input: unknown; known: readonly string[] }) =>
     `Expected \`calendar.holidays\` to be a holiday region id (one of ${p.known.join(", ")}), got ${show(p.input)}`,
 

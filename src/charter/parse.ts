@@ -10,6 +10,7 @@ import { CharterError } from "./errors.js";
 import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";
 import { calendarIssues, charterIssues, standardIssues } from "./rules.js";
 import { schemas, type Charter, type Standard } from "./schema.js";
+import { LIMIT_UNITS, amountText, type LimitUnit } from "./units.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 
 /** The result of {@link safeParseCharter}. */
@@ -161,11 +162,47 @@ export function checkedCharter(charter: unknown): Charter {
   return parsed;
 }
 
+/** Roughly how long a limit is, to compare one standard with its replacement (office time as a third of the clock, a working day as 7/5 days). */
+const NOMINAL_MS: Readonly<Record<LimitUnit, number>> = {
+  seconds: 1000,
+  minutes: 60_000,
+  hours: 3_600_000,
+  workingMinutes: 180_000,
+  workingHours: 10_800_000,
+  workingDays: 120_960_000,
+  calendarDays: 86_400_000,
+  calendarMonths: 2_629_800_000,
+};
+
+function limitOf(s: Standard): { unit: LimitUnit; amount: number } {
+  const unit = LIMIT_UNITS.find((u) => own(s.limit, u) !== undefined) as LimitUnit;
+  return { unit, amount: own(s.limit, unit) as number };
+}
+
+/** What a replacement loosens: a longer limit, a lower target, a narrower scope, fewer channels, promises allowed. */
+function loosening(base: Standard, next: Standard): string[] {
+  const out: string[] = [];
+  const a = limitOf(base);
+  const b = limitOf(next);
+  const longer = a.unit === b.unit ? b.amount > a.amount : b.amount * NOMINAL_MS[b.unit] > a.amount * NOMINAL_MS[a.unit];
+  if (longer) out.push(`a longer limit: ${amountText(b.amount, b.unit)} instead of ${amountText(a.amount, a.unit)}`);
+  if (next.target.percent < base.target.percent) out.push(`a lower target: ${next.target.percent}% instead of ${base.target.percent}%`);
+  if (next.scope === "office-hours" && base.scope === "always") out.push("a narrower scope: office hours only");
+  const dropped = base.channels.filter((c) => !(next.channels as readonly string[]).includes(c));
+  if (dropped.length > 0) out.push(`fewer channels: no longer ${dropped.join(", ")}`);
+  if (next.allowPromise && !base.allowPromise) out.push("a promised date may replace the limit");
+  if (next.startsFrom === "acknowledged" && base.startsFrom === "received") out.push("counted from the acknowledgement instead of receipt");
+  return out;
+}
+
 /**
- * Builds a department's charter on top of a council's: the layer adds standards
- * (`standards.add`), replaces standards of the same id (`standards.replace`),
- * adds closures, extra working dates, commitments and customer obligations, and
- * may set its own office hours and receipt cut-off. It may not change the time
+ * Builds a department's charter on top of a council's. The layer's standards apply
+ * in addition to the council's (`standards.add`, new ids); replacing one is explicit
+ * (`standards.replace`, each with its `reason`), and a replacement that loosens it (a
+ * longer limit, a lower target, a narrower scope, fewer channels) must declare the
+ * approved `variation` with its quote. The layer adds closures, extra working dates,
+ * dated hours, recurring closures, schedules, commitments and customer obligations,
+ * and may set its own office hours and receipt cut-off. It may not change the time
  * zone, nor take the base's id.
  *
  * @throws CharterError naming what is wrong, with paths into the layer.
@@ -187,11 +224,16 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
   }
   const baseIds = checkedBase.standards.map((s) => s.id);
   const replacements = new Map<string, Standard>();
-  (l.standards?.replace ?? []).forEach((standard, i) => {
-    if (!baseIds.includes(standard.id)) {
+  (l.standards?.replace ?? []).forEach((replacement, i) => {
+    const { reason, variation, ...standard } = replacement;
+    const base = checkedBase.standards.find((s) => s.id === standard.id);
+    if (base === undefined) {
       problems.push(charterIssue("unknown_standard", ["standards", "replace", i, "id"], { id: standard.id, base: checkedBase.id, known: baseIds }));
+      return;
     }
-    replacements.set(standard.id, standard as Standard);
+    const loosened = loosening(base, standard as Standard);
+    if (loosened.length > 0 && variation === undefined) problems.push(charterIssue("loosened", ["standards", "replace", i], { id: standard.id, what: loosened.join("; ") }));
+    replacements.set(standard.id, { ...standard, replaced: { by: l.id, reason, ...(variation === undefined ? {} : { variation }) } } as Standard);
   });
   (l.standards?.add ?? []).forEach((standard, i) => {
     if (baseIds.includes(standard.id)) problems.push(charterIssue("already_a_standard", ["standards", "add", i, "id"], { id: standard.id, base: checkedBase.id }));
@@ -212,6 +254,11 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
       ...(layerCalendar?.receiptCutoff === undefined ? {} : { receiptCutoff: layerCalendar.receiptCutoff }),
       closures: [...calendar.closures, ...(layerCalendar?.closures ?? [])],
       extraWorkingDates: [...calendar.extraWorkingDates, ...(layerCalendar?.extraWorkingDates ?? [])],
+      datedHours: [...calendar.datedHours, ...(layerCalendar?.datedHours ?? [])],
+      recurringClosures: [...calendar.recurringClosures, ...(layerCalendar?.recurringClosures ?? [])],
+      ...(own(calendar, "schedules") === undefined && layerCalendar?.schedules === undefined
+        ? {}
+        : { schedules: { ...(own(calendar, "schedules") as object | undefined), ...layerCalendar?.schedules } }),
       ...(calendar.assumptions === undefined && layerCalendar?.assumptions === undefined
         ? {}
         : { assumptions: [...(calendar.assumptions ?? []), ...(layerCalendar?.assumptions ?? [])] }),

@@ -37,6 +37,24 @@ export function hoursOn(c: CalendarSpec, day: Weekday): readonly (readonly [stri
   return Array.isArray(hours) ? (hours as readonly (readonly [string, string])[]) : [];
 }
 
+/** Reports intervals that close before they open, or overlap the one before. */
+function intervalsInOrder(hours: readonly (readonly [string, string])[], path: CharterPath, report: Report): void {
+  let previousEnd = -1;
+  hours.forEach(([open, close], i) => {
+    const from = readClockTime(open) ?? 0;
+    const to = readClockTime(close) ?? 0;
+    if (to <= from) report("empty_interval", [...path, i], { open, close });
+    else if (from < previousEnd) report("overlap", [...path, i], { open, close });
+    previousEnd = Math.max(previousEnd, to);
+  });
+}
+
+/** The calendar's named schedules, read by own property. */
+export function schedulesOf(c: CalendarSpec): Readonly<Record<string, CalendarSpec["officeHours"]>> {
+  const schedules = own(c, "schedules");
+  return typeof schedules === "object" && schedules !== null ? (schedules as Record<string, CalendarSpec["officeHours"]>) : {};
+}
+
 function toOf(closure: CalendarSpec["closures"][number]): string | undefined {
   const to = own(closure, "to");
   return typeof to === "string" ? to : undefined;
@@ -62,16 +80,40 @@ export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
   {
     name: "office hours close after they open, in order, without overlapping",
     check: (c, report) => {
-      for (const day of WEEKDAYS) {
-        let previousEnd = -1;
-        hoursOn(c, day).forEach(([open, close], i) => {
-          const from = readClockTime(open) ?? 0;
-          const to = readClockTime(close) ?? 0;
-          if (to <= from) report("empty_interval", ["officeHours", day, i], { open, close });
-          else if (from < previousEnd) report("overlap", ["officeHours", day, i], { open, close });
-          previousEnd = Math.max(previousEnd, to);
-        });
+      for (const day of WEEKDAYS) intervalsInOrder(hoursOn(c, day), ["officeHours", day], report);
+    },
+  },
+  {
+    name: "each schedule's hours close after they open, in order, without overlapping",
+    check: (c, report) => {
+      for (const [name, week] of Object.entries(schedulesOf(c))) {
+        for (const day of WEEKDAYS) {
+          const hours = own(week, day);
+          if (Array.isArray(hours)) intervalsInOrder(hours as readonly (readonly [string, string])[], ["schedules", name, day], report);
+        }
       }
+    },
+  },
+  {
+    name: "dated hours close after they open, in order, and name schedules the calendar has",
+    check: (c, report) => {
+      const known = ["office", ...Object.keys(schedulesOf(c))];
+      c.datedHours.forEach((d, i) => {
+        intervalsInOrder(d.hours, ["datedHours", i, "hours"], report);
+        (own(d, "schedules") as readonly string[] | undefined)?.forEach((name, j) => {
+          if (!known.includes(name)) report("unknown_schedule", ["datedHours", i, "schedules", j], { name, known });
+        });
+      });
+    },
+  },
+  {
+    name: "a recurring closure has exactly one rule, and nth counts from 1",
+    check: (c, report) => {
+      c.recurringClosures.forEach((r, i) => {
+        const every = own(r, "every") as { nth: number } | undefined;
+        if ((every === undefined) === (own(r, "substituteFor") === undefined)) report("closure_rule", ["recurringClosures", i], {});
+        else if (every?.nth === 0) report("zero_nth", ["recurringClosures", i, "every", "nth"], {});
+      });
     },
   },
   {
@@ -100,11 +142,12 @@ export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
     },
   },
   {
-    name: "an extra working date's weekday has office hours",
+    name: "an extra working date has office hours: its weekday's, or its own",
     check: (c, report) => {
+      const dated = new Set(c.datedHours.filter((d) => d.hours.length > 0).map((d) => d.date));
       c.extraWorkingDates.forEach((extra, i) => {
         const day = WEEKDAYS[weekdayIndex(readDate(extra.date) ?? 0)] as (typeof WEEKDAYS)[number];
-        if (hoursOn(c, day).length === 0) report("extra_date_without_hours", ["extraWorkingDates", i, "date"], { date: extra.date, day });
+        if (hoursOn(c, day).length === 0 && !dated.has(extra.date)) report("extra_date_without_hours", ["extraWorkingDates", i, "date"], { date: extra.date, day });
       });
     },
   },
@@ -198,6 +241,41 @@ function uniqueIds(items: readonly { readonly id: string }[], key: string, repor
 /** The rules of a charter as a whole (its calendar and standards have their own). */
 export const CHARTER_RULES: readonly Rule<Charter>[] = [
   { name: "standard ids are unique", check: (c, report) => uniqueIds(c.standards, "standards", report) },
+  {
+    name: "a standard's schedule is one the calendar has",
+    check: (c, report) => {
+      const known = ["office", ...Object.keys(schedulesOf(c.calendar))];
+      c.standards.forEach((s, i) => {
+        const name = own(s, "schedule");
+        if (typeof name === "string" && !known.includes(name)) report("unknown_schedule", ["standards", i, "schedule"], { name, known });
+      });
+    },
+  },
+  {
+    name: "cited sources are the charter's",
+    check: (c, report) => {
+      const known = c.sources.flatMap((s) => (typeof own(s, "id") === "string" ? [own(s, "id") as string] : []));
+      const cite = (value: unknown, path: CharterPath) => {
+        if (typeof value === "string" && !known.includes(value)) report("unknown_source", path, { id: value, known });
+      };
+      c.standards.forEach((s, i) => cite(own(s, "source"), ["standards", i, "source"]));
+      c.calendar.datedHours.forEach((d, i) => cite(own(d, "source"), ["calendar", "datedHours", i, "source"]));
+      c.calendar.recurringClosures.forEach((r, i) => cite(own(r, "source"), ["calendar", "recurringClosures", i, "source"]));
+      c.calendar.closures.forEach((r, i) => cite(own(r, "source"), ["calendar", "closures", i, "source"]));
+      ((own(c.calendar, "sourced") as readonly { source: string }[] | undefined) ?? []).forEach((r, i) => cite(r.source, ["calendar", "sourced", i, "source"]));
+    },
+  },
+  {
+    name: "an obligation exempts standards the charter has",
+    check: (c, report) => {
+      const known = c.standards.map((s) => s.id);
+      c.customerObligations.forEach((o, i) => {
+        (own(o, "exempts") as { standards: readonly string[] } | undefined)?.standards.forEach((id, j) => {
+          if (!known.includes(id)) report("unknown_exempted_standard", ["customerObligations", i, "exempts", "standards", j], { id, known });
+        });
+      });
+    },
+  },
   { name: "commitment ids are unique", check: (c, report) => uniqueIds(c.commitments, "commitments", report) },
   { name: "customer obligation ids are unique", check: (c, report) => uniqueIds(c.customerObligations, "customerObligations", report) },
 ];

@@ -54,11 +54,47 @@ function build() {
     /** Last date closed, inclusive; the same as `from` when absent. */
     to: z.optional(isoDate),
     name: nonEmpty(),
+    /** The sentence that announces it, and the id of its source. */
+    quote: z.optional(z.string().check(z.minLength(1))),
+    source: z.optional(z.string().check(z.minLength(1))),
   });
 
   const extraWorkingDate = z.strictObject({
     date: isoDate,
     name: z.optional(nonEmpty()),
+  });
+
+  const id = () => z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => FIELD_MESSAGES.invalid_slug({ input: iss.input }) }));
+
+  /** A date with hours of its own (closing early on 24 December, an extra Saturday opening). */
+  const datedHours = z.strictObject({
+    date: isoDate,
+    /** The intervals open that date; `[]` is closed all day (for these schedules only: it is not a closure). */
+    hours: z.array(interval),
+    name: nonEmpty(),
+    /** The schedules the hours replace: `office` (officeHours) and named schedules; all of them when absent. */
+    schedules: z.optional(z.array(id()).check(z.minLength(1))),
+    quote: z.optional(z.string().check(z.minLength(1))),
+    /** The id of the source the hours come from. */
+    source: z.optional(id()),
+  });
+
+  /** A closure that recurs every year by rule: the nth weekday of a month, or a substitute day for a weekend holiday. */
+  const recurringClosure = z.strictObject({
+    name: nonEmpty(),
+    /** The nth (1-5, or -1 for the last) weekday of a month, e.g. the first Monday of August. */
+    every: z.optional(
+      z.strictObject({
+        month: z.int().check(z.gte(1), z.lte(12)),
+        weekday: z.enum(WEEKDAYS),
+        nth: z.int().check(z.gte(-1), z.lte(5)),
+      }),
+    ),
+    /** `weekend-holidays`: the next working day after a holiday that falls on a day not worked (ESA-style substitute days). */
+    substituteFor: z.optional(z.enum(["weekend-holidays"])),
+    quote: z.optional(z.string().check(z.minLength(1))),
+    assumption: z.optional(nonEmpty()),
+    source: z.optional(id()),
   });
 
   /** The calendar of a charter: where, when and on which days the council works. */
@@ -82,8 +118,16 @@ function build() {
     extraWorkingDates: z._default(z.array(extraWorkingDate), []).check(z.describe("Dates worked although the week or the holiday table says otherwise.")),
     /** A receipt at or after this local time counts as received the next calendar date. */
     receiptCutoff: z.optional(clockTime).check(z.describe("HH:MM: a receipt at or after it counts from the next calendar date.")),
+    /** Named weekly hours besides the office hours (telephone lines, reception), to which standards may refer. */
+    schedules: z.optional(z.record(id(), officeHours)).check(z.describe("Named weekly hours besides officeHours, e.g. telephone-lines; a standard's schedule names one.")),
+    /** Dates with hours of their own. */
+    datedHours: z._default(z.array(datedHours), []).check(z.describe("Dates with hours of their own: closing early, or an extra opening.")),
+    /** Closures that recur every year by rule. */
+    recurringClosures: z._default(z.array(recurringClosure), []).check(z.describe("Closures every year by rule: { every: { month, weekday, nth } } or { substituteFor: \"weekend-holidays\" }.")),
     /** Values not given by the charter text, each with a note saying so. */
     assumptions: z.optional(z.array(assumption)),
+    /** Values taken from another published document: the fields, the source's id and its sentence. */
+    sourced: z.optional(z.array(z.strictObject({ fields: z.array(nonEmpty()).check(z.minLength(1)), source: nonEmpty(), quote: nonEmpty() }))),
   });
 
   // ---------------------------------------------------------------------------
@@ -120,7 +164,7 @@ function build() {
     );
 
   /** A measurable promise: a limit on one stage of contacts on some channels. */
-  const standardSchema = z.strictObject({
+  const standardShape = {
     /** `channel[.category].stage`, e.g. `email.acknowledge`, `letter.complaint.respond`. */
     id: z.string().check(z.regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, { error: (iss) => FIELD_MESSAGES.invalid_standard_id({ input: iss.input }) })),
     /** The channels the standard covers: an id's channel first. */
@@ -147,7 +191,20 @@ function build() {
     quote: quote.check(z.describe("The sentence of the charter the standard comes from, copied exactly.")),
     /** What the standard assumes that the sentence does not say. */
     assumption: z.optional(nonEmpty()).check(z.describe("How the sentence was read, where it needs a judgement.")),
-  });
+    /** How firmly the text promises it: "we will", "we aim to", "as a general rule". */
+    firmness: z.optional(z.enum(["will", "aim", "general-rule"])).check(z.describe('How firmly the text promises it: will ("we will"), aim ("we aim to"), general-rule ("as a general rule").')),
+    /** A caveat the text attaches, verbatim ("in times of high demand you may need to be patient with us"). */
+    caveat: z.optional(z.string().check(z.minLength(1))).check(z.describe("A caveat the text attaches to the promise, copied exactly.")),
+    /** The id of the source the standard comes from, when not the charter itself (a complaints policy it defers to). */
+    source: z.optional(id()).check(z.describe("The id of the source document, when the standard comes from one other than the charter.")),
+    /** The schedule whose hours its office-hours scope, office-time clock and close of business use; officeHours when absent. */
+    schedule: z.optional(id()).check(z.describe("A schedule named in calendar.schedules (or office): its hours decide scope, office time and close of business.")),
+    /** Set by extendCharter on a standard a department's layer replaced: which layer, why, and the approved variation. */
+    replaced: z.optional(z.strictObject({ by: slug, reason: nonEmpty(), variation: z.optional(z.strictObject({ quote })) })),
+    /** `excluded`: contacts with an `appointmentAt` are not applicable (walk-in standards). */
+    appointments: z._default(z.enum(["included", "excluded"]), "included").check(z.describe("excluded: contacts that had an appointment (appointmentAt) are not applicable.")),
+  };
+  const standardSchema = z.strictObject(standardShape);
 
   /** How a qualitative promise is measured, when the charter says. */
   const measure = z.strictObject({
@@ -158,10 +215,24 @@ function build() {
   /** A qualitative promise ("treat you with respect"). */
   const commitmentSchema = z.strictObject({ id: slug, quote, measuredBy: z.optional(measure) });
 
-  /** Something the charter asks of customers. */
-  const obligationSchema = z.strictObject({ id: slug, quote });
+  /** Something the charter asks of customers; it may exempt some standards when the customer did not do it. */
+  const obligationSchema = z.strictObject({
+    id: slug,
+    quote,
+    /** Standards not applicable when the customer did not meet this obligation. */
+    exempts: z.optional(
+      z.strictObject({
+        standards: z.array(z.string()).check(z.minLength(1)),
+        /** `arrived-near-closing`: arrived less than `minutes` before the office closed; `late-for-appointment`: more than `minutes` after `appointmentAt`. */
+        when: z.enum(["arrived-near-closing", "late-for-appointment"]),
+        minutes: z.int().check(z.gte(1), z.lte(1440)),
+      }),
+    ),
+  });
 
   const source = z.strictObject({
+    /** An id standards and hours can cite (`source`). */
+    id: z.optional(slug),
     title: nonEmpty(),
     publisher: nonEmpty(),
     url: z.optional(z.url()),
@@ -204,15 +275,27 @@ function build() {
         receiptCutoff: z.optional(clockTime),
         closures: z.optional(z.array(closure)),
         extraWorkingDates: z.optional(z.array(extraWorkingDate)),
+        datedHours: z.optional(z.array(datedHours)),
+        recurringClosures: z.optional(z.array(recurringClosure)),
+        schedules: z.optional(z.record(id(), officeHours)),
         assumptions: z.optional(z.array(assumption)),
       }),
     ),
     standards: z.optional(
       z.strictObject({
-        /** New standards: their ids must not exist in the base. */
+        /** Standards in addition to the base's: their ids must not exist in the base. */
         add: z.optional(z.array(standardSchema)),
-        /** Standards that replace the base's standards of the same id. */
-        replace: z.optional(z.array(standardSchema)),
+        /** Standards that replace the base's of the same id, each with its reason; a looser one also with the variation's quote. */
+        replace: z.optional(
+          z.array(
+            z.strictObject({
+              ...standardShape,
+              reason: nonEmpty(),
+              /** Declares a looser standard (a longer limit, a lower target, a narrower scope), with the sentence that approves it. */
+              variation: z.optional(z.strictObject({ quote })),
+            }),
+          ),
+        ),
       }),
     ),
     commitments: z.optional(z.array(commitmentSchema)),

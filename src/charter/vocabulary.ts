@@ -66,7 +66,8 @@ export const CONTACT_FIELDS = {
   acknowledgedAt: { kind: "event", description: EVENTS.acknowledgedAt.description },
   respondedAt: { kind: "event", description: EVENTS.respondedAt.description },
   voicemailAt: { kind: "event", description: EVENTS.voicemailAt.description },
-  abandonedAt: { kind: "instant", description: "a call the caller hung up on" },
+  abandonedAt: { kind: "instant", description: "a call the caller hung up on, or a visitor who left" },
+  appointmentAt: { kind: "instant", description: "the time of a pre-booked appointment (visits)" },
   promisedBy: { kind: "promise", description: "the date or instant an acknowledgement promised a full response by" },
   pauses: { kind: "pauses", description: "stop-the-clock intervals; in CSV from/to;from/to" },
 } as const satisfies Record<string, FieldSpec>;

@@ -10,7 +10,15 @@ export const copeland: Charter = {
     {
       "title": "Customer Service Strategy: Putting our customers first; Customer Service Commitments",
       "publisher": "Copeland Borough Council",
-      "note": "Copeland Borough Council was replaced by Cumberland Council on 1 April 2023; the commitments are kept as published."
+      "note": "Copeland Borough Council was replaced by Cumberland Council on 1 April 2023; the commitments are kept as published. The stored copy shows no address or date."
+    },
+    {
+      "id": "copeland-hours-2020",
+      "title": "Council offices to close to the public (news item, with Customer Services' hours)",
+      "publisher": "Copeland Borough Council",
+      "url": "https://mta-sts.copeland.gov.uk/node/44245",
+      "date": "2020-03-20",
+      "note": "The address is on the host mta-sts.copeland.gov.uk, recorded exactly as stored."
     }
   ],
   "review": {
@@ -41,7 +49,7 @@ export const copeland: Charter = {
       ],
       "wed": [
         [
-          "09:00",
+          "10:00",
           "17:00"
         ]
       ],
@@ -54,18 +62,29 @@ export const copeland: Charter = {
       "fri": [
         [
           "09:00",
-          "17:00"
+          "16:30"
         ]
       ]
     },
     "closures": [],
     "extraWorkingDates": [],
+    "datedHours": [],
+    "recurringClosures": [],
     "assumptions": [
       {
         "fields": [
           "officeHours"
         ],
-        "note": "The charter does not state office hours: Monday to Friday 09:00-17:00 is assumed. Replace with the council's published hours."
+        "note": "The published hours are those of Customer Services (the telephone line); reception is taken to keep the same hours."
+      }
+    ],
+    "sourced": [
+      {
+        "fields": [
+          "officeHours"
+        ],
+        "source": "copeland-hours-2020",
+        "quote": "The service is open every weekday; 9am to 5pm on Mondays, Tuesdays and Thursdays; 10am to 5pm on Wednesdays; 9am to 4.30pm on Fridays."
       }
     ]
   },
@@ -88,7 +107,9 @@ export const copeland: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "We will attend to customers who visit our reception within 5 minutes of their arrival",
-      "assumption": "Reception is staffed only while the office is open, so arrivals outside office hours are out of scope."
+      "assumption": "Reception is staffed only while the office is open, so arrivals outside office hours are out of scope.",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "telephone.answer",
@@ -107,7 +128,9 @@ export const copeland: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "We will answer telephone calls within 15 seconds during office hours"
+      "quote": "We will answer telephone calls within 15 seconds during office hours",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "email.acknowledge",
@@ -126,7 +149,9 @@ export const copeland: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "We will acknowledge external customer emails within one working day and respond fully to all email enquiries within 3 working days"
+      "quote": "We will acknowledge external customer emails within one working day and respond fully to all email enquiries within 3 working days",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "email.respond",
@@ -145,7 +170,9 @@ export const copeland: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "We will acknowledge external customer emails within one working day and respond fully to all email enquiries within 3 working days"
+      "quote": "We will acknowledge external customer emails within one working day and respond fully to all email enquiries within 3 working days",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "letter.complaint.acknowledge",
@@ -165,7 +192,9 @@ export const copeland: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "We will acknowledge letters of complaint within 3 working days of receipt and respond fully within 10 working days"
+      "quote": "We will acknowledge letters of complaint within 3 working days of receipt and respond fully within 10 working days",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "letter.complaint.respond",
@@ -185,7 +214,9 @@ export const copeland: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "We will acknowledge letters of complaint within 3 working days of receipt and respond fully within 10 working days"
+      "quote": "We will acknowledge letters of complaint within 3 working days of receipt and respond fully within 10 working days",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "letter.respond",
@@ -205,7 +236,9 @@ export const copeland: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "We will respond to all letters received from our customers within 10 working days",
-      "assumption": "\"All letters\" includes letters of complaint, which must meet this standard as well as letter.complaint.respond."
+      "assumption": "\"All letters\" includes letters of complaint, which must meet this standard as well as letter.complaint.respond.",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "voicemail.respond",
@@ -224,7 +257,9 @@ export const copeland: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "We will respond to voice messages left by customers within one working day"
+      "quote": "We will respond to voice messages left by customers within one working day",
+      "firmness": "will",
+      "appointments": "included"
     }
   ],
   "commitments": [
@@ -303,7 +338,16 @@ export const colchester: Charter = {
     {
       "title": "Customer Service Standard: What you can expect from us",
       "publisher": "Colchester Borough Council",
-      "note": "Colchester became a city in 2022 (Colchester City Council); the standard is kept as published."
+      "url": "http://colchester.gov.uk/article/14938/Customer-Service-Standard",
+      "note": "Colchester became a city in 2022 (Colchester City Council); the standard is kept as published. No date is shown on the text. The page as stored later at this address keeps only the email timescale (its stored excerpt stops before the telephone section), and the page last reviewed on 20 January 2022 gives no timescales."
+    },
+    {
+      "id": "colchester-2022",
+      "title": "Customer service standard",
+      "publisher": "Colchester City Council",
+      "url": "https://www.colchester.gov.uk/customer-service-standard/",
+      "date": "2022-01-20",
+      "note": "\"Page last reviewed: 20 January 2022\". It promises to \"Respond to enquiries quickly and accurately\" without a timescale."
     }
   ],
   "review": {
@@ -353,6 +397,8 @@ export const colchester: Charter = {
     },
     "closures": [],
     "extraWorkingDates": [],
+    "datedHours": [],
+    "recurringClosures": [],
     "assumptions": [
       {
         "fields": [
@@ -380,7 +426,10 @@ export const colchester: Charter = {
       "countReceiptDay": false,
       "allowPromise": true,
       "startsFrom": "received",
-      "quote": "When you email us, we aim to fully respond to your enquiry within 2 working days; however where this is not possible we will contact you to acknowledge your e-mail and let you know when we will provide you with a full response."
+      "quote": "When you email us, we aim to fully respond to your enquiry within 2 working days; however where this is not possible we will contact you to acknowledge your e-mail and let you know when we will provide you with a full response.",
+      "firmness": "aim",
+      "caveat": "in times of high demand you may need to be patient with us",
+      "appointments": "included"
     },
     {
       "id": "telephone.answer",
@@ -404,7 +453,10 @@ export const colchester: Charter = {
       ],
       "startsFrom": "received",
       "quote": "answer your calls within 2 minutes or be directed to a voice mail to leave a message.",
-      "assumption": "Calls are answered only while the office is open, so calls outside office hours are out of scope; the sentence does not say so."
+      "assumption": "Calls are answered only while the office is open, so calls outside office hours are out of scope; the sentence does not say so.",
+      "firmness": "aim",
+      "caveat": "in times of high demand you may need to be patient with us",
+      "appointments": "included"
     },
     {
       "id": "voicemail.respond",
@@ -423,7 +475,10 @@ export const colchester: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "respond to you by the next working day if you leave a voicemail message with us."
+      "quote": "respond to you by the next working day if you leave a voicemail message with us.",
+      "firmness": "aim",
+      "caveat": "in times of high demand you may need to be patient with us",
+      "appointments": "included"
     }
   ],
   "commitments": [
@@ -555,7 +610,21 @@ export const norwich: Charter = {
     {
       "title": "Customer service standards",
       "publisher": "Norwich City Council",
-      "note": "The standards give no timescales; complaints follow the council's corporate complaints policy, which is not part of this charter."
+      "note": "The standards give no timescales; complaints follow the council's corporate complaints policy (the next source), whose timescales are the standards below. The stored copy shows no address or date."
+    },
+    {
+      "id": "norwich-complaints",
+      "title": "Complaints: corporate complaints procedure (stages one and two)",
+      "publisher": "Norwich City Council",
+      "url": "https://www.norwich.gov.uk/info/20233/customer_feedback/1572/complaints/3",
+      "note": "No date shown in the stored copy. The two timescale sentences are worded the same under stage one and stage two."
+    },
+    {
+      "id": "norwich-christmas-2025",
+      "title": "Customer service standards (Christmas and New Year banner)",
+      "publisher": "Norwich City Council",
+      "url": "https://www.norwich.gov.uk/info/20018/contact_us/3650/customer_service_standards",
+      "note": "No date shown; the banner names Wednesday 24 December and Monday 5 January 2026, so it is for 2025/26."
     }
   ],
   "review": {
@@ -603,18 +672,146 @@ export const norwich: Charter = {
         ]
       ]
     },
-    "closures": [],
+    "closures": [
+      {
+        "from": "2025-12-29",
+        "to": "2026-01-02",
+        "name": "Christmas and New Year closure",
+        "quote": "Our council offices and phone lines will close at 4pm on Wednesday 24 December and reopen at 9am on Monday 5 January 2026.",
+        "source": "norwich-christmas-2025"
+      }
+    ],
     "extraWorkingDates": [],
+    "datedHours": [
+      {
+        "date": "2025-12-24",
+        "hours": [
+          [
+            "09:00",
+            "16:00"
+          ]
+        ],
+        "name": "Christmas Eve: closing at 4pm",
+        "quote": "Our council offices and phone lines will close at 4pm on Wednesday 24 December and reopen at 9am on Monday 5 January 2026.",
+        "source": "norwich-christmas-2025"
+      }
+    ],
+    "recurringClosures": [],
     "assumptions": [
       {
         "fields": [
           "officeHours"
         ],
-        "note": "The charter does not state office hours: Monday to Friday 09:00-17:00 is assumed. Replace with the council's published hours."
+        "note": "The charter does not state office hours: Monday to Friday 09:00-17:00 is assumed (also the 09:00 opening on 24 December 2025). Replace with the council's published hours."
       }
     ]
   },
-  "standards": [],
+  "standards": [
+    {
+      "id": "letter.complaint.acknowledge",
+      "channels": [
+        "letter",
+        "email",
+        "web-form"
+      ],
+      "category": "complaint",
+      "stage": "acknowledge",
+      "limit": {
+        "workingDays": 5
+      },
+      "scope": "always",
+      "target": {
+        "percent": 100
+      },
+      "dueAt": "end-of-day",
+      "countReceiptDay": false,
+      "allowPromise": false,
+      "startsFrom": "received",
+      "quote": "If a full response cannot be provided within five working days, an acknowledgement letter will be sent informing the complainant which officer is dealing with their complaint.",
+      "assumption": "Stage one. An acknowledgement is owed when no full response comes within five working days, so either meets it. Complaints by letter, email or web form are covered; the policy does not limit the channel.",
+      "firmness": "will",
+      "source": "norwich-complaints",
+      "appointments": "included"
+    },
+    {
+      "id": "letter.complaint.respond",
+      "channels": [
+        "letter",
+        "email",
+        "web-form"
+      ],
+      "category": "complaint",
+      "stage": "respond",
+      "limit": {
+        "workingDays": 15
+      },
+      "scope": "always",
+      "target": {
+        "percent": 100
+      },
+      "dueAt": "end-of-day",
+      "countReceiptDay": false,
+      "allowPromise": false,
+      "startsFrom": "received",
+      "quote": "A full response will be provided within 15 working days from the receipt of the complaint.",
+      "assumption": "Stage one: counted from receipt of the complaint.",
+      "firmness": "will",
+      "source": "norwich-complaints",
+      "appointments": "included"
+    },
+    {
+      "id": "letter.complaint-stage-two.acknowledge",
+      "channels": [
+        "letter",
+        "email",
+        "web-form"
+      ],
+      "category": "complaint-stage-two",
+      "stage": "acknowledge",
+      "limit": {
+        "workingDays": 5
+      },
+      "scope": "always",
+      "target": {
+        "percent": 100
+      },
+      "dueAt": "end-of-day",
+      "countReceiptDay": false,
+      "allowPromise": false,
+      "startsFrom": "received",
+      "quote": "If a full response cannot be provided within five working days, an acknowledgement letter will be sent informing the complainant which officer is dealing with their complaint.",
+      "assumption": "Stage two (a complaint taken further): the policy words it as stage one. Record escalations as category complaint-stage-two, received when escalated.",
+      "firmness": "will",
+      "source": "norwich-complaints",
+      "appointments": "included"
+    },
+    {
+      "id": "letter.complaint-stage-two.respond",
+      "channels": [
+        "letter",
+        "email",
+        "web-form"
+      ],
+      "category": "complaint-stage-two",
+      "stage": "respond",
+      "limit": {
+        "workingDays": 15
+      },
+      "scope": "always",
+      "target": {
+        "percent": 100
+      },
+      "dueAt": "end-of-day",
+      "countReceiptDay": false,
+      "allowPromise": false,
+      "startsFrom": "received",
+      "quote": "A full response will be provided within 15 working days from the receipt of the complaint.",
+      "assumption": "Stage two: counted from receipt of the escalated complaint.",
+      "firmness": "will",
+      "source": "norwich-complaints",
+      "appointments": "included"
+    }
+  ],
   "commitments": [
     {
       "id": "ways-to-get-in-touch",
@@ -723,7 +920,14 @@ export const dartford: Charter = {
     {
       "title": "Customer services charter",
       "publisher": "Dartford Borough Council",
-      "note": "The charter says departments publish their own, additional standards: add them with extendCharter."
+      "note": "The charter says departments publish their own, additional standards: add them with extendCharter. The stored copy shows no address or date; the charter page https://www.dartford.gov.uk/council-democracy/customer-services is stored without its text."
+    },
+    {
+      "id": "dartford-complaints",
+      "title": "Help and advice: corporate complaints procedure",
+      "publisher": "Dartford Borough Council",
+      "url": "https://www.dartford.gov.uk/complaints/help-advice-corporate-complaints-procedure",
+      "note": "No date shown. The stages page (https://dartford.gov.uk/complaints/stages-corporate-complaints-procedure) is stored in two versions that disagree with this page and with each other: one acknowledges within 5 working days and responds within 10 working days of the acknowledgement, the other responds within 10 working days and acknowledges a post or email complaint within 7 days. The standards here follow this page."
     }
   ],
   "review": {
@@ -774,6 +978,8 @@ export const dartford: Charter = {
     },
     "closures": [],
     "extraWorkingDates": [],
+    "datedHours": [],
+    "recurringClosures": [],
     "assumptions": [
       {
         "fields": [
@@ -803,7 +1009,9 @@ export const dartford: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "We aim to answer 65% of telephone calls within 20 seconds",
-      "assumption": "Calls are answered only while the office is open, so calls outside office hours are out of scope; the sentence does not say so."
+      "assumption": "Calls are answered only while the office is open, so calls outside office hours are out of scope; the sentence does not say so.",
+      "firmness": "aim",
+      "appointments": "included"
     },
     {
       "id": "visit.attend",
@@ -823,7 +1031,9 @@ export const dartford: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "A Customer Service Advisor will aim to see you within 15 minutes of your arrival",
-      "assumption": "The Civic Centre reception is open only in office hours; arrival is when the ticket is taken from the dispenser."
+      "assumption": "The Civic Centre reception is open only in office hours; arrival is when the ticket is taken from the dispenser. The sentence is about the self-service ticket system for face to face enquiries, so visits with a pre-booked appointment are not covered.",
+      "firmness": "aim",
+      "appointments": "excluded"
     },
     {
       "id": "web-form.respond",
@@ -842,7 +1052,9 @@ export const dartford: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "We will respond to contact via our website within two working days via our Contact Customer Services Online Form"
+      "quote": "We will respond to contact via our website within two working days via our Contact Customer Services Online Form",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "letter.respond",
@@ -864,7 +1076,87 @@ export const dartford: Charter = {
       "allowPromise": true,
       "startsFrom": "received",
       "quote": "We will respond to written correspondence within 10 working days. If we can't fully respond within that time we will send you an acknowledgement and advise you of the date when you can expect a reply",
-      "assumption": "\"Written correspondence\" is the letter, fax or e-mail of the heading \"When you send us a letter, fax or e-mail\"."
+      "assumption": "\"Written correspondence\" is the letter, fax or e-mail of the heading \"When you send us a letter, fax or e-mail\".",
+      "firmness": "will",
+      "appointments": "included"
+    },
+    {
+      "id": "letter.complaint.acknowledge",
+      "channels": [
+        "letter",
+        "email",
+        "web-form"
+      ],
+      "category": "complaint",
+      "stage": "acknowledge",
+      "limit": {
+        "workingDays": 7
+      },
+      "scope": "always",
+      "target": {
+        "percent": 100
+      },
+      "dueAt": "end-of-day",
+      "countReceiptDay": false,
+      "allowPromise": false,
+      "startsFrom": "received",
+      "quote": "Acknowledgement of your complaint within 7 working days of its receipt by us;",
+      "assumption": "One of the principles the council \"will aim to apply\". A full response within the time also acknowledges.",
+      "firmness": "aim",
+      "source": "dartford-complaints",
+      "appointments": "included"
+    },
+    {
+      "id": "letter.complaint.respond",
+      "channels": [
+        "letter",
+        "email",
+        "web-form"
+      ],
+      "category": "complaint",
+      "stage": "respond",
+      "limit": {
+        "workingDays": 15
+      },
+      "scope": "always",
+      "target": {
+        "percent": 100
+      },
+      "dueAt": "end-of-day",
+      "countReceiptDay": false,
+      "allowPromise": false,
+      "startsFrom": "received",
+      "quote": "A reply to your complaint within 15 or 21 working days of its receipt by us and to be kept informed if an investigation takes longer;",
+      "assumption": "The page does not say which stage 15 and which 21 working days apply to: 15 is taken for stage one.",
+      "firmness": "aim",
+      "source": "dartford-complaints",
+      "appointments": "included"
+    },
+    {
+      "id": "letter.complaint-stage-two.respond",
+      "channels": [
+        "letter",
+        "email",
+        "web-form"
+      ],
+      "category": "complaint-stage-two",
+      "stage": "respond",
+      "limit": {
+        "workingDays": 21
+      },
+      "scope": "always",
+      "target": {
+        "percent": 100
+      },
+      "dueAt": "end-of-day",
+      "countReceiptDay": false,
+      "allowPromise": false,
+      "startsFrom": "received",
+      "quote": "A reply to your complaint within 15 or 21 working days of its receipt by us and to be kept informed if an investigation takes longer;",
+      "assumption": "21 working days is taken for stage two (record escalations as category complaint-stage-two).",
+      "firmness": "aim",
+      "source": "dartford-complaints",
+      "appointments": "included"
     }
   ],
   "commitments": [
@@ -1019,11 +1311,25 @@ export const dartford: Charter = {
     },
     {
       "id": "arrive-before-closing",
-      "quote": "We ask that you arrive at the Civic Centre at least 15 minutes before the office closes to allow us enough time to resolve your enquiry"
+      "quote": "We ask that you arrive at the Civic Centre at least 15 minutes before the office closes to allow us enough time to resolve your enquiry",
+      "exempts": {
+        "standards": [
+          "visit.attend"
+        ],
+        "when": "arrived-near-closing",
+        "minutes": 15
+      }
     },
     {
       "id": "appointment-punctuality",
-      "quote": "Please ensure that you are here within 10 minutes of your allocated appointment time as late arrivals may not be seen"
+      "quote": "Please ensure that you are here within 10 minutes of your allocated appointment time as late arrivals may not be seen",
+      "exempts": {
+        "standards": [
+          "visit.attend"
+        ],
+        "when": "late-for-appointment",
+        "minutes": 10
+      }
     },
     {
       "id": "show-id-check",
@@ -1040,7 +1346,15 @@ export const kawarthaLakes: Charter = {
     {
       "title": "Management Directive: Customer Service Standards (MD2017)",
       "publisher": "City of Kawartha Lakes",
-      "note": "Departments may set higher standards: add them with extendCharter."
+      "note": "Departments may set higher standards: add them with extendCharter. The stored copy shows no address, and its approval dates are blank."
+    },
+    {
+      "id": "examiner-2023",
+      "title": "Canada Day closures in Kawartha Lakes",
+      "publisher": "Peterborough Examiner",
+      "url": "https://www.thepeterboroughexaminer.com/news/canada-day-closures-in-kawartha-lakes/article_b4518089-7ae4-5557-9f14-8eae9c52dac1.html",
+      "date": "2023-06-30",
+      "note": "A newspaper reproducing the municipality's notice: a secondary source."
     }
   ],
   "review": {
@@ -1091,6 +1405,25 @@ export const kawarthaLakes: Charter = {
     },
     "closures": [],
     "extraWorkingDates": [],
+    "datedHours": [],
+    "recurringClosures": [
+      {
+        "name": "Substitute day",
+        "substituteFor": "weekend-holidays",
+        "quote": "All municipal administration offices and service centres will be closed Monday July 3 in observance of the stat holiday and will return to regular business hours Tuesday, July 4.",
+        "assumption": "One notice (Canada Day 2023, a Saturday) is read as the rule Ontario employers follow under the ESA: a public holiday on a day not worked is replaced by the next working day.",
+        "source": "examiner-2023"
+      },
+      {
+        "name": "Civic Holiday",
+        "every": {
+          "month": 8,
+          "weekday": "mon",
+          "nth": 1
+        },
+        "assumption": "Ontario municipal offices commonly close on the Civic Holiday, the first Monday of August; the only stored evidence for Kawartha Lakes is a garbled aggregator table, so the closure is assumed."
+      }
+    ],
     "assumptions": [
       {
         "fields": [
@@ -1119,7 +1452,9 @@ export const kawarthaLakes: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "As a general rule, telephone calls will be returned within two (2) business days.",
-      "assumption": "A call to be returned is a message left for staff (voicemail); the next sentence says the return may be an acknowledgement rather than a resolution. Business days are working days."
+      "assumption": "A call to be returned is a message left for staff (voicemail); the next sentence says the return may be an acknowledgement rather than a resolution. Business days are working days.",
+      "firmness": "general-rule",
+      "appointments": "included"
     },
     {
       "id": "letter.respond",
@@ -1138,7 +1473,9 @@ export const kawarthaLakes: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "Customers will receive a response to a general written inquiry (letter) within five (5) business days."
+      "quote": "Customers will receive a response to a general written inquiry (letter) within five (5) business days.",
+      "firmness": "will",
+      "appointments": "included"
     },
     {
       "id": "email.acknowledge",
@@ -1158,7 +1495,9 @@ export const kawarthaLakes: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "Customers will receive an initial response to an email inquiry within two (2) business days.",
-      "assumption": "An initial response is an acknowledgement (a full response also counts)."
+      "assumption": "An initial response is an acknowledgement (a full response also counts).",
+      "firmness": "will",
+      "appointments": "included"
     }
   ],
   "commitments": [

@@ -21,7 +21,7 @@ import { amountText } from "../charter/units.js";
 import { CONTACT_FIELDS, CONTACT_FIELD_NAMES } from "../charter/vocabulary.js";
 import { charters } from "../charters/index.js";
 import { deadline } from "../rules/deadline.js";
-import { ruleOf } from "../rules/standard.js";
+import { ruleById } from "../rules/standard.js";
 import { explain } from "../rules/explain.js";
 import { complianceReport } from "../rules/report.js";
 import { readContacts, type ContactFormat } from "./contacts.js";
@@ -125,14 +125,14 @@ function issueLines(path: string, text: string, issues: readonly CharterIssue[])
   });
 }
 
-/** Parses a charter file (or a layer on a bundled charter): the charter, or its issues. */
-function loadFile(path: string, text: string): { charter?: Charter; issues: readonly CharterIssue[] } {
+/** Parses a charter file (or a layer on a bundled charter, or on one of `others`): the charter, or its issues. */
+function loadFile(path: string, text: string, others: ReadonlyMap<string, Charter> = new Map()): { charter?: Charter; issues: readonly CharterIssue[] } {
   const json = parseJson(path, text);
-  const base = typeof json === "object" && json !== null ? (json as { extends?: unknown }).extends : undefined;
+  const base = typeof json === "object" && json !== null && Object.hasOwn(json, "extends") ? (json as { extends?: unknown }).extends : undefined;
   if (typeof base === "string") {
-    const bundled = charters[base];
+    const bundled = Object.hasOwn(charters, base) ? charters[base] : others.get(base);
     if (bundled === undefined) {
-      return { issues: [charterIssue("unknown_base", ["extends"], { base, known: Object.keys(charters) })] };
+      return { issues: [charterIssue("unknown_base", ["extends"], { base, known: [...Object.keys(charters), ...others.keys()] })] };
     }
     try {
       return { charter: extendCharter(bundled, json), issues: [] };
@@ -169,7 +169,7 @@ function cmdCharters(args: string[], io: Io): number {
   const blocks = Object.values(charters).map((c) => {
     const head = `${c.id}: ${c.name} (${c.calendar.timeZone}, holidays ${c.calendar.holidays})`;
     if (c.standards.length === 0) return `${head}\n  no measurable standards; ${c.commitments.length} commitments`;
-    const rows = c.standards.map((s) => [s.id, s.channels.join(", "), amountText(ruleOf(s).amount, ruleOf(s).unit), s.target.percent === 100 ? "" : `${s.target.percent}%`, [s.allowPromise && "promise", s.stopsOn && `stops on ${s.stopsOn.join("/")}`, s.scope === "office-hours" && "office hours"].filter(Boolean).join("; ")]);
+    const rows = c.standards.map((s) => [s.id, s.channels.join(", "), amountText(ruleById(c, s.id).amount, ruleById(c, s.id).unit), s.target.percent === 100 ? "" : `${s.target.percent}%`, [s.allowPromise && "promise", s.stopsOn && `stops on ${s.stopsOn.join("/")}`, s.scope === "office-hours" && "office hours"].filter(Boolean).join("; ")]);
     return `${head}\n${table(["standard", "channels", "limit", "target", "notes"], rows, 5).replace(/^/gm, "  ")}`;
   });
   print(io.stdout, blocks.join("\n\n"));
@@ -180,12 +180,25 @@ function cmdValidate(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean" } } });
   if (values.help) return help("validate", io);
   if (positionals.length === 0) throw new Failure("validate needs at least one FILE");
+  // Charters given on the same command line may be the base of a layer given with them.
+  const others = new Map<string, Charter>();
+  for (const path of positionals) {
+    try {
+      const json = JSON.parse(readText(path)) as unknown;
+      if (typeof json === "object" && json !== null && !Object.hasOwn(json, "extends")) {
+        const result = safeParseCharter(json);
+        if (result.success) others.set(result.data.id, result.data);
+      }
+    } catch {
+      // Reported below, file by file.
+    }
+  }
   let invalid = 0;
   for (const path of positionals) {
     const text = readText(path);
     let loaded;
     try {
-      loaded = loadFile(path, text);
+      loaded = loadFile(path, text, others);
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
       const where = jsonErrorPosition(text, error);

@@ -49,7 +49,7 @@ function pushDue(input: ClockInput, due: number, dueDay: number, rule: DueRule):
 /** Seconds, minutes, hours: real time, with paused time added. */
 const elapsed: Clock = (input) => {
   const { engine, rule, receivedMs, startMs, pauses } = input;
-  const inScope = !rule.officeHoursOnly || engine.office.isOpen(receivedMs);
+  const inScope = !rule.officeHoursOnly || engine.hours(rule.schedule).isOpen(receivedMs);
   if (!inScope) input.trace?.push({ step: "out-of-scope", at: engine.zone.format(receivedMs) });
   let due = startMs + rule.amount * rule.unitMs;
   for (const [from, to] of pauses) {
@@ -66,16 +66,17 @@ const elapsed: Clock = (input) => {
 /** Working minutes and hours: open office time, with paused office time added. */
 const officeTime: Clock = (input) => {
   const { engine, rule, startMs, pauses } = input;
-  const opening = engine.nextOpeningMs(startMs, "receivedAt");
+  const hours = engine.hours(rule.schedule);
+  const opening = engine.nextOpeningMs(startMs, "receivedAt", hours);
   if (opening !== startMs) input.trace?.push({ step: "next-opening", at: engine.zone.format(opening) });
-  let due = engine.addOfficeMs(opening, rule.amount * rule.unitMs, "receivedAt");
+  let due = engine.addOfficeMs(opening, rule.amount * rule.unitMs, "receivedAt", hours);
   for (const [from, to] of pauses) {
     const a = Math.max(from, opening);
     if (a >= due) break;
-    const paused = engine.office.officeTimeBetween(a, to);
+    const paused = hours.officeTimeBetween(a, to);
     if (paused === 0) continue;
     // Office time is additive: the rest of the clock runs on from the due instant so far.
-    due = engine.addOfficeMs(due, paused, "receivedAt");
+    due = engine.addOfficeMs(due, paused, "receivedAt", hours);
     pushPause(input, from, to, Math.min(to, due) - a, "ms");
   }
   pushDue(input, due, engine.zone.localDay(due), "office-time");
@@ -134,7 +135,7 @@ function dueOn(input: ClockInput, dueDay: number, clock: number): { due: number;
   const { engine } = input;
   const rule = input.rule.standard.dueAt;
   if (rule === "close-of-business") {
-    const intervals = engine.office.openIntervals(dueDay);
+    const intervals = engine.hours(input.rule.schedule).openIntervals(dueDay);
     const close = intervals[intervals.length - 1];
     if (close !== undefined) return { due: close, rule };
     input.trace?.push({ step: "no-office-hours", date: formatDate(dueDay) });

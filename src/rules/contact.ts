@@ -21,6 +21,8 @@ export interface ReadContact {
   readonly receivedAt: number;
   readonly events: Readonly<Record<ContactEvent, number | undefined>>;
   readonly abandonedAt: number | undefined;
+  /** A pre-booked appointment's time (it may be before or after the arrival). */
+  readonly appointmentAt: number | undefined;
   /** The promised instant (a date means the end of that local day), valid or not: judge() decides per standard. */
   readonly promisedBy: number | undefined;
   /** Sorted, non-overlapping [from, to) pairs. */
@@ -74,6 +76,8 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
   const abandoned = mine(c, "abandonedAt", c.abandonedAt);
   const abandonedAt = notBefore("abandonedAt", abandoned, optionalInstant(engine, abandoned, "contact.abandonedAt"));
   if (abandonedAt !== undefined && !ABANDONABLE.includes(channel as Channel)) throw new RangeError(abandonedNotACall(channel as string));
+  const appointment = mine(c, "appointmentAt", c.appointmentAt);
+  const appointmentAt = optionalInstant(engine, appointment, "contact.appointmentAt");
   const promised = mine(c, "promisedBy", c.promisedBy);
   let promisedBy: number | undefined;
   if (!blank(promised)) {
@@ -82,7 +86,7 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
   }
   const pauseList = mine(c, "pauses", c.pauses);
   const pauses = blank(pauseList) ? NO_PAUSES : readPauses(engine, pauseList, "contact.pauses");
-  return { id: id as string | number | undefined, channel: channel as Channel, category: category as string | undefined, receivedAt, events, abandonedAt, promisedBy, pauses };
+  return { id: id as string | number | undefined, channel: channel as Channel, category: category as string | undefined, receivedAt, events, abandonedAt, appointmentAt, promisedBy, pauses };
 }
 
 /** Pauses as sorted [from, to) pairs; overlapping or empty ones are a RangeError. */

@@ -13,7 +13,7 @@ import { before, needsAcknowledgement } from "../messages.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readPauses } from "./contact.js";
-import { ruleById, type Rule } from "./standard.js";
+import { ruleById, type Firmness, type Rule } from "./standard.js";
 import { startTrace, type DueRule, type TraceStep } from "./trace.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 
@@ -31,6 +31,9 @@ export interface Deadline {
   /** False when a standard scoped to office hours received a contact while the office was closed. */
   readonly inScope: boolean;
   readonly limit: { readonly amount: number; readonly unit: LimitUnit };
+  /** How firmly the charter promises the standard, and any caveat it attaches. */
+  readonly firmness: Firmness | undefined;
+  readonly caveat: string | undefined;
   /** Every step of the reasoning, for explain(). */
   readonly trace: readonly TraceStep[];
 }
@@ -58,6 +61,8 @@ function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: number, time
     rule: times.rule,
     inScope: times.inScope,
     limit: rule.limit,
+    firmness: rule.firmness,
+    caveat: rule.caveat,
     trace,
   };
 }

@@ -14,7 +14,7 @@ import { expected, text } from "../messages.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readContact, type ReadContact } from "./contact.js";
-import { rulesFor, type Rule } from "./standard.js";
+import { rulesFor, type Firmness, type Rule } from "./standard.js";
 import { startTrace, type DueRule, type Trace, type TraceStep } from "./trace.js";
 
 export type { MetBy } from "../charter/vocabulary.js";
@@ -22,7 +22,7 @@ export type { MetBy } from "../charter/vocabulary.js";
 export type Status = "met" | "breached" | "pending" | "not-applicable";
 
 /** Why a standard does not apply to a contact. */
-export type NotApplicableReason = "outside-office-hours" | "abandoned";
+export type NotApplicableReason = "outside-office-hours" | "abandoned" | "appointment" | "customer-obligation";
 
 /**
  * Why a contact's `promisedBy` was ignored for a standard that allows promises:
@@ -54,6 +54,11 @@ export interface Evaluation {
   readonly atRisk: boolean;
   /** Set when the contact's `promisedBy` was not a valid promise for this standard, and was ignored. */
   readonly promiseIgnored: IgnoredPromise | undefined;
+  /** For `reason: "customer-obligation"`: the id of the obligation the customer did not meet. */
+  readonly obligation: string | undefined;
+  /** How firmly the charter promises the standard, and any caveat it attaches. */
+  readonly firmness: Firmness | undefined;
+  readonly caveat: string | undefined;
   readonly receivedAt: string;
   /** The moment of judgement (`options.now`). */
   readonly judgedAt: string;
@@ -83,6 +88,7 @@ export interface Outcome {
   readonly lateWorkingDays: number | undefined;
   readonly atRisk: boolean;
   readonly promiseIgnored: IgnoredPromise | undefined;
+  readonly obligation: string | undefined;
   /** Whether an abandonment decided the outcome (reports may count those differently). */
   readonly abandoned: boolean;
 }
@@ -144,6 +150,9 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   if (trace !== undefined) trace.push(...startTrace(engine, rule, contact.receivedAt, start));
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
   if (!times.inScope) return undecided(rule, "not-applicable", times, "outside-office-hours", completed, false);
+  const obligation = unmetObligation(engine, rule, contact);
+  if (obligation !== undefined) return undecided(rule, "not-applicable", times, "customer-obligation", completed, false, obligation);
+  if (rule.withoutAppointments && contact.appointmentAt !== undefined) return undecided(rule, "not-applicable", times, "appointment", completed, false);
 
   const stage = rule.standard.stage;
   const abandonedAt = contact.abandonedAt;
@@ -163,6 +172,7 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
       lateWorkingDays: late(engine, times.dueDay, abandonedAt),
       atRisk: false,
       promiseIgnored: undefined,
+      obligation: undefined,
       abandoned: true,
     });
   }
@@ -197,12 +207,38 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
     lateWorkingDays: breached ? late(engine, dueDay, end) : undefined,
     atRisk: status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs),
     promiseIgnored,
+    obligation: undefined,
     abandoned: false,
   });
 }
 
+/** The customer obligation a contact did not meet that exempts it from the standard, if any. */
+function unmetObligation(engine: CalendarEngine, rule: Rule, contact: ReadContact): string | undefined {
+  for (const e of rule.exemptions) {
+    const margin = e.minutes * 60_000;
+    if (e.when === "late-for-appointment") {
+      if (contact.appointmentAt !== undefined && contact.receivedAt > contact.appointmentAt + margin) return e.obligation;
+      continue;
+    }
+    const intervals = engine.hours(rule.schedule).openIntervals(engine.zone.localDay(contact.receivedAt));
+    for (let i = 0; i < intervals.length; i += 2) {
+      const close = intervals[i + 1] as number;
+      if (contact.receivedAt >= (intervals[i] as number) && contact.receivedAt < close && contact.receivedAt > close - margin) return e.obligation;
+    }
+  }
+  return undefined;
+}
+
 /** An outcome nothing met or missed: pending before the clock starts, or not applicable. */
-function undecided(rule: Rule, status: Status, times: DueTimes | undefined, reason: Evaluation["reason"], completedMs: number | undefined, abandoned: boolean): Outcome {
+function undecided(
+  rule: Rule,
+  status: Status,
+  times: DueTimes | undefined,
+  reason: Evaluation["reason"],
+  completedMs: number | undefined,
+  abandoned: boolean,
+  obligation?: string,
+): Outcome {
   return outcome({
     rule,
     status,
@@ -217,6 +253,7 @@ function undecided(rule: Rule, status: Status, times: DueTimes | undefined, reas
     lateWorkingDays: undefined,
     atRisk: false,
     promiseIgnored: undefined,
+    obligation,
     abandoned,
   });
 }
@@ -252,6 +289,9 @@ function toEvaluation(engine: CalendarEngine, o: Outcome, contact: ReadContact, 
     remainingMs: o.status === "pending" && o.dueMs !== undefined ? o.dueMs - now : undefined,
     atRisk: o.atRisk,
     promiseIgnored: o.promiseIgnored,
+    obligation: o.obligation,
+    firmness: o.rule.firmness,
+    caveat: o.rule.caveat,
     receivedAt: zone.format(contact.receivedAt),
     judgedAt: zone.format(now),
     trace,

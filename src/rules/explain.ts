@@ -166,13 +166,31 @@ function explainOutcome(e: Evaluation, now: string | undefined): string[] {
       else out.push(`Pending${now === undefined ? "" : ` at ${at(now)}`}: ${duration(e.remainingMs ?? 0)} left.${e.atRisk ? " At risk: most of the time allowed has gone." : ""}`);
       break;
     case "not-applicable":
-      out.push(
-        e.reason === "abandoned"
-          ? "Not applicable: the caller hung up before the time allowed had run out."
-          : "Not applicable: received while the office was closed, and this standard covers office hours only.",
-      );
+      out.push(NOT_APPLICABLE[e.reason ?? "outside-office-hours"] ?? "Not applicable.");
+      if (e.reason === "customer-obligation" && e.obligation !== undefined) out[out.length - 1] = `${out[out.length - 1]} (${e.obligation}).`;
       break;
   }
+  return out;
+}
+
+const NOT_APPLICABLE: Readonly<Record<string, string>> = {
+  abandoned: "Not applicable: the caller hung up before the time allowed had run out.",
+  "outside-office-hours": "Not applicable: received while the office was closed, and this standard covers office hours only.",
+  appointment: "Not applicable: this standard covers visits without an appointment.",
+  "customer-obligation": "Not applicable: the charter asks something of the customer that was not done",
+};
+
+const FIRMNESS: Readonly<Record<string, string>> = {
+  will: "The charter says it will meet this standard.",
+  aim: "The charter says it aims to meet this standard: a target, not a firm promise.",
+  "general-rule": "The charter gives this standard as a general rule.",
+};
+
+/** How firmly the standard is promised, and its caveat, in a sentence or two. */
+function firmness(r: { readonly firmness?: string | undefined; readonly caveat?: string | undefined }): string[] {
+  const out: string[] = [];
+  if (typeof r.firmness === "string" && FIRMNESS[r.firmness] !== undefined) out.push(FIRMNESS[r.firmness] as string);
+  if (typeof r.caveat === "string") out.push(`It adds: “${r.caveat}”.`);
   return out;
 }
 
@@ -199,7 +217,7 @@ export function explain(result: Deadline | Evaluation): string {
     typeof r === "object" && r !== null && typeof r.standardId === "string" && typeof r.receivedAt === "string" && isSteps(r.trace) &&
     (r.status === undefined ? typeof r.due === "string" : STATUSES.has(r.status) && typeof r.judgedAt === "string");
   if (!valid) throw new TypeError(expected("result", text.result, result));
-  if (!("status" in result)) return explainTrace(result).join(" ");
+  if (!("status" in result)) return [...explainTrace(result), ...firmness(result)].join(" ");
   const evaluation = result;
   const lines: string[] = [];
   if (evaluation.trace.length > 0) {
@@ -207,6 +225,6 @@ export function explain(result: Deadline | Evaluation): string {
     // Out of scope: the receipt and why is all there is to say.
     lines.push(...(evaluation.status === "not-applicable" && evaluation.reason === "outside-office-hours" ? reasoning.slice(0, 1) : reasoning));
   }
-  lines.push(...explainOutcome(evaluation, evaluation.judgedAt));
+  lines.push(...explainOutcome(evaluation, evaluation.judgedAt), ...firmness(evaluation));
   return `${evaluation.standardId}: ${lines.join(" ")}`;
 }

@@ -41,7 +41,7 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     for (const w of row.worst) keepWorst(tally.worst, w, a.worstLimit);
     rows.set(key, { row, tally });
   }
-  const merged = [...rows.values()].map(({ row, tally }) => toRow(row.standardId, row.period, row.target.percent, tally));
+  const merged = [...rows.values()].map(({ row, tally }) => toRow(row.standardId, row.period, row.target.percent, row.firmness, tally));
   const errors = [...a.errors, ...b.errors]
     .sort((x, y) => x.index - y.index || (x.message < y.message ? -1 : x.message > y.message ? 1 : 0))
     .slice(0, MAX_ERRORS);

@@ -28,6 +28,8 @@ export interface ReportRow {
   readonly target: { readonly percent: number };
   /** Contacts whose `promisedBy` was not a valid promise for this standard, and was ignored. */
   readonly promisesIgnored: number;
+  /** How firmly the charter promises the standard (`will`, `aim`, `general-rule`), or null when it does not say. */
+  readonly firmness: "will" | "aim" | "general-rule" | null;
   /** `100 * met >= percent * (met + breached)`, in integers; null when nothing is decided. */
   readonly achieved: boolean | null;
   /** 95% Wilson score interval for the share met; null when nothing is decided. */

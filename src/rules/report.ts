@@ -136,12 +136,12 @@ class Accumulator {
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
     for (const [rule, byPeriod] of this.#tallies) {
-      for (const [period, tally] of byPeriod) rows.push(toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, tally));
+      for (const [period, tally] of byPeriod) rows.push(toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, rule.firmness ?? null, tally));
     }
     // Standards nothing was judged against still get a row: "no data" is an answer.
     if (this.#by === undefined) {
       const judged = new Set([...this.#tallies.keys()].map((r) => r.id));
-      for (const s of this.#charter.standards) if (!judged.has(s.id)) rows.push(toRow(s.id, undefined, s.target.percent, emptyTally()));
+      for (const s of this.#charter.standards) if (!judged.has(s.id)) rows.push(toRow(s.id, undefined, s.target.percent, (own(s, "firmness") as ReportRow["firmness"] | undefined) ?? null, emptyTally()));
     }
     const order = this.#charter.standards.map((s) => s.id);
     return {

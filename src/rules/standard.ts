@@ -1,8 +1,8 @@
 /**
  * A standard compiled for the engine: its one unit and the clock that unit's
- * kind chooses, the events that stop it, and every optional field read once by
- * own property. Built once per standard object and kept in a WeakMap, so it
- * lives exactly as long as the charter.
+ * kind chooses, the events that stop it, the obligations that exempt contacts
+ * from it, and every optional field read once by own property. Built once per
+ * charter and kept in a WeakMap, so it lives exactly as long as the charter.
  *
  * @module
  */
@@ -27,36 +27,55 @@ export interface Rule {
   readonly officeHoursOnly: boolean;
   readonly fromAcknowledgement: boolean;
   readonly percent: number;
+  /** The schedule whose hours decide scope, office time and close of business (undefined: the office hours). */
+  readonly schedule: string | undefined;
+  /** Contacts with an appointment are not applicable. */
+  readonly withoutAppointments: boolean;
+  readonly firmness: Firmness | undefined;
+  readonly caveat: string | undefined;
+  /** Customer obligations that make a contact not applicable to this standard. */
+  readonly exemptions: readonly Exemption[];
 }
 
-const rules = new WeakMap<Standard, Rule>();
+/** How firmly a charter promises a standard. */
+export type Firmness = "will" | "aim" | "general-rule";
 
-/** The compiled form of a validated standard. */
-export function ruleOf(standard: Standard): Rule {
-  let rule = rules.get(standard);
-  if (rule === undefined) {
-    const unit = LIMIT_UNITS.find((u) => own(standard.limit, u) !== undefined) as LimitUnit;
-    const amount = own(standard.limit, unit) as number;
-    const spec = UNITS[unit];
-    const stopsOn = own(standard, "stopsOn");
-    const category = own(standard, "category");
-    rule = Object.freeze({
-      standard,
-      id: standard.id,
-      amount,
-      unit,
-      kind: spec.kind,
-      unitMs: "ms" in spec ? spec.ms : 0,
-      limit: Object.freeze({ amount, unit }),
-      stops: Array.isArray(stopsOn) ? (stopsOn as readonly ContactEvent[]).filter((e) => CONTACT_EVENTS.includes(e)) : defaultStops(standard.stage),
-      category: typeof category === "string" ? category : undefined,
-      officeHoursOnly: standard.scope === "office-hours",
-      fromAcknowledgement: standard.startsFrom === "acknowledged",
-      percent: standard.target.percent,
-    });
-    rules.set(standard, rule);
-  }
-  return rule;
+/** A customer obligation that, unmet, makes a contact not applicable. */
+export interface Exemption {
+  readonly obligation: string;
+  readonly when: "arrived-near-closing" | "late-for-appointment";
+  readonly minutes: number;
+}
+
+const NO_EXEMPTIONS: readonly Exemption[] = [];
+
+/** The compiled form of a validated standard, with the charter's obligations that exempt contacts from it. */
+function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMPTIONS): Rule {
+  const unit = LIMIT_UNITS.find((u) => own(standard.limit, u) !== undefined) as LimitUnit;
+  const amount = own(standard.limit, unit) as number;
+  const spec = UNITS[unit];
+  const stopsOn = own(standard, "stopsOn");
+  const category = own(standard, "category");
+  const schedule = own(standard, "schedule");
+  return Object.freeze({
+    standard,
+    id: standard.id,
+    amount,
+    unit,
+    kind: spec.kind,
+    unitMs: "ms" in spec ? spec.ms : 0,
+    limit: Object.freeze({ amount, unit }),
+    stops: Array.isArray(stopsOn) ? (stopsOn as readonly ContactEvent[]).filter((e) => CONTACT_EVENTS.includes(e)) : defaultStops(standard.stage),
+    category: typeof category === "string" ? category : undefined,
+    officeHoursOnly: standard.scope === "office-hours",
+    fromAcknowledgement: standard.startsFrom === "acknowledged",
+    percent: standard.target.percent,
+    schedule: typeof schedule === "string" ? schedule : undefined,
+    withoutAppointments: standard.appointments === "excluded",
+    firmness: own(standard, "firmness") as Firmness | undefined,
+    caveat: own(standard, "caveat") as string | undefined,
+    exemptions,
+  });
 }
 
 interface Index {
@@ -70,7 +89,16 @@ const indexes = new WeakMap<Charter, Index>();
 function indexOf(charter: Charter): Index {
   let index = indexes.get(charter);
   if (index === undefined) {
-    const all = charter.standards.map(ruleOf);
+    const exempting = new Map<string, Exemption[]>();
+    for (const o of charter.customerObligations) {
+      const exempts = own(o, "exempts") as { standards: readonly string[]; when: Exemption["when"]; minutes: number } | undefined;
+      for (const id of exempts?.standards ?? []) {
+        const list = exempting.get(id) ?? [];
+        list.push({ obligation: o.id, when: (exempts as { when: Exemption["when"] }).when, minutes: (exempts as { minutes: number }).minutes });
+        exempting.set(id, list);
+      }
+    }
+    const all = charter.standards.map((s) => compile(s, exempting.get(s.id)));
     const byChannel = new Map<string, { any: Rule[]; byCategory: Map<string, Rule[]> }>();
     for (const rule of all) {
       for (const channel of rule.standard.channels) {

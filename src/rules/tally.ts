@@ -66,7 +66,7 @@ export function periodOf(epochDay: number, by: "month" | "week"): string {
   return `${year}-W${padded(week, 2)}`;
 }
 
-export function toRow(standardId: string, period: string | undefined, percent: number, t: Tally): ReportRow {
+export function toRow(standardId: string, period: string | undefined, percent: number, firmness: ReportRow["firmness"], t: Tally): ReportRow {
   const decided = t.met + t.breached;
   return {
     standardId,
@@ -79,6 +79,7 @@ export function toRow(standardId: string, period: string | undefined, percent: n
     metShare: decided === 0 ? null : t.met / decided,
     target: { percent },
     promisesIgnored: t.promisesIgnored,
+    firmness,
     achieved: decided === 0 ? null : 100 * t.met >= percent * decided,
     ci95: wilson(t.met, decided),
     worst: t.worst,
