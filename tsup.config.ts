@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", charters: "src/charters/index.ts", "date-holidays": "src/date-holidays/index.ts", cli: "src/cli/index.ts" },
+  entry: { index: "src/index.ts", charters: "src/charters/index.ts", "date-holidays": "src/date-holidays/index.ts", cli: "src/cli/index.ts", "cli-worker": "src/cli/worker.ts" },
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
@@ -13,5 +13,7 @@ export default defineConfig({
   // zod is bundled (tree-shaken zod/mini): one file to parse at import instead of about a
   // hundred small modules to resolve, which took 60-70 ms of a cold start.
   noExternal: ["zod"],
-  external: ["date-holidays"],
+  external: ["date-holidays", "exceljs"],
+  // import.meta.url in the CommonJS build of the command (its workers are found beside it).
+  shims: true,
 });

@@ -29,10 +29,10 @@ describe("help and exit codes", () => {
     const r = run([]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Usage: council-sla <command>");
-    expect(r.out).toMatch(/Exit codes: 0 success; 1 .*\n2 a usage error/);
+    expect(r.out).toMatch(/Exit codes: 0 success; 1 .*\n.*; 2 a usage error/);
   });
 
-  test.each(["charters", "validate", "deadline", "calendar", "report", "schema"])("%s --help prints its usage", (command) => {
+  test.each(["charters", "validate", "deadline", "calendar", "report", "merge", "schema"])("%s --help prints its usage", (command) => {
     const r = run([command, "--help"]);
     expect([r.code, r.out]).toEqual([0, expect.stringContaining(`Usage: council-sla ${command}`)]);
   });
@@ -131,12 +131,13 @@ describe("report", () => {
 6,telephone,2026-11-23T10:05:00,2026-11-23T10:05:20,
 `;
 
-  test("a table of hand-countable calls: 3 met of 4, 75% against 65%; the bad row is reported with its line number", () => {
+  test("a table of hand-countable calls: 3 met of 4, 75% against 65%; the bad row is reported with its line number, and exit 1 says a row was skipped", () => {
     const r = run(["report", "--charter", "dartford", file("calls.csv", csv), "--now", "2026-11-24T00:00"]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/telephone\.answer\s+4\s+3\s+1\s+0\s+1\s+75\.0%\s+65%\s+yes/);
-    expect(r.out).toContain("1 contact skipped as invalid");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/telephone\.answer\s+we aim to\s+4\s+3\s+1\s+0\s+1\s+75\.0%\s+65%\s+yes/);
+    expect(r.out).toContain("6 rows read, 5 judged, 1 skipped: 1 invalid contact.receivedAt (first at calls.csv:6)");
     expect(r.err).toMatch(/calls\.csv:6: skipped \(id 5\): .*`contact.receivedAt`.*"not a date"/);
+    expect(run(["report", "--charter", "dartford", file("calls-allowed.csv", csv), "--now", "2026-11-24T00:00", "--max-skipped", "20%"]).code).toBe(0);
   });
 
   test("--format json and csv carry the same counts", () => {
@@ -166,7 +167,7 @@ describe("report", () => {
       "this line is not JSON",
     ].map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join("\n");
     const r = run(["report", "--charter", "copeland", "-", "--now", "2026-12-02T12:00", "--by", "month", "--format", "json"], ndjson);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const rows = JSON.parse(r.out).rows.filter((x: { standardId: string }) => x.standardId === "email.respond");
     expect(rows.map((x: { period: string; met: number; pending: number }) => [x.period, x.met, x.pending])).toEqual([["2026-11", 1, 0], ["2026-12", 0, 1]]);
     expect(r.err).toContain("stdin:3: skipped: not JSON");
@@ -174,14 +175,15 @@ describe("report", () => {
 
   test("a JSON array file, and the bundled example data", () => {
     const path = file("contacts.json", JSON.stringify([{ id: "a", channel: "letter", receivedAt: "2026-04-02T10:00", respondedAt: "2026-04-09T10:00" }], null, 2));
-    expect(run(["report", "--charter", "kawartha-lakes", path, "--now", "2026-05-01"]).out).toMatch(/letter\.respond\s+1\s+1\s+0/);
+    expect(run(["report", "--charter", "kawartha-lakes", path, "--now", "2026-05-01"]).out).toMatch(/letter\.respond\s+we will\s+1\s+1\s+0/);
     const example = run(["report", "--charter", "colchester", new URL("../examples/colchester.csv", import.meta.url).pathname, "--now", "2027-01-31T23:59"]);
     expect(example.code).toBe(0);
-    expect(example.out).toContain("3000 contacts");
+    expect(example.out).toContain("3000 rows read, 3000 judged, 0 skipped");
   });
 
   test("bad arguments: exit 2 with a one-line message", () => {
-    expect(run(["report", "--charter", "dartford", join(dir, "nope.csv")])).toMatchObject({ code: 2, err: expect.stringContaining("cannot read") });
+    expect(run(["report", "--charter", "dartford", join(dir, "nope.csv"), "--now", "2026-11-24"])).toMatchObject({ code: 2, err: expect.stringContaining("cannot read") });
+    expect(run(["report", "--charter", "dartford", file("z.csv", csv)])).toMatchObject({ code: 2, err: expect.stringContaining("--now is required") });
     expect(run(["report", "--charter", "dartford", file("x.csv", csv), "--format", "pdf"])).toMatchObject({ code: 2, err: expect.stringContaining("--format") });
     expect(run(["report", "--charter", "dartford", file("y.csv", csv), "--now", "tomorrow"])).toMatchObject({ code: 2, err: expect.stringContaining("--now") });
   });

@@ -5,6 +5,37 @@
  */
 import type { Charter } from "../charter/schema.js";
 import type { ComplianceReport, ReportRow } from "../rules/report.js";
+import { safe } from "./messages.js";
+import type { PartialReport } from "./report.js";
+
+/** The output formats of `report` and `merge`. */
+export const REPORT_FORMATS = ["table", "json", "csv", "html", "md"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A report in one of the formats. */
+export function reportFormat(format: ReportFormat, report: PartialReport, charter: Charter): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(report, null, 2);
+    case "csv":
+      return reportCsv(report);
+    case "html":
+      return reportHtml(report, charter);
+    case "md":
+      return reportMarkdown(report, charter);
+    default:
+      return reportTable(report, charter);
+  }
+}
+
+const FIRMNESS_WORDS: Readonly<Record<string, string>> = { will: "we will", aim: "we aim to", "general-rule": "as a general rule" };
+
+/** What the input held and what became of it, in a sentence. */
+function accounting(report: PartialReport): string {
+  const i = report.input;
+  const skipped = i.skipped.map((s) => `${s.count} ${s.reason} (first at ${s.first.join(", ")})`).join("; ");
+  return `${i.rows} rows read, ${i.judged} judged, ${i.skipped.reduce((n, s) => n + s.count, 0)} skipped${skipped === "" ? "" : `: ${skipped}`}, ${i.future} received after the moment of judgement (not judged).`;
+}
 
 function percent(share: number | null): string {
   return share === null ? "–" : `${(share * 100).toFixed(1)}%`;
@@ -25,12 +56,13 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-export function reportTable(report: ComplianceReport, charter: Charter): string {
+export function reportTable(report: PartialReport, charter: Charter): string {
   const withPeriod = report.by !== null;
-  const header = ["standard", ...(withPeriod ? ["period"] : []), "in scope", "met", "breached", "pending", "n/a", "met %", "target", "achieved", "95% CI"];
+  const header = ["standard", ...(withPeriod ? ["period"] : []), "promise", "in scope", "met", "breached", "pending", "n/a", "met %", "target", "achieved", "95% CI"];
   const rows = report.rows.map((r) => [
     r.standardId,
     ...(withPeriod ? [r.period ?? ""] : []),
+    r.firmness === null ? "" : (FIRMNESS_WORDS[r.firmness] ?? ""),
     String(r.inScope),
     String(r.met),
     String(r.breached),
@@ -41,21 +73,26 @@ export function reportTable(report: ComplianceReport, charter: Charter): string 
     verdict(r),
     r.ci95 === null ? "–" : `${(r.ci95.low * 100).toFixed(1)}-${(r.ci95.high * 100).toFixed(1)}%`,
   ]);
-  const title = `${charter.name} (${charter.id}): ${report.contacts} contacts, judged at ${report.now}`;
-  const body = charter.standards.length === 0 ? "This charter has no measurable standards (it gives no timescales)." : table(header, rows, withPeriod ? 2 : 1);
-  const skipped = report.skipped > 0 ? `\n${report.skipped} contact${report.skipped === 1 ? "" : "s"} skipped as invalid (see the messages above).` : "";
-  return `${title}\n\n${body}${skipped}`;
+  const title = safe(`${charter.name} (${charter.id}): judged at ${report.now}${report.input.now === "clock" ? " (the current time)" : ""}`);
+  const body = charter.standards.length === 0 ? "This charter has no measurable standards (it gives no timescales)." : table(header, rows.map((r) => r.map(safe)), withPeriod ? 3 : 2);
+  return `${title}\n\n${body}\n\n${safe(accounting(report))}`;
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * A CSV cell, quoted when needed, and protected against formula injection as OWASP
+ * advises: text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
+ * prefixed with `'`, so a spreadsheet shows it instead of running it.
+ */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function reportCsv(report: ComplianceReport): string {
   const header = ["standardId", "period", "inScope", "met", "breached", "pending", "notApplicable", "metShare", "targetPercent", "achieved", "ci95Low", "ci95High"];
   const lines = report.rows.map((r) =>
     [r.standardId, r.period ?? "", r.inScope, r.met, r.breached, r.pending, r.notApplicable, r.metShare ?? "", r.target.percent, r.achieved ?? "", r.ci95?.low ?? "", r.ci95?.high ?? ""]
-      .map((v) => csvCell(String(v)))
+      .map((v) => (typeof v === "number" ? String(v) : csvCell(String(v))))
       .join(","),
   );
   return [header.join(","), ...lines].join("\n");
@@ -107,4 +144,30 @@ ${charter.standards.length === 0 ? "<p>This charter has no measurable standards.
 </body>
 </html>
 `;
+}
+
+/** The report as Markdown tables, for committee papers and issue trackers. */
+export function reportMarkdown(report: PartialReport, charter: Charter): string {
+  const cell = (text: string) => safe(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const pct = (n: number | null) => (n === null ? "–" : `${(n * 100).toFixed(1)}%`);
+  const withPeriod = report.by !== null;
+  const head = ["Standard", ...(withPeriod ? ["Period"] : []), "Promise", "Met", "Breached", "Pending", "Not applicable", "Share met", "95% interval", "Target", "Achieved"];
+  const lines = report.rows.map((r) =>
+    [
+      r.standardId,
+      ...(withPeriod ? [r.period ?? ""] : []),
+      r.firmness === null ? "not stated" : (FIRMNESS_WORDS[r.firmness] ?? ""),
+      String(r.met),
+      String(r.breached),
+      String(r.pending),
+      String(r.notApplicable),
+      pct(r.metShare),
+      r.ci95 === null ? "–" : `${pct(r.ci95.low)} to ${pct(r.ci95.high)}`,
+      `${r.target.percent}%`,
+      r.achieved === null ? "no data" : r.achieved ? "✔ yes" : "✘ no",
+    ].map(cell),
+  );
+  const table = [head, head.map(() => "---"), ...lines].map((row) => `| ${row.join(" | ")} |`).join("\n");
+  const quotes = charter.standards.map((s) => `- **${cell(s.id)}**: “${cell(s.quote)}”`).join("\n");
+  return `# ${cell(charter.name)}: charter compliance\n\nJudged at ${report.now}. ${cell(accounting(report))}\n\n${table}\n\n## The standards\n\n${quotes}\n`;
 }

@@ -11,7 +11,7 @@ function isReport(value: unknown): value is ComplianceReport {
   const r = value as Partial<Record<keyof ComplianceReport, unknown>> | null;
   return (
     typeof r === "object" && r !== null && typeof r.charterId === "string" && typeof r.charterFingerprint === "string" && typeof r.now === "string" &&
-    Array.isArray(r.rows) && Array.isArray(r.errors) && Array.isArray(r.standards) && typeof r.contacts === "number" && typeof r.skipped === "number"
+    Array.isArray(r.rows) && Array.isArray(r.errors) && Array.isArray(r.standards) && typeof r.contacts === "number" && typeof r.skipped === "number" && typeof r.future === "number"
   );
 }
 
@@ -54,6 +54,7 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     standards: a.standards,
     contacts: a.contacts + b.contacts,
     skipped: a.skipped + b.skipped,
+    future: a.future + b.future,
     errors,
     worstLimit: a.worstLimit,
     rows: sortRows(merged, a.standards),

@@ -60,6 +60,8 @@ export interface ComplianceReport {
   readonly contacts: number;
   /** Contacts skipped because they were not valid. */
   readonly skipped: number;
+  /** Contacts received after `now`: counted apart, never judged (they are not pending, they have not happened). */
+  readonly future: number;
   /** The first problems (at most 20), in input order. */
   readonly errors: readonly SkippedContact[];
   /** How many worst breaches each row keeps. */

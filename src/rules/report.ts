@@ -37,6 +37,7 @@ class Accumulator {
   readonly #errors: SkippedContact[] = [];
   contacts = 0;
   skipped = 0;
+  future = 0;
 
   constructor(charter: Charter, options: ReportOptions) {
     this.#charter = charter;
@@ -65,6 +66,10 @@ class Accumulator {
     let outcomes: Outcome[];
     try {
       read = readContact(this.#engine, contact);
+      if (read.receivedAt > this.#now) {
+        this.future++;
+        return;
+      }
       outcomes = [];
       for (const rule of rulesFor(this.#charter, read.channel, read.category)) outcomes.push(judge(this.#engine, rule, read, this.#now, this.#warnAt));
     } catch (error) {
@@ -153,6 +158,7 @@ class Accumulator {
       standards: order,
       contacts: this.contacts,
       skipped: this.skipped,
+      future: this.future,
       errors: [...this.#errors],
       worstLimit: this.#worst,
       rows: sortRows(rows, order),

@@ -1,0 +1,144 @@
+/**
+ * JSON arrays and NDJSON, streamed: each element or line is cut out of the text
+ * as it arrives and parsed alone, so time is linear in the file and memory holds
+ * one element at a time (none longer than the limit).
+ *
+ * @module
+ */
+import { cli } from "../messages.js";
+import { MAX_ROW } from "./csv.js";
+import type { RawRow } from "./rows.js";
+
+function parseOne(text: string, line: number): RawRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, error: cli.badJsonRow((error as Error).message), reason: "not JSON" };
+  }
+  return { line, value };
+}
+
+/** One JSON value per non-blank line. */
+export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
+  let carry = "";
+  let line = 0;
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    const batch: RawRow[] = [];
+    let start = 0;
+    for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", start)) {
+      line++;
+      const one = text.slice(start, nl);
+      start = nl + 1;
+      if (one.trim() !== "") batch.push(parseOne(one, line));
+    }
+    if (batch.length > 0) yield batch;
+    carry = text.slice(start);
+    if (carry.length > MAX_ROW) {
+      yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long", fatal: true }];
+      return;
+    }
+  }
+  if (carry.trim() !== "") yield [parseOne(carry, line + 1)];
+}
+
+const STRUCTURE = /["\\{}[\],\n]/g;
+
+/**
+ * The elements of a JSON array, one by one. The text must start with `[` (after
+ * white space); a value that is not an array is a fatal problem.
+ */
+export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string): AsyncGenerator<RawRow[]> {
+  let text = "";
+  let pos = 0;
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let started = false;
+  let closed = false;
+  let elementStart = -1;
+  let elementLine = 1;
+  /** Where the search for the next structural character resumes: state changes only at those. */
+  let scan = 0;
+  for await (const chunk of chunks) {
+    text += chunk;
+    const batch: RawRow[] = [];
+    STRUCTURE.lastIndex = scan;
+    for (let m = STRUCTURE.exec(text); m !== null; m = STRUCTURE.exec(text)) {
+      const i = m.index;
+      scan = i + 1;
+      const c = text.charCodeAt(i);
+      if (!started) {
+        const lead = text.slice(pos, i).trim();
+        if (lead !== "" || c !== 91) {
+          const got = (lead + text.slice(i, i + 1)).trim();
+          yield [{ line, error: cli.jsonNotArray(name, got.startsWith("{") ? "an object" : JSON.stringify(got.slice(0, 20))), reason: "not a JSON array", fatal: true }];
+          return;
+        }
+        started = true;
+        depth = 1;
+        pos = i + 1;
+        continue;
+      }
+      if (inString) {
+        if (c === 92) {
+          STRUCTURE.lastIndex = i + 2;
+          scan = i + 2;
+          continue;
+        }
+        if (c === 34) inString = false;
+        else if (c === 10) line++;
+        continue;
+      }
+      if (c === 10) {
+        line++;
+        continue;
+      }
+      if (depth === 1 && elementStart === -1 && c !== 44 && c !== 93) {
+        elementStart = i;
+        elementLine = line;
+      }
+      if (c === 34) {
+        if (depth === 1 && elementStart === -1) {
+          elementStart = i;
+          elementLine = line;
+        }
+        inString = true;
+      } else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        depth--;
+        if (depth === 0) {
+          if (elementStart !== -1 || text.slice(pos, i).trim() !== "") batch.push(parseOne(text.slice(elementStart === -1 ? pos : elementStart, i), elementStart === -1 ? line : elementLine));
+          closed = true;
+          elementStart = -1;
+          pos = i + 1;
+          break;
+        }
+      } else if (c === 44 && depth === 1) {
+        const start = elementStart === -1 ? pos : elementStart;
+        batch.push(parseOne(text.slice(start, i), elementStart === -1 ? line : elementLine));
+        elementStart = -1;
+        pos = i + 1;
+      }
+    }
+    if (batch.length > 0) yield batch;
+    if (closed) break;
+    // Keep only the element being read.
+    const keep = Math.min(elementStart === -1 ? pos : elementStart, scan);
+    if (keep > 0) {
+      text = text.slice(keep);
+      if (elementStart !== -1) elementStart -= keep;
+      pos = Math.max(0, pos - keep);
+      scan -= keep;
+    }
+    if (text.length - (elementStart === -1 ? pos : elementStart) > MAX_ROW) {
+      yield [{ line: elementLine, error: cli.rowTooLong(MAX_ROW), reason: "row too long", fatal: true }];
+      return;
+    }
+  }
+  if (!started) return;
+  if (!closed) {
+    yield [{ line: elementStart === -1 ? line : elementLine, error: cli.truncatedJson(name), reason: "truncated JSON" }];
+  }
+}
