@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { csvCell } from "../src/cli/format.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "council-sla-cli-"));
@@ -150,14 +151,38 @@ describe("report", () => {
     expect(lines[1]).toMatch(/^telephone\.answer,,4,3,1,0,1,0\.75,65,true,/);
   });
 
-  test("--format html writes one self-contained page with a bar per standard against its target", () => {
+  test("--format html writes one self-contained page: figures, the quote, the target, no script and no request", () => {
     const html = run(["report", "--charter", "dartford", file("calls3.csv", csv), "--now", "2026-11-24T00:00", "--format", "html"]).out;
-    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).not.toMatch(/<script|<link|src=/);
-    expect(html).toContain('<div class="row ok">');
-    expect(html).toContain('style="width:75.00%"');
-    expect(html).toContain('style="left:65%"');
-    expect(html).toContain("telephone.answer: 75.0% met against a 65% target");
+    expect(html).toContain("<h2 id=\"s0\">65% of calls answered within 20 seconds</h2>");
+    expect(html).toContain("<strong>We aim to:</strong> <q>We aim to answer 65% of telephone calls within 20 seconds</q>");
+    expect(html).toContain("Target achieved: 75.0% met, against a target of 65%");
+    expect(html).toContain('<td data-label="Met" data-field="met">3</td>');
+  });
+
+  test("--format md writes the same figures as Markdown tables", () => {
+    const md = run(["report", "--charter", "dartford", file("calls4.csv", csv), "--now", "2026-11-24T00:00", "--format", "md"]).out;
+    expect(md).toMatch(/^# Dartford Borough Council: charter compliance/);
+    expect(md).toMatch(/\| telephone\.answer \| we aim to \| 3 \| 1 \| 0 \| 1 \| 75\.0% \| .* \| 65% \| ✔ yes \|/);
+  });
+
+  test("CSV output is protected against formula injection, and HTML escapes hostile ids", () => {
+    const hostile = `id,channel,receivedAt,answeredAt\n"=1+1",telephone,2026-11-23T10:00:00,2026-11-23T10:01:00\n"<b>x</b>",telephone,2026-11-23T10:00:00,2026-11-23T10:02:00\n`;
+    const path = file("hostile.csv", hostile);
+    const html = run(["report", "--charter", "dartford", path, "--now", "2026-11-24T00:00", "--format", "html"]).out;
+    expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(html).not.toContain("<b>x</b>");
+    for (const [value, cell] of [
+      ["=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""],
+      ["+1", "'+1"],
+      ["-2", "'-2"],
+      ["@SUM(A1)", "'@SUM(A1)"],
+      ["\tx", "'\tx"],
+      ["\rx", "\"'\rx\""],
+      ["plain", "plain"],
+    ]) expect(csvCell(value as string)).toBe(cell);
   });
 
   test("NDJSON on standard input, by month", () => {

@@ -1,10 +1,11 @@
 /**
- * Rendering reports, deadlines and calendars for the terminal, CSV and HTML.
+ * Rendering reports for the terminal, CSV and Markdown (the HTML page is html.ts).
  *
  * @module
  */
 import type { Charter } from "../charter/schema.js";
 import type { ComplianceReport, ReportRow } from "../rules/report.js";
+import { reportHtml, standardTitle } from "./html.js";
 import { safe } from "./messages.js";
 import type { PartialReport } from "./report.js";
 
@@ -98,54 +99,6 @@ export function reportCsv(report: ComplianceReport): string {
   return [header.join(","), ...lines].join("\n");
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-}
-
-/** One self-contained page: a bar per standard (and period) against its target. */
-export function reportHtml(report: ComplianceReport, charter: Charter): string {
-  const bars = report.rows
-    .map((r) => {
-      const share = r.metShare === null ? 0 : r.metShare * 100;
-      const state = r.achieved === null ? "none" : r.achieved ? "ok" : "miss";
-      const label = `${r.standardId}${r.period === undefined ? "" : ` · ${r.period}`}`;
-      const standard = charter.standards.find((s) => s.id === r.standardId);
-      return `<div class="row ${state}">
-  <div class="label" title="${escapeHtml(standard?.quote ?? "")}">${escapeHtml(label)}</div>
-  <div class="track" role="img" aria-label="${escapeHtml(`${label}: ${percent(r.metShare)} met against a ${r.target.percent}% target`)}">
-    <div class="bar" style="width:${share.toFixed(2)}%"></div>
-    <div class="target" style="left:${r.target.percent}%" title="target ${r.target.percent}%"></div>
-  </div>
-  <div class="figure">${percent(r.metShare)} <span>of ${r.met + r.breached} (target ${r.target.percent}%; ${r.pending} pending, ${r.notApplicable} n/a)</span></div>
-</div>`;
-    })
-    .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(charter.name)}: charter compliance</title>
-<style>
-body{font:15px/1.4 system-ui,sans-serif;margin:2rem;color:#1b1b1b;max-width:70rem}
-h1{font-size:1.4rem;margin:0 0 .25rem}p.meta{color:#555;margin:0 0 1.5rem}
-.row{display:grid;grid-template-columns:18rem 1fr 22rem;gap:1rem;align-items:center;margin:.35rem 0}
-.label{font-family:ui-monospace,monospace;font-size:.9rem}
-.track{position:relative;height:1.1rem;background:#eee;border-radius:3px}
-.bar{height:100%;border-radius:3px;background:#888}
-.ok .bar{background:#2e7d32}.miss .bar{background:#c62828}
-.target{position:absolute;top:-.25rem;bottom:-.25rem;width:2px;background:#111}
-.figure span{color:#555;font-size:.85rem}
-</style>
-</head>
-<body>
-<h1>${escapeHtml(charter.name)}</h1>
-<p class="meta">${report.contacts} contacts, judged at ${escapeHtml(report.now)}${report.skipped ? `; ${report.skipped} skipped as invalid` : ""}. Bars show the share met; the black line is the target.</p>
-${charter.standards.length === 0 ? "<p>This charter has no measurable standards.</p>" : bars}
-</body>
-</html>
-`;
-}
-
 /** The report as Markdown tables, for committee papers and issue trackers. */
 export function reportMarkdown(report: PartialReport, charter: Charter): string {
   const cell = (text: string) => safe(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -168,6 +121,6 @@ export function reportMarkdown(report: PartialReport, charter: Charter): string 
     ].map(cell),
   );
   const table = [head, head.map(() => "---"), ...lines].map((row) => `| ${row.join(" | ")} |`).join("\n");
-  const quotes = charter.standards.map((s) => `- **${cell(s.id)}**: “${cell(s.quote)}”`).join("\n");
+  const quotes = charter.standards.map((s) => `- **${cell(standardTitle(s))}** (${cell(s.id)}): “${cell(s.quote)}”`).join("\n");
   return `# ${cell(charter.name)}: charter compliance\n\nJudged at ${report.now}. ${cell(accounting(report))}\n\n${table}\n\n## The standards\n\n${quotes}\n`;
 }

@@ -298,6 +298,12 @@ function toEvaluation(engine: CalendarEngine, o: Outcome, contact: ReadContact, 
   };
 }
 
+/** One standard judged for a read contact, with its trace: what explain() needs. */
+export function evaluationOf(engine: CalendarEngine, rule: Rule, read: ReadContact, now: number, warnAt: number): Evaluation {
+  const trace: TraceStep[] = [];
+  return toEvaluation(engine, judge(engine, rule, read, now, warnAt, trace), read, now, trace);
+}
+
 /**
  * Judges a contact against every standard that covers it (its channel, and its
  * category when the standard has one), as things stood at `options.now`.
@@ -314,9 +320,5 @@ export function evaluate(charter: Charter, contact: Contact, options: EvaluateOp
   const now = readNow(engine, options);
   const warnAt = readWarnAt(own(options, "warnAt"));
   const read = readContact(engine, contact);
-  return rulesFor(checked, read.channel, read.category).map((rule) => {
-    const trace: TraceStep[] = [];
-    const o = judge(engine, rule, read, now, warnAt, trace);
-    return toEvaluation(engine, o, read, now, trace);
-  });
+  return rulesFor(checked, read.channel, read.category).map((rule) => evaluationOf(engine, rule, read, now, warnAt));
 }

@@ -8,8 +8,11 @@ import type { Instant } from "../calendar/instant.js";
 export interface WorstBreach {
   readonly contactId: string | number | null;
   readonly lateMs: number;
+  readonly receivedAt: string;
   readonly due: string;
   readonly completedAt: string | null;
+  /** What explain() says of the breach. */
+  readonly explanation: string;
 }
 
 /** Counts for one standard (and, with `by`, one period). */

@@ -11,7 +11,8 @@ import type { Charter, Contact } from "../charter/schema.js";
 import { expected, integerRange, text, unreadableContact } from "../messages.js";
 import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
-import { judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
+import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
+import { explain } from "./explain.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact } from "./report-types.js";
 import { rulesFor, type Rule } from "./standard.js";
 import { MAX_ERRORS, charterFingerprint, emptyTally, keepWorst, periodOf, sortRows, toRow, type Tally } from "./tally.js";
@@ -108,9 +109,17 @@ class Accumulator {
         // Format the strings only for a breach that may be kept.
         if (list.length < this.#worst || last === undefined || lateMs >= last.lateMs) {
           const zone = this.#engine.zone;
+          const explanation = explain(evaluationOf(this.#engine, o.rule, read, this.#now, this.#warnAt));
           keepWorst(
             list,
-            { contactId: read.id ?? null, lateMs, due: zone.format(o.dueMs), completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs) },
+            {
+              contactId: read.id ?? null,
+              lateMs,
+              receivedAt: zone.format(read.receivedAt),
+              due: zone.format(o.dueMs),
+              completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs),
+              explanation,
+            },
             this.#worst,
           );
         }

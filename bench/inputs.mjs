@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run bench:inputs`: the command end to end on its input formats, in one run:
+// rows/s of `council-sla report` on 1,000,000 rows as CSV, NDJSON and a JSON array (and
+// 100,000 as .xlsx), against the CSV parsers alone and complianceReport in memory; peak
+// heap from 100,000 to 1,000,000 rows; --jobs 2 against --jobs 1. Writes the section
+// "Contact files" of bench/RESULTS.md with --write.
+import { spawnSync } from "node:child_process";
+import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Papa from "papaparse";
+import { parse as csvParse } from "csv-parse";
+import * as d3 from "d3-dsv";
+import { complianceReport } from "../dist/index.js";
+import { copeland } from "../dist/charters.js";
+
+const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+const PEAK = new URL("./peak-memory.cjs", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "council-sla-bench-"));
+const N = Number(process.env.ROWS ?? 1_000_000);
+const XLSX_N = Math.min(N, 100_000);
+
+function contact(i) {
+  const received = Date.UTC(2026, 0, 5, 9) + (i % 250_000) * 120_000;
+  const iso = (ms) => new Date(ms).toISOString().slice(0, 16);
+  const kind = i % 4;
+  if (kind === 0) return { id: i, channel: "telephone", receivedAt: iso(received), answeredAt: new Date(received + (i % 40) * 1000).toISOString().slice(0, 19) };
+  if (kind === 1) return { id: i, channel: "email", receivedAt: iso(received), acknowledgedAt: iso(received + 3_600_000), respondedAt: iso(received + (i % 6) * 86_400_000) };
+  if (kind === 2) return { id: i, channel: "letter", receivedAt: iso(received), respondedAt: iso(received + (i % 20) * 86_400_000) };
+  return { id: i, channel: "voicemail", receivedAt: iso(received), respondedAt: iso(received + (i % 3) * 86_400_000) };
+}
+const COLUMNS = ["id", "channel", "receivedAt", "answeredAt", "acknowledgedAt", "respondedAt"];
+function write(n) {
+  const rows = Array.from({ length: n }, (_, i) => contact(i));
+  const csv = join(dir, `${n}.csv`);
+  writeFileSync(csv, `${COLUMNS.join(",")}\n${rows.map((r) => COLUMNS.map((c) => r[c] ?? "").join(",")).join("\n")}\n`);
+  const ndjson = join(dir, `${n}.ndjson`);
+  writeFileSync(ndjson, `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`);
+  const json = join(dir, `${n}.json`);
+  writeFileSync(json, `[\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]\n`);
+  return { rows, csv, ndjson, json };
+}
+
+/** Best of `runs`: seconds and the peak heap of `council-sla report` on a file. */
+function command(path, extra = [], runs = 3) {
+  let best = { seconds: Infinity, heapMB: 0, rssMB: 0 };
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ["--require", PEAK, CLI, "report", "--charter", "copeland", "--now", "2027-06-01", "--format", "json", ...extra, path], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const seconds = (performance.now() - t) / 1000;
+    if (r.status !== 0) throw new Error(`${path}: exit ${r.status}: ${r.stderr.slice(0, 500)}`);
+    const peak = JSON.parse(/PEAK (.*)/.exec(r.stderr)?.[1] ?? "{}");
+    if (seconds < best.seconds) best = { seconds, ...peak, out: r.stdout };
+  }
+  return best;
+}
+
+async function timeParser(name, path, f) {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const n = await f(path);
+    best = Math.min(best, (performance.now() - t) / 1000);
+    if (n < N) throw new Error(`${name} read ${n}`);
+  }
+  return best;
+}
+
+const big = write(N);
+const small = write(N / 10);
+const lines = [];
+const say = (s = "") => lines.push(s);
+const rate = (n, seconds) => `${Math.round(n / seconds).toLocaleString("en-GB")} rows/s`;
+
+const csv = command(big.csv);
+const ndjson = command(big.ndjson);
+const json = command(big.json);
+const smallCsv = command(small.csv);
+const jobs2 = command(big.csv, ["--jobs", "2"]);
+if (jobs2.out !== csv.out) throw new Error("--jobs 2 gave another report than --jobs 1");
+
+// .xlsx: fewer rows, written with exceljs.
+const { default: ExcelJS } = await import("exceljs");
+const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, "contacts.xlsx") });
+const sheet = book.addWorksheet("Contacts");
+sheet.addRow(COLUMNS).commit();
+for (const r of big.rows.slice(0, XLSX_N)) sheet.addRow(COLUMNS.map((c) => r[c] ?? "")).commit();
+await book.commit();
+const xlsx = command(join(dir, "contacts.xlsx"), [], 1);
+
+const parsers = {
+  "papaparse (the command's)": await timeParser("papaparse", big.csv, (p) => new Promise((resolve) => { let n = 0; Papa.parse(createReadStream(p), { step: () => { n++; }, complete: () => resolve(n - 1) }); })),
+  "csv-parse": await timeParser("csv-parse", big.csv, async (p) => { let n = -1; for await (const _ of createReadStream(p).pipe(csvParse())) n++; return n; }),
+  "d3-dsv (whole file)": await timeParser("d3-dsv", big.csv, (p) => d3.csvParseRows(readFileSync(p, "utf8")).length - 1),
+};
+let inMemory = Infinity;
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  complianceReport(copeland, big.rows, { now: "2027-06-01" });
+  inMemory = Math.min(inMemory, (performance.now() - t) / 1000);
+}
+
+say("### Contact files: `council-sla report` end to end");
+say();
+say(`${N.toLocaleString("en-GB")} generated rows (telephone, email, letter, voicemail), best of 3 runs of the built command in a fresh process, start-up included; .xlsx ${XLSX_N.toLocaleString("en-GB")} rows, one run.`);
+say();
+say("| what | rows/s | target | met |");
+say("|---|---:|---:|:---:|");
+say(`| report, CSV | ${rate(N, csv.seconds)} | ≥ 400,000 | ${N / csv.seconds >= 400_000 ? "yes" : "**no**"} |`);
+say(`| report, NDJSON | ${rate(N, ndjson.seconds)} | | |`);
+say(`| report, JSON array | ${rate(N, json.seconds)} (${(json.seconds / ndjson.seconds).toFixed(2)}× the NDJSON time) | within 1.5× of NDJSON | ${json.seconds <= 1.5 * ndjson.seconds ? "yes" : "**no**"} |`);
+say(`| report, .xlsx | ${rate(XLSX_N, xlsx.seconds)} | | |`);
+say(`| report, CSV, --jobs 2 | ${rate(N, jobs2.seconds)} (${(csv.seconds / jobs2.seconds).toFixed(2)}× --jobs 1; the same report, byte for byte) | ≥ 1.7× | ${csv.seconds / jobs2.seconds >= 1.7 ? "yes" : "**no**"} |`);
+for (const [name, seconds] of Object.entries(parsers)) say(`| CSV parser alone: ${name} | ${rate(N, seconds)} | | |`);
+say(`| complianceReport in memory (the engine) | ${rate(N, inMemory)} | | |`);
+say(`| peak heap, ${(N / 10).toLocaleString("en-GB")} → ${N.toLocaleString("en-GB")} CSV rows | ${smallCsv.heapMB.toFixed(1)} MB → ${csv.heapMB.toFixed(1)} MB (RSS ${smallCsv.rssMB.toFixed(0)} → ${csv.rssMB.toFixed(0)} MB) | flat | ${csv.heapMB < smallCsv.heapMB * 1.5 + 10 ? "yes" : "**no**"} |`);
+say();
+const text = lines.join("\n");
+console.log(text);
+if (process.argv.includes("--write")) {
+  const path = new URL("./RESULTS.md", import.meta.url);
+  const results = readFileSync(path, "utf8");
+  const marker = "### Contact files:";
+  const at = results.indexOf(marker);
+  writeFileSync(path, `${(at === -1 ? results : results.slice(0, at)).trimEnd()}\n\n${text}\n`);
+}
