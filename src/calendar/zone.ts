@@ -16,6 +16,7 @@ const FIRST_CACHED_DAY = -25_567;
 const CACHED_DAYS = 109_573;
 const FORMAT_SLOTS = 4096;
 const BLOCK_MS = BLOCK_DAYS * MS_PER_DAY;
+const STEADY_SLOTS = 4096;
 
 /** Offsets in force during one block: `offsets[0]` from the block's start, `offsets[i + 1]` from `changes[i]`. */
 interface Block {
@@ -68,6 +69,8 @@ class TableZone implements Zone {
   readonly #formattedAt = new Float64Array(FORMAT_SLOTS).fill(Number.NaN);
   readonly #formatted: string[] = new Array<string>(FORMAT_SLOTS).fill("");
   #lastKey = Number.NaN;
+  readonly #steadyDay = new Float64Array(STEADY_SLOTS).fill(Number.NaN);
+  readonly #steady = new Float64Array(STEADY_SLOTS);
   #lastBlock: Block | undefined;
 
   constructor(name: string, format: Intl.DateTimeFormat) {
@@ -130,7 +133,29 @@ class TableZone implements Zone {
     return epochMs + this.offsetAt(epochMs);
   }
 
+  /**
+   * The offset of a wall date D when no transition falls from D-1 to D+2 (then every
+   * wall time of D has exactly that offset), else NaN; cached per date.
+   */
+  #steadyOffset(day: number): number {
+    const slot = day & (STEADY_SLOTS - 1);
+    if (this.#steadyDay[slot] === day) return this.#steady[slot] as number;
+    const from = (day - 1) * MS_PER_DAY;
+    const to = (day + 2) * MS_PER_DAY;
+    const offset = this.offsetAt(from);
+    let steady = offset;
+    for (let key = Math.floor(from / BLOCK_MS); key <= Math.floor(to / BLOCK_MS); key++) {
+      this.offsetAt(key * BLOCK_MS);
+      for (const change of (this.#blocks.get(key) as Block).changes) if (change > from - MS_PER_DAY && change <= to + MS_PER_DAY) steady = Number.NaN;
+    }
+    this.#steadyDay[slot] = day;
+    this.#steady[slot] = steady;
+    return steady;
+  }
+
   fromWall(wallMs: number, skipped: "forward" | "gap-end" = "forward"): number {
+    const steady = this.#steadyOffset(Math.floor(wallMs / MS_PER_DAY));
+    if (steady === steady) return wallMs - steady;
     const before = this.offsetAt(wallMs - MS_PER_DAY);
     const after = this.offsetAt(wallMs + MS_PER_DAY);
     const early = wallMs - before;

@@ -13,13 +13,16 @@ import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
 import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
 import { explain } from "./explain.js";
-import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact } from "./report-types.js";
+import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
 import { rulesFor, type Rule } from "./standard.js";
 import { MAX_ERRORS, charterFingerprint, emptyTally, keepWorst, periodOf, sortRows, toRow, type Tally } from "./tally.js";
 
 export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
 
 type Abandoned = ComplianceReport["abandoned"];
+
+/** A breach that may be kept among the worst, with what is needed to explain it later. */
+type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: Rule };
 const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
 
 /** The running state of a report. */
@@ -109,19 +112,18 @@ class Accumulator {
         // Format the strings only for a breach that may be kept.
         if (list.length < this.#worst || last === undefined || lateMs >= last.lateMs) {
           const zone = this.#engine.zone;
-          const explanation = explain(evaluationOf(this.#engine, o.rule, read, this.#now, this.#warnAt));
-          keepWorst(
-            list,
-            {
-              contactId: read.id ?? null,
-              lateMs,
-              receivedAt: zone.format(read.receivedAt),
-              due: zone.format(o.dueMs),
-              completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs),
-              explanation,
-            },
-            this.#worst,
-          );
+          const candidate: Candidate = {
+            contactId: read.id ?? null,
+            lateMs,
+            receivedAt: zone.format(read.receivedAt),
+            due: zone.format(o.dueMs),
+            completedAt: o.completedMs === undefined ? null : zone.format(o.completedMs),
+            // Written when the report is made, for the breaches still kept then.
+            explanation: "",
+            read,
+            rule: o.rule,
+          };
+          keepWorst(list, candidate, this.#worst);
         }
       }
     }
@@ -147,10 +149,19 @@ class Accumulator {
     this.#onSkip?.(skipped);
   }
 
+  /** The kept breaches as plain data, each with what explain() says of it. */
+  #explained(tally: Tally): Tally {
+    const worst = tally.worst.map((w) => {
+      const { read, rule, ...breach } = w as Candidate;
+      return { ...breach, explanation: explain(evaluationOf(this.#engine, rule, read, this.#now, this.#warnAt)) };
+    });
+    return { ...tally, worst };
+  }
+
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
     for (const [rule, byPeriod] of this.#tallies) {
-      for (const [period, tally] of byPeriod) rows.push(toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, rule.firmness ?? null, tally));
+      for (const [period, tally] of byPeriod) rows.push(toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, rule.firmness ?? null, this.#explained(tally)));
     }
     // Standards nothing was judged against still get a row: "no data" is an answer.
     if (this.#by === undefined) {
