@@ -90,6 +90,17 @@ export function padded(n: number, width: number): string {
  * years (`-000001-12-31`, `+033658-09-27`), never a malformed date.
  */
 export function formatDate(epochDay: number): string {
+  const slot = epochDay - FIRST_CACHED;
+  if (slot >= 0 && slot < CACHED_DAYS) return (DATE_TEXT[slot] ??= formatAny(epochDay));
+  return formatAny(epochDay);
+}
+
+/** Dates 1900-2199 as text, filled as used (a memo cache: the same day is formatted once). */
+const FIRST_CACHED = -25_567;
+const CACHED_DAYS = 109_573;
+const DATE_TEXT: (string | undefined)[] = [];
+
+function formatAny(epochDay: number): string {
   const [y, m, d] = civilFromDays(epochDay);
   const year = y >= 0 && y <= 9999 ? padded(y, 4) : `${y < 0 ? "-" : "+"}${padded(Math.abs(y), 6)}`;
   return `${year}-${padded(m, 2)}-${padded(d, 2)}`;

@@ -18,11 +18,11 @@ import { reportFormat, REPORT_FORMATS, type ReportFormat } from "./format.js";
 import { csvRows } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { contactsOf, NO_MAPPING, type ContactRow, type Mapping } from "./input/mapping.js";
-import type { RawRow } from "./input/rows.js";
+import type { RawRow, TextBlock } from "./input/rows.js";
 import { Failure, INPUT_FORMATS, checkFile, formatFromName, open, sniff, textOf, type InputFormat } from "./input/source.js";
 import { xlsxRows } from "./input/xlsx.js";
 import { cli, safe } from "./messages.js";
-import { judgeBatches, type Batch } from "./workers.js";
+import { judgeAll, type Work } from "./workers.js";
 
 export interface Io {
   readonly stdout: Writable & { isTTY?: boolean };
@@ -90,7 +90,7 @@ class Account {
 }
 
 /** The rows of the input, whatever its format. */
-async function rowsOf(path: string, format: InputFormat | undefined, io: Io, options: { delimiter?: string; sheet?: string }, name: string): Promise<AsyncIterable<RawRow[]>> {
+async function rowsOf(path: string, format: InputFormat | undefined, io: Io, options: { delimiter?: string; sheet?: string; deferred?: boolean }, name: string): Promise<AsyncIterable<RawRow[]>> {
   const kind = format ?? (path === "-" ? undefined : formatFromName(path));
   if (kind === "xlsx") {
     if (path === "-") throw new Failure(cli.badNumber("--input xlsx", "a file path, not standard input", "-"));
@@ -101,9 +101,9 @@ async function rowsOf(path: string, format: InputFormat | undefined, io: Io, opt
   if (sniffed === undefined) throw new Failure(cli.emptyFile(name));
   const chosen = kind ?? sniffed;
   if (chosen === "json") return jsonArrayRows(chunks, name);
-  if (chosen === "ndjson") return ndjsonRows(chunks);
+  if (chosen === "ndjson") return ndjsonRows(chunks, options.deferred === true);
   if (kind === "csv" && sniffed !== "csv") throw new Failure(cli.notContacts(name, sniffed === "json" ? "it holds a JSON array: use --input json" : "it holds NDJSON (one JSON object a line): use --input ndjson"));
-  return csvRows(chunks, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  return csvRows(chunks, { ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), deferred: options.deferred === true });
 }
 
 /** `FIELD=COLUMN`, `FIELD:WORD=VALUE`, a map file: the council's names as a Mapping. */
@@ -213,10 +213,15 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
 
   const name = path === "-" ? "stdin" : basename(path);
   const account = new Account(io);
-  const rows = contactsOf(await rowsOf(path, input, io, { ...(delimiter === undefined ? {} : { delimiter }), ...(values.sheet === undefined ? {} : { sheet: values.sheet }) }, name), mapping ?? NO_MAPPING, name);
+  // With workers, the rows of CSV and NDJSON are read in the workers too: here they are only cut.
+  const readerOptions = { ...(delimiter === undefined ? {} : { delimiter }), ...(values.sheet === undefined ? {} : { sheet: values.sheet }), deferred: jobs > 1 };
+  const rows = contactsOf(await rowsOf(path, input, io, readerOptions, name), mapping ?? NO_MAPPING, name);
   const options = { now, worst, ...(by === undefined ? {} : { by }), ...(abandoned === undefined ? {} : { abandoned }) };
-  const onSkip = (s: SkippedContact, at: number) => account.skip(name, at, reasonOf(s.message), s.message, s.contactId);
-  const report = await judgeBatches(charter, batchesOf(rows, account, name), options, jobs, onSkip);
+  const report = await judgeAll(charter, workOf(rows, account, name), options, mapping, jobs, (judged) => {
+    account.rows += judged.rows;
+    for (const p of judged.problems) account.skip(name, p.line, p.reason, p.message);
+    for (const { skipped: s, line: at } of judged.skipped) account.skip(name, at, reasonOf(s.message), s.message, s.contactId);
+  });
   const partial: PartialReport = {
     ...report,
     input: { rows: account.rows, judged: report.contacts - report.skipped - report.future, skipped: account.summary(), future: report.future, now: fromClock ? "clock" : "option" },
@@ -230,21 +235,60 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
   return 1;
 }
 
-/** Batches of contacts with their lines; the readers' problems are accounted as they pass. */
-async function* batchesOf(rows: AsyncIterable<ContactRow[]>, account: Account, name: string): AsyncGenerator<Batch> {
+/** How many rows a work item gathers: enough that each item's own report (and its worst breaches' explanations) costs little. */
+const ITEM_ROWS = 20_000;
+
+/** Consecutive blocks of the same format, as one. */
+function joinBlocks(a: TextBlock, b: TextBlock): TextBlock | undefined {
+  if (a.format === "csv" && b.format === "csv" && a.delimiter === b.delimiter && a.fields === b.fields) return { ...a, text: a.text + b.text, lines: [...a.lines, ...b.lines] };
+  if (a.format === "ndjson" && b.format === "ndjson") return { ...a, text: `${a.text}\n${b.text}` };
+  return undefined;
+}
+
+const blockRows = (b: TextBlock) => (b.format === "csv" ? b.lines.length : b.text.length / 100);
+
+/**
+ * The work for the judges, in items of about ITEM_ROWS rows: batches of contacts with
+ * their lines, or blocks left as text; the readers' problems are accounted as they pass.
+ */
+async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name: string): AsyncGenerator<Work> {
+  let contacts: Contact[] = [];
+  let lines: number[] = [];
+  let block: { block: TextBlock; fields: Extract<ContactRow, { block: TextBlock }>["fields"] } | undefined;
+  const flushContacts = function* (): Generator<Work> {
+    if (contacts.length > 0) yield { contacts, lines };
+    contacts = [];
+    lines = [];
+  };
+  const flushBlock = function* (): Generator<Work> {
+    if (block !== undefined) yield block;
+    block = undefined;
+  };
   for await (const batch of rows) {
-    const contacts: Contact[] = [];
-    const lines: number[] = [];
     for (const row of batch) {
+      if ("block" in row) {
+        if (contacts.length > 0) yield* flushContacts();
+        const joined = block === undefined ? undefined : joinBlocks(block.block, row.block);
+        if (joined !== undefined && block !== undefined) block = { block: joined, fields: block.fields };
+        else {
+          yield* flushBlock();
+          block = { block: row.block, fields: row.fields };
+        }
+        if (blockRows(block.block) >= ITEM_ROWS) yield* flushBlock();
+        continue;
+      }
+      if (block !== undefined) yield* flushBlock();
       account.rows++;
       if ("error" in row) account.skip(name, row.line, row.reason, row.error);
       else {
         contacts.push(row.contact as Contact);
         lines.push(row.line);
+        if (contacts.length >= ITEM_ROWS) yield* flushContacts();
       }
     }
-    if (contacts.length > 0) yield { contacts, lines };
   }
+  yield* flushContacts();
+  yield* flushBlock();
 }
 
 function isPartial(value: unknown): value is PartialReport {

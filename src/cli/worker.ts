@@ -1,25 +1,19 @@
 /**
- * A worker of `report --jobs N`: judges the batches of contacts it is sent
- * against the charter it was started with, and returns each batch's report
- * and the contacts it skipped.
+ * A worker of `report --jobs N`: judges the items it is sent (batches of
+ * contacts, or blocks of rows it reads itself) against the charter it was
+ * started with, and returns what judging each gave.
  *
  * @module
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { checkedCharter } from "../charter/parse.js";
-import type { Contact } from "../charter/schema.js";
-import { complianceReport, type ReportOptions, type SkippedContact } from "../rules/report.js";
+import { mappingOfData, type MappingData } from "./input/mapping.js";
+import { judgeWork, type Options, type Work } from "./workers.js";
 
-interface Start {
-  readonly charter: unknown;
-  readonly options: Omit<ReportOptions, "onSkip" | "firstIndex">;
-}
-
-const { charter, options } = workerData as Start;
+const { charter, options, mapping } = workerData as { charter: unknown; options: Options; mapping: MappingData };
 const parsed = checkedCharter(charter);
+const read = mappingOfData(mapping);
 
-parentPort?.on("message", (message: { id: number; firstIndex: number; contacts: Contact[] }) => {
-  const skipped: SkippedContact[] = [];
-  const report = complianceReport(parsed, message.contacts, { ...options, firstIndex: message.firstIndex, onSkip: (s) => skipped.push(s) });
-  parentPort?.postMessage({ id: message.id, report, skipped });
+parentPort?.on("message", (message: { id: number; work: Work }) => {
+  parentPort?.postMessage({ id: message.id, judged: judgeWork(parsed, message.work, options, read) });
 });

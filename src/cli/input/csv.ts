@@ -8,7 +8,7 @@
  */
 import Papa from "papaparse";
 import { cli } from "../messages.js";
-import type { RawRow } from "./rows.js";
+import type { RawRow, TextBlock } from "./rows.js";
 
 /** The longest row or line read, in characters; a longer one is a located error. */
 export const MAX_ROW = 1_000_000;
@@ -16,6 +16,8 @@ export const MAX_ROW = 1_000_000;
 export interface CsvOptions {
   /** `,`, `;` or `\t`; detected from the header when absent. */
   readonly delimiter?: string;
+  /** Leave the rows after the first block unparsed, as text blocks for workers. */
+  readonly deferred?: boolean;
 }
 
 /** Where a row starts: its line, and its offset in the block. */
@@ -121,7 +123,38 @@ function countLines(text: string, from: number, to: number): number {
 }
 
 const DELIMITERS = [",", ";", "\t"];
-const NO_ERRORS: readonly { code: string }[] = [];
+
+/** The rows of one papaparse result: the header (when `onHeader` takes it), cells, or located problems. */
+function rowsOfResult(
+  result: Papa.ParseResult<string[]>,
+  lines: readonly number[],
+  onHeader: (cells: string[], line: number) => RawRow | false,
+  fields: () => number,
+): RawRow[] {
+  const out: RawRow[] = [];
+  const errors = new Set<number>();
+  for (const error of result.errors) if (error.row !== undefined && error.code === "MissingQuotes") errors.add(error.row);
+  for (let r = 0; r < result.data.length; r++) {
+    const line = lines[r] ?? lines[lines.length - 1] ?? 1;
+    const cells = result.data[r] as string[];
+    if (cells.length === 1 && cells[0] === "") continue;
+    const head = onHeader(cells, line);
+    if (head !== false) {
+      out.push(head);
+      continue;
+    }
+    if (errors.has(r)) out.push({ line, error: cli.unclosedQuote(), reason: "unclosed quote" });
+    else if (cells.length !== fields()) out.push({ line, error: cli.fieldCount(cells.length, fields()), reason: "wrong number of fields" });
+    else out.push({ line, cells });
+  }
+  return out;
+}
+
+/** The rows of a block of whole CSV rows (a worker's share of the file). */
+export function csvBlockRows(block: Extract<TextBlock, { format: "csv" }>): RawRow[] {
+  const result = Papa.parse<string[]>(block.text, { delimiter: block.delimiter, skipEmptyLines: false, header: false });
+  return rowsOfResult(result, block.lines, () => false, () => block.fields);
+}
 
 /**
  * The rows of a CSV text given in chunks: the header first (`line` 1, or the line of the
@@ -132,31 +165,20 @@ export async function* csvRows(chunks: AsyncIterable<string>, options: CsvOption
   let delimiter = options.delimiter;
   let header: string[] | undefined;
   const parse = (cut: Cut): RawRow[] => {
-    const out: RawRow[] = [];
-    if (cut.lines.length === 0) return out;
-    let k = 0;
+    if (cut.lines.length === 0) return [];
+    if (options.deferred === true && header !== undefined && delimiter !== undefined) {
+      return [{ line: cut.lines[0] as number, block: { format: "csv", text: cut.text, lines: cut.lines, delimiter, fields: header.length } }];
+    }
     const result = Papa.parse<string[]>(cut.text, { delimiter: delimiter ?? "", skipEmptyLines: false, header: false });
     if (delimiter === undefined) {
       delimiter = DELIMITERS.includes(result.meta.delimiter) ? result.meta.delimiter : ",";
       cutter.delimiter = delimiter;
     }
-    const errors = new Map<number, { code: string }[]>();
-    for (const error of result.errors) if (error.row !== undefined) errors.set(error.row, [...(errors.get(error.row) ?? []), error]);
-    for (let r = 0; r < result.data.length; r++) {
-      const row = { errors: errors.get(r) ?? NO_ERRORS };
-      const line = cut.lines[k++] ?? cut.lines[cut.lines.length - 1] ?? 1;
-      const cells = result.data[r] as string[];
-      if (cells.length === 1 && cells[0] === "") continue;
-      if (header === undefined) {
-        header = cells.map((c) => c.trim());
-        out.push({ line, header });
-        continue;
-      }
-      if (row.errors.length > 0 && row.errors.some((e) => e.code === "MissingQuotes")) out.push({ line, error: cli.unclosedQuote(), reason: "unclosed quote" });
-      else if (cells.length !== header.length) out.push({ line, error: cli.fieldCount(cells.length, header.length), reason: "wrong number of fields" });
-      else out.push({ line, cells });
-    }
-    return out;
+    return rowsOfResult(result, cut.lines, (cells, line) => {
+      if (header !== undefined) return false;
+      header = cells.map((c) => c.trim());
+      return { line, header };
+    }, () => header?.length ?? 0);
   };
   for await (const chunk of chunks) {
     const rows = parse(cutter.push(chunk, false));

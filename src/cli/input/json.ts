@@ -7,7 +7,7 @@
  */
 import { cli } from "../messages.js";
 import { MAX_ROW } from "./csv.js";
-import type { RawRow } from "./rows.js";
+import type { RawRow, TextBlock } from "./rows.js";
 
 function parseOne(text: string, line: number): RawRow {
   let value: unknown;
@@ -19,12 +19,45 @@ function parseOne(text: string, line: number): RawRow {
   return { line, value };
 }
 
-/** One JSON value per non-blank line. */
-export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
+/** The values of a block of whole NDJSON lines (a worker's share of the file). */
+export function ndjsonBlockRows(block: Extract<TextBlock, { format: "ndjson" }>): RawRow[] {
+  const out: RawRow[] = [];
+  let line = block.firstLine;
+  let start = 0;
+  const text = block.text;
+  for (let nl = text.indexOf("\n", start); ; nl = text.indexOf("\n", start)) {
+    const end = nl === -1 ? text.length : nl;
+    const one = text.slice(start, end);
+    if (one.trim() !== "") out.push(parseOne(one, line));
+    if (nl === -1) break;
+    line++;
+    start = nl + 1;
+  }
+  return out;
+}
+
+/** One JSON value per non-blank line; with `deferred`, whole lines left as text blocks for workers. */
+export async function* ndjsonRows(chunks: AsyncIterable<string>, deferred = false): AsyncGenerator<RawRow[]> {
   let carry = "";
   let line = 0;
   for await (const chunk of chunks) {
     const text = carry + chunk;
+    if (deferred) {
+      const last = text.lastIndexOf("\n");
+      if (last !== -1) {
+        const whole = text.slice(0, last);
+        let count = 1;
+        for (let i = whole.indexOf("\n"); i !== -1; i = whole.indexOf("\n", i + 1)) count++;
+        yield [{ line: line + 1, block: { format: "ndjson", text: whole, firstLine: line + 1 } }];
+        line += count;
+        carry = text.slice(last + 1);
+      } else carry = text;
+      if (carry.length > MAX_ROW) {
+        yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long", fatal: true }];
+        return;
+      }
+      continue;
+    }
     const batch: RawRow[] = [];
     let start = 0;
     for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", start)) {

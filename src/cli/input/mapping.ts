@@ -11,7 +11,7 @@ import { isValid, parse as parseDate } from "date-fns";
 import { distance } from "fastest-levenshtein";
 import { CONTACT_FIELDS, CONTACT_FIELD_NAMES, type ContactField } from "../../charter/vocabulary.js";
 import { cli } from "../messages.js";
-import type { RawRow } from "./rows.js";
+import type { RawRow, TextBlock } from "./rows.js";
 import { Failure } from "./source.js";
 import { utcReference } from "./utc.js";
 
@@ -159,8 +159,36 @@ export function contactOfValue(value: unknown, mapping: Mapping): Record<string,
   return contact;
 }
 
-/** Rows as contacts with their lines; problems with their reasons. */
-export type ContactRow = { readonly line: number; readonly contact: Record<string, unknown> } | { readonly line: number; readonly error: string; readonly reason: string };
+/** Rows as contacts with their lines; problems with their reasons; text blocks left for a worker. */
+export type ContactRow =
+  | { readonly line: number; readonly contact: Record<string, unknown> }
+  | { readonly line: number; readonly error: string; readonly reason: string }
+  | { readonly line: number; readonly block: TextBlock; readonly fields: readonly (ContactField | undefined)[] };
+
+/** The contact of one row of cells or one JSON value, or its located problem. */
+export function contactOfRow(
+  row: { readonly line: number; readonly cells: readonly unknown[] } | { readonly line: number; readonly value: unknown },
+  fields: readonly (ContactField | undefined)[],
+  mapping: Mapping,
+): ContactRow {
+  try {
+    return { line: row.line, contact: "cells" in row ? contactOfCells(row.cells, fields, mapping) : contactOfValue(row.value, mapping) };
+  } catch (error) {
+    if (!(error instanceof RowError)) throw error;
+    return { line: row.line, error: error.message, reason: error.reason };
+  }
+}
+
+/** A mapping as structured-clonable data, for a worker. */
+export type MappingData = { readonly columns: [ContactField, string][]; readonly values: [ContactField, [string, string][]][]; readonly ignore: string[]; readonly dateFormat: string | undefined };
+
+export function mappingData(m: Mapping): MappingData {
+  return { columns: [...m.columns], values: [...m.values].map(([f, words]) => [f, [...words]]), ignore: [...m.ignore], dateFormat: m.dateFormat };
+}
+
+export function mappingOfData(d: MappingData): Mapping {
+  return { columns: new Map(d.columns), values: new Map(d.values.map(([f, words]) => [f, new Map(words)])), ignore: new Set(d.ignore), dateFormat: d.dateFormat };
+}
 
 /** Turns the readers' batches of rows into contacts: the header is checked first (a Failure stops the file). */
 export async function* contactsOf(batches: AsyncIterable<RawRow[]>, mapping: Mapping, name: string): AsyncGenerator<ContactRow[]> {
@@ -183,12 +211,8 @@ export async function* contactsOf(batches: AsyncIterable<RawRow[]>, mapping: Map
         }
         continue;
       }
-      try {
-        out.push({ line: row.line, contact: "cells" in row ? contactOfCells(row.cells, fields ?? [], mapping) : contactOfValue(row.value, mapping) });
-      } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        out.push({ line: row.line, error: error.message, reason: error.reason });
-      }
+      if ("block" in row) out.push({ line: row.line, block: row.block, fields: fields ?? [] });
+      else out.push(contactOfRow(row, fields ?? [], mapping));
     }
     if (out.length > 0) yield out;
   }

@@ -5,7 +5,13 @@
  * @module
  */
 
+/** Whole rows of text left for a worker to parse (`report --jobs N`). */
+export type TextBlock =
+  | { readonly format: "csv"; readonly text: string; readonly lines: readonly number[]; readonly delimiter: string; readonly fields: number }
+  | { readonly format: "ndjson"; readonly text: string; readonly firstLine: number };
+
 export type RawRow =
+  | { readonly line: number; readonly block: TextBlock }
   | { readonly line: number; readonly header: readonly string[] }
   | { readonly line: number; readonly cells: readonly unknown[] }
   | { readonly line: number; readonly value: unknown }
