@@ -13,7 +13,7 @@ export interface Position {
   readonly column: number;
 }
 
-export function skipWhitespace(text: string, pos: number): number {
+function skipWhitespace(text: string, pos: number): number {
   while (pos < text.length && " \t\n\r".includes(text[pos] as string)) pos++;
   return pos;
 }
@@ -25,7 +25,7 @@ function skipString(text: string, pos: number): number {
 }
 
 /** The offset just after the JSON value that starts at `pos` (the text must be valid JSON). */
-export function skipValue(text: string, pos: number): number {
+function skipValue(text: string, pos: number): number {
   const first = text[pos];
   if (first === '"') return skipString(text, pos);
   if (first === "{" || first === "[") {
@@ -86,7 +86,7 @@ export function locate(text: string, path: CharterPath): Position {
 }
 
 /** Line and column (from 1) of an offset. */
-export function positionOf(text: string, offset: number): Position {
+function positionOf(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
