@@ -164,7 +164,8 @@ const workingDays: Clock = (input) => {
     trace.push({ step: "day-one", date: formatDate(engine.addDays(anchor, 1, "receivedAt")) });
     for (let d = day0 + 1; d < dueDay; d++) {
       const why = engine.days.reasonFor(d);
-      if (why !== undefined) trace.push({ step: "skipped", ...why });
+      if (why === undefined) continue;
+      trace.push(why.name === undefined ? { step: "skipped", date: why.date, reason: why.reason } : { step: "skipped", date: why.date, reason: why.reason, name: why.name });
     }
     trace.push(...(skipped as NonNullable<Trace>));
   }
