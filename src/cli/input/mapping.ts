@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { isValid, parse as parseDate } from "date-fns";
+import { isValid } from "date-fns/isValid";
+import { parse as parseDate } from "date-fns/parse";
 import { distance } from "fastest-levenshtein";
 import { CONTACT_FIELDS, CONTACT_FIELD_NAMES, type ContactField } from "../../charter/vocabulary.js";
 import { cli } from "../messages.js";
