@@ -42,6 +42,17 @@ function blank(value: unknown): boolean {
   return value === undefined || value === null || value === "";
 }
 
+/** `contact.respondedAt`: each field's name in messages, written once. */
+const NAMES: Readonly<Record<string, string>> = Object.fromEntries([...CONTACT_EVENTS, "abandonedAt"].map((f) => [f, `contact.${f}`]));
+
+/** An event's instant, which may not come before the receipt; undefined for an empty value. */
+function after(engine: CalendarEngine, field: string, value: unknown, receivedAt: number, received: unknown): number | undefined {
+  const name = NAMES[field] as string;
+  const at = optionalInstant(engine, value, name);
+  if (at !== undefined && at < receivedAt) throw new RangeError(before(name, value, "contact.receivedAt", received));
+  return at;
+}
+
 function optionalInstant(engine: CalendarEngine, value: unknown, name: string): number | undefined {
   return blank(value) ? undefined : engine.instant(value, name);
 }
@@ -64,17 +75,14 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
   const category = mine(c, "category", c.category);
   if (category !== undefined && typeof category !== "string") throw new TypeError(expected("contact.category", text.category, category));
   const receivedAt = engine.coveredInstant(received, "contact.receivedAt");
-  const notBefore = (field: string, value: unknown, at: number | undefined): number | undefined => {
-    if (at !== undefined && at < receivedAt) throw new RangeError(before(`contact.${field}`, value, "contact.receivedAt", received));
-    return at;
-  };
   const events = {} as Record<ContactEvent, number | undefined>;
-  for (const event of CONTACT_EVENTS) {
+  for (let i = 0; i < CONTACT_EVENTS.length; i++) {
+    const event = CONTACT_EVENTS[i] as ContactEvent;
     const value = mine(c, event, c[event]);
-    events[event] = notBefore(event, value, optionalInstant(engine, value, `contact.${event}`));
+    events[event] = value === undefined ? undefined : after(engine, event, value, receivedAt, received);
   }
   const abandoned = mine(c, "abandonedAt", c.abandonedAt);
-  const abandonedAt = notBefore("abandonedAt", abandoned, optionalInstant(engine, abandoned, "contact.abandonedAt"));
+  const abandonedAt = abandoned === undefined ? undefined : after(engine, "abandonedAt", abandoned, receivedAt, received);
   if (abandonedAt !== undefined && !ABANDONABLE.includes(channel as Channel)) throw new RangeError(abandonedNotACall(channel as string));
   const appointment = mine(c, "appointmentAt", c.appointmentAt);
   const appointmentAt = optionalInstant(engine, appointment, "contact.appointmentAt");
