@@ -29,7 +29,13 @@ function compareWorst(a: WorstBreach, b: WorstBreach): number {
   const x = String(a.contactId);
   const y = String(b.contactId);
   if (x !== y) return x < y ? -1 : 1;
-  return a.due < b.due ? -1 : a.due > b.due ? 1 : 0;
+  // Then every other field, so that the order is total and merging is commutative.
+  for (const key of ["due", "receivedAt", "completedAt", "explanation"] as const) {
+    const p = a[key] ?? "";
+    const q = b[key] ?? "";
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return 0;
 }
 
 export function keepWorst(list: WorstBreach[], item: WorstBreach, limit: number): void {
