@@ -114,7 +114,7 @@ function partIssues(data: unknown): CharterIssue[] {
   if (Array.isArray(standards)) {
     standards.forEach((raw: unknown, i) => {
       const standard = standardSchema.safeParse(raw);
-      if (standard.success) for (const issue of standardIssues([standard.data], ["standards"])) out.push({ ...issue, path: ["standards", i, ...issue.path.slice(2)] });
+      if (standard.success) out.push(...standardIssues([standard.data], ["standards"], i));
     });
   }
   return out;

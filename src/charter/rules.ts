@@ -295,10 +295,10 @@ export function calendarIssues(calendar: CalendarSpec, prefix: CharterPath): Cha
   return out;
 }
 
-/** The issues of standards that have the right shape. */
-export function standardIssues(standards: readonly Standard[], prefix: CharterPath): CharterIssue[] {
+/** The issues of standards that have the right shape; the first is at index `first` under `prefix`. */
+export function standardIssues(standards: readonly Standard[], prefix: CharterPath, first = 0): CharterIssue[] {
   const out: CharterIssue[] = [];
-  standards.forEach((s, i) => applyRules(STANDARD_RULES, s, [...prefix, i], out));
+  standards.forEach((s, i) => applyRules(STANDARD_RULES, s, [...prefix, first + i], out));
   return out;
 }
 

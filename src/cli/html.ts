@@ -12,6 +12,7 @@ import { LIMIT_UNITS, amountText, type LimitUnit } from "../charter/units.js";
 import type { Channel } from "../charter/vocabulary.js";
 import { own } from "../own.js";
 import type { ReportRow, WorstBreach } from "../rules/report.js";
+import { sumRows } from "../rules/tally.js";
 import type { PartialReport } from "./report.js";
 
 /** Text made safe for HTML element content and attribute values. */
@@ -190,35 +191,8 @@ export function reportHtml(report: PartialReport, charter: Charter): string {
   const byPeriod = new Map<string, ReportRow[]>();
   if (report.by === null) for (const r of report.rows) flat.set(r.standardId, r);
   else for (const r of report.rows) byPeriod.set(r.standardId, [...(byPeriod.get(r.standardId) ?? []), r]);
-  // With periods, the standard's overall figures are the sum of its periods.
-  const totals = (id: string): ReportRow | undefined => {
-    if (report.by === null) return flat.get(id);
-    const rows = byPeriod.get(id) ?? [];
-    if (rows.length === 0) return undefined;
-    const sum = (k: "met" | "breached" | "pending" | "notApplicable") => rows.reduce((n, r) => n + r[k], 0);
-    const met = sum("met");
-    const breached = sum("breached");
-    const decided = met + breached;
-    const { period: _period, ...first } = rows[0] as ReportRow;
-    const z = 1.959963984540054;
-    const p = decided === 0 ? 0 : met / decided;
-    const den = 1 + (z * z) / decided;
-    const centre = (p + (z * z) / (2 * decided)) / den;
-    const half = (z * Math.sqrt((p * (1 - p)) / decided + (z * z) / (4 * decided * decided))) / den;
-    const total: ReportRow = {
-      ...first,
-      met,
-      breached,
-      pending: sum("pending"),
-      notApplicable: sum("notApplicable"),
-      inScope: met + breached + sum("pending"),
-      metShare: decided === 0 ? null : p,
-      achieved: decided === 0 ? null : 100 * met >= first.target.percent * decided,
-      ci95: decided === 0 ? null : { low: Math.max(0, centre - half), high: Math.min(1, centre + half) },
-      worst: rows.flatMap((r) => r.worst).sort((a, b) => b.lateMs - a.lateMs).slice(0, report.worstLimit),
-    };
-    return total;
-  };
+  // With periods, the standard's overall figures are its periods summed, as merging sums them.
+  const totals = (id: string): ReportRow | undefined => (report.by === null ? flat.get(id) : sumRows(byPeriod.get(id) ?? [], report.worstLimit));
   const standards = charter.standards.map((s, i) => {
     const row = totals(s.id);
     const title = standardTitle(s);

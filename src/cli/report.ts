@@ -17,7 +17,7 @@ import type { ComplianceReport, SkippedContact } from "../rules/report.js";
 import { reportFormat, REPORT_FORMATS, type ReportFormat } from "./format.js";
 import { csvRows } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
-import { contactsOf, NO_MAPPING, type ContactRow, type Mapping } from "./input/mapping.js";
+import { contactsOf, type ContactRow, type Mapping } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
 import { Failure, INPUT_FORMATS, checkFile, formatFromName, open, sniff, textOf, type InputFormat } from "./input/source.js";
 import { xlsxRows } from "./input/xlsx.js";
@@ -215,7 +215,7 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
   const account = new Account(io);
   // With workers, the rows of CSV and NDJSON are read in the workers too: here they are only cut.
   const readerOptions = { ...(delimiter === undefined ? {} : { delimiter }), ...(values.sheet === undefined ? {} : { sheet: values.sheet }), deferred: jobs > 1 };
-  const rows = contactsOf(await rowsOf(path, input, io, readerOptions, name), mapping ?? NO_MAPPING, name);
+  const rows = contactsOf(await rowsOf(path, input, io, readerOptions, name), mapping, name);
   const options = { now, worst, ...(by === undefined ? {} : { by }), ...(abandoned === undefined ? {} : { abandoned }) };
   const report = await judgeAll(charter, workOf(rows, account, name), options, mapping, jobs, (judged) => {
     account.rows += judged.rows;

@@ -93,10 +93,6 @@ export interface Outcome {
   readonly abandoned: boolean;
 }
 
-/** The one builder of an Outcome: every field named, the record itself (one shape for all). */
-function outcome(o: Outcome): Outcome {
-  return o;
-}
 
 const NO_PAUSES: Pauses = [];
 
@@ -158,7 +154,7 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   const abandonedAt = contact.abandonedAt;
   if (abandonedAt !== undefined && (stage === "answer" || stage === "attend") && abandonedAt <= now && (completed === undefined || completed > abandonedAt)) {
     if (abandonedAt < times.dueMs) return undecided(rule, "not-applicable", times, "abandoned", undefined, true);
-    return outcome({
+    return {
       rule,
       status: "breached",
       startMs: times.startMs,
@@ -174,7 +170,7 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
       promiseIgnored: undefined,
       obligation: undefined,
       abandoned: true,
-    });
+    };
   }
 
   let dueMs = times.dueMs;
@@ -193,7 +189,7 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   const end = completed ?? now;
   const status: Status = completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
   const breached = status === "breached";
-  return outcome({
+  return {
     rule,
     status,
     startMs: times.startMs,
@@ -209,7 +205,7 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
     promiseIgnored,
     obligation: undefined,
     abandoned: false,
-  });
+  };
 }
 
 /** The customer obligation a contact did not meet that exempts it from the standard, if any. */
@@ -239,7 +235,7 @@ function undecided(
   abandoned: boolean,
   obligation?: string,
 ): Outcome {
-  return outcome({
+  return {
     rule,
     status,
     startMs: times?.startMs,
@@ -255,7 +251,7 @@ function undecided(
     promiseIgnored: undefined,
     obligation,
     abandoned,
-  });
+  };
 }
 
 export function readWarnAt(value: unknown): number {

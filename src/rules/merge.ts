@@ -5,7 +5,7 @@
  */
 import { cannotMerge, expected, text } from "../messages.js";
 import type { ComplianceReport, ReportRow } from "./report-types.js";
-import { MAX_ERRORS, emptyTally, keepWorst, sortRows, toRow, type Tally } from "./tally.js";
+import { MAX_ERRORS, addRow, emptyTally, sortRows, toRow, type Tally } from "./tally.js";
 
 function isReport(value: unknown): value is ComplianceReport {
   const r = value as Partial<Record<keyof ComplianceReport, unknown>> | null;
@@ -33,12 +33,7 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     const key = `${row.standardId}\u0000${row.period ?? ""}`;
     const known = rows.get(key);
     const tally: Tally = known?.tally ?? emptyTally();
-    tally.met += row.met;
-    tally.breached += row.breached;
-    tally.pending += row.pending;
-    tally.notApplicable += row.notApplicable;
-    tally.promisesIgnored += row.promisesIgnored;
-    for (const w of row.worst) keepWorst(tally.worst, w, a.worstLimit);
+    addRow(tally, row, a.worstLimit);
     rows.set(key, { row, tally });
   }
   const merged = [...rows.values()].map(({ row, tally }) => toRow(row.standardId, row.period, row.target.percent, row.firmness, tally));

@@ -56,6 +56,25 @@ export interface Tally {
   worst: WorstBreach[];
 }
 
+/** Adds a row's counts and worst breaches to a tally (merging reports, summing periods). */
+export function addRow(tally: Tally, row: ReportRow, worstLimit: number): void {
+  tally.met += row.met;
+  tally.breached += row.breached;
+  tally.pending += row.pending;
+  tally.notApplicable += row.notApplicable;
+  tally.promisesIgnored += row.promisesIgnored;
+  for (const w of row.worst) keepWorst(tally.worst, w, worstLimit);
+}
+
+/** The rows of one standard (its periods, say) summed into one row without a period. */
+export function sumRows(rows: readonly ReportRow[], worstLimit: number): ReportRow | undefined {
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  const tally = emptyTally();
+  for (const row of rows) addRow(tally, row, worstLimit);
+  return toRow(first.standardId, undefined, first.target.percent, first.firmness, tally);
+}
+
 export function emptyTally(): Tally {
   return { met: 0, breached: 0, pending: 0, notApplicable: 0, promisesIgnored: 0, worst: [] };
 }

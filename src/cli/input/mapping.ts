@@ -28,7 +28,6 @@ export interface Mapping {
   readonly dateFormat: string | undefined;
 }
 
-export const NO_MAPPING: Mapping = { columns: new Map(), values: new Map(), ignore: new Set(), dateFormat: undefined };
 
 const REQUIRED = CONTACT_FIELD_NAMES.filter((f) => "required" in CONTACT_FIELDS[f]);
 /** The fields that hold instants (read with --date-format when one is given). */
