@@ -186,6 +186,20 @@ describe("explain()", () => {
     expect(explain(JSON.parse(JSON.stringify(d)) as never)).toBe(explain(d));
   });
 
+  test("results with the same day 0 share no state a caller can change: a shared step is frozen, each trace array is its own", () => {
+    // Both emails arrive on Friday 19 December 2025 before the cutoff, so their reasoning from day 0 on is the same.
+    const a = deadline(copeland, "email.respond", "2025-12-19T09:00");
+    const b = deadline(copeland, "email.respond", "2025-12-19T11:30");
+    const before = JSON.stringify(b);
+    expect(a.trace.slice(1)).toEqual(b.trace.slice(1));
+    expect(() => {
+      (a.trace[2] as { date: string }).date = "1999-01-01";
+    }).toThrow(TypeError);
+    (a.trace as unknown[]).push({ step: "added by the caller" });
+    expect(JSON.stringify(b)).toBe(before);
+    expect(b.trace).not.toBe(a.trace);
+  });
+
   test.each([
     ["an empty object", {}],
     ["null", null],

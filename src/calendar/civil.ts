@@ -98,7 +98,8 @@ export function formatDate(epochDay: number): string {
 /** Dates 1900-2199 as text, filled as used (a memo cache: the same day is formatted once). */
 const FIRST_CACHED = -25_567;
 const CACHED_DAYS = 109_573;
-const DATE_TEXT: (string | undefined)[] = [];
+// Filled with undefined first: a packed array, not the dictionary a sparse one becomes.
+const DATE_TEXT: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
 
 function formatAny(epochDay: number): string {
   const [y, m, d] = civilFromDays(epochDay);

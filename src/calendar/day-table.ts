@@ -102,7 +102,7 @@ export class DayTable {
     this.#before = before;
     this.#working = working;
     this.#names = names;
-    this.#dateText = new Array<string | undefined>(count);
+    this.#dateText = new Array<string | undefined>(count).fill(undefined);
   }
 
   /** True for an epoch day inside the table. */

@@ -63,7 +63,7 @@ class TableZone implements Zone {
   readonly #intl: (date: Date) => string;
   readonly #blocks = new Map<number, Block>();
   /** `YYYY-MM-DDT` by epoch day, filled as used (days 1900-2199). */
-  readonly #datePrefix: (string | undefined)[] = [];
+  readonly #datePrefix: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
   readonly #offsetText = new Map<number, string>();
   /** A small direct-mapped cache of formatted instants (due times repeat: every end of day). */
   readonly #formattedAt = new Float64Array(FORMAT_SLOTS).fill(Number.NaN);
@@ -179,7 +179,8 @@ class TableZone implements Zone {
   }
 
   format(epochMs: number): string {
-    const slot = (epochMs % FORMAT_SLOTS + FORMAT_SLOTS) % FORMAT_SLOTS;
+    // ToUint32 keeps the low 32 bits: a cheap hash of the instant (a float modulo is not).
+    const slot = (epochMs >>> 0) & (FORMAT_SLOTS - 1);
     if (this.#formattedAt[slot] === epochMs) return this.#formatted[slot] as string;
     const text = this.#format(epochMs);
     this.#formattedAt[slot] = epochMs;
@@ -209,6 +210,14 @@ class TableZone implements Zone {
 
 /** `HH:MM:SS.sss` of milliseconds after midnight. */
 export function formatClock(msOfDay: number): string {
+  if (msOfDay % 60_000 === 0 && msOfDay >= 0 && msOfDay < MS_PER_DAY) return (WHOLE_MINUTES[msOfDay / 60_000] ??= clockText(msOfDay));
+  return clockText(msOfDay);
+}
+
+/** `HH:MM:00.000` by minute of the day, filled as used (most instants are whole minutes). */
+const WHOLE_MINUTES: (string | undefined)[] = new Array<string | undefined>(1440).fill(undefined);
+
+function clockText(msOfDay: number): string {
   const h = Math.floor(msOfDay / 3_600_000);
   const m = Math.floor(msOfDay / 60_000) % 60;
   const s = Math.floor(msOfDay / 1000) % 60;

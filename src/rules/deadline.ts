@@ -69,7 +69,8 @@ function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: number, time
 
 /** Computes a due time with its trace, in one pass. */
 function dueWithTrace(engine: CalendarEngine, rule: Rule, receivedMs: number, startMs: number, pauses: Pauses): { times: DueTimes; trace: TraceStep[] } {
-  const trace = startTrace(engine, rule, receivedMs, startMs);
+  const trace: TraceStep[] = [];
+  startTrace(trace, engine, rule, receivedMs, startMs);
   const times = computeDue({ engine, rule, receivedMs, startMs, pauses, trace });
   return { times, trace };
 }

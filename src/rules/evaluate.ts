@@ -143,7 +143,7 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
     for (const [from, to] of contact.pauses) if (from < stop) clipped.push([from, Math.min(to, stop)]);
     pauses = clipped;
   }
-  if (trace !== undefined) trace.push(...startTrace(engine, rule, contact.receivedAt, start));
+  if (trace !== undefined) startTrace(trace, engine, rule, contact.receivedAt, start);
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
   if (!times.inScope) return undecided(rule, "not-applicable", times, "outside-office-hours", completed, false);
   const obligation = unmetObligation(engine, rule, contact);

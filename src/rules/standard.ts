@@ -11,6 +11,7 @@ import { LIMIT_UNITS, UNITS, type LimitUnit, type UnitKind } from "../charter/un
 import { CONTACT_EVENTS, defaultStops, type Channel, type ContactEvent } from "../charter/vocabulary.js";
 import { unknownStandard } from "../messages.js";
 import { own } from "../own.js";
+import { DayMemo } from "./day-memo.js";
 
 /** A standard as the engine reads it. */
 export interface Rule {
@@ -35,6 +36,8 @@ export interface Rule {
   readonly caveat: string | undefined;
   /** Customer obligations that make a contact not applicable to this standard. */
   readonly exemptions: readonly Exemption[];
+  /** The day-based clock's remembered answers (rules/day-memo.ts). */
+  readonly memo: DayMemo;
 }
 
 /** How firmly a charter promises a standard. */
@@ -75,6 +78,7 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
     firmness: own(standard, "firmness") as Firmness | undefined,
     caveat: own(standard, "caveat") as string | undefined,
     exemptions,
+    memo: new DayMemo(),
   });
 }
 

@@ -30,10 +30,9 @@ export type TraceStep =
 /** The steps being written, or undefined when nobody will read them (reports). */
 export type Trace = TraceStep[] | undefined;
 
-/** The first steps of every trace: the receipt, and a chained clock's start. */
-export function startTrace(engine: CalendarEngine, rule: Rule, receivedMs: number, startMs: number): TraceStep[] {
+/** Writes the first steps of every trace: the receipt, and a chained clock's start. */
+export function startTrace(trace: TraceStep[], engine: CalendarEngine, rule: Rule, receivedMs: number, startMs: number): void {
   const zone = engine.zone;
-  const trace: TraceStep[] = [{ step: "received", at: zone.format(receivedMs), date: formatDate(zone.localDay(receivedMs)) }];
+  trace.push({ step: "received", at: zone.format(receivedMs), date: formatDate(zone.localDay(receivedMs)) });
   if (rule.fromAcknowledgement) trace.push({ step: "starts-from-acknowledgement", at: zone.format(startMs), date: formatDate(zone.localDay(startMs)) });
-  return trace;
 }
