@@ -20,25 +20,27 @@ export interface DayPart {
   readonly rule: DueRule;
 }
 
-const SLOTS = 1024;
+/** Two slots a day (before and after the receipt cutoff): about five and a half years of days 0. */
+const SLOTS = 4096;
 
 export class DayMemo {
   #engine: CalendarEngine | undefined;
-  readonly #keys = new Float64Array(SLOTS).fill(Number.NaN);
-  readonly #parts: (DayPart | undefined)[] = new Array<DayPart | undefined>(SLOTS).fill(undefined);
+  // Allocated on first use: most rules are not day-based.
+  #keys: Float64Array | undefined;
+  #parts: (DayPart | undefined)[] = [];
 
   /** The part for `key` (day 0, doubled, plus one after the receipt cutoff) on `engine`, if remembered. */
   get(engine: CalendarEngine, key: number): DayPart | undefined {
     if (engine !== this.#engine) return undefined;
     const slot = key & (SLOTS - 1);
-    return this.#keys[slot] === key ? this.#parts[slot] : undefined;
+    return (this.#keys as Float64Array)[slot] === key ? this.#parts[slot] : undefined;
   }
 
   set(engine: CalendarEngine, key: number, part: DayPart): void {
-    if (engine !== this.#engine) {
+    if (engine !== this.#engine || this.#keys === undefined) {
       this.#engine = engine;
-      this.#keys.fill(Number.NaN);
-      this.#parts.fill(undefined);
+      this.#keys = new Float64Array(SLOTS).fill(Number.NaN);
+      this.#parts = new Array<DayPart | undefined>(SLOTS).fill(undefined);
     }
     const slot = key & (SLOTS - 1);
     this.#keys[slot] = key;
