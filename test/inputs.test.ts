@@ -148,6 +148,27 @@ describe("reading at the speed of the engine", () => {
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout.length).toBeGreaterThan(1000);
   });
+  test("a CRLF export of several chunks, with quoted line breaks and bad rows: --jobs 2 and --jobs 1 account for every row alike", () => {
+    // 6,000 rows of about 70 bytes: many 64 KB chunks, so the workers get blocks of text to read.
+    const rows = Array.from({ length: 6000 }, (_, i) => {
+      const day = String(5 + (i % 20)).padStart(2, "0");
+      if (i % 1000 === 7) return `r${i},email,not a date,,plain`;
+      const note = i % 500 === 3 ? `"a note\r\nover two lines"` : "plain";
+      return `r${i},email,2026-01-${day}T10:00,${i % 4 === 0 ? "" : `2026-01-${String(6 + (i % 20)).padStart(2, "0")}T10:00`},${note}`;
+    });
+    const path = file("crlf-many.csv", `id,channel,receivedAt,respondedAt,Notes\r\n${rows.join("\r\n")}\r\n`);
+    const run = (jobs: string) => report(["--ignore", "Notes", "--format", "json", "--max-skipped", "10", "--jobs", jobs, path]);
+    const one = run("1");
+    const two = run("2");
+    expect(one.status).toBe(0);
+    expect(two.out).toBe(one.out);
+    const input = JSON.parse(one.out).input;
+    expect(input.rows).toBe(6000);
+    expect(input.skipped).toEqual([{ reason: "invalid contact.receivedAt", count: 6, first: expect.any(Array) }]);
+    // Line 1 is the header; row i is on line i + 2, plus one for each quoted line break before it.
+    expect(input.skipped[0].first[0]).toBe("crlf-many.csv:10");
+    expect(input.skipped[0].first.slice(1, 3)).toEqual(["crlf-many.csv:1012", "crlf-many.csv:2014"]);
+  });
 });
 
 describe("partition and merge", () => {

@@ -217,7 +217,7 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
   const readerOptions = { ...(delimiter === undefined ? {} : { delimiter }), ...(values.sheet === undefined ? {} : { sheet: values.sheet }), deferred: jobs > 1 };
   const rows = contactsOf(await rowsOf(path, input, io, readerOptions, name), mapping, name);
   const options = { now, worst, ...(by === undefined ? {} : { by }), ...(abandoned === undefined ? {} : { abandoned }) };
-  const report = await judgeAll(charter, workOf(rows, account, name), options, mapping, jobs, (judged) => {
+  const report = await judgeAll(charter, workOf(rows, account, name, jobs === 1 ? 0 : ITEM_ROWS), options, mapping, jobs, (judged) => {
     account.rows += judged.rows;
     for (const p of judged.problems) account.skip(name, p.line, p.reason, p.message);
     for (const { skipped: s, line: at } of judged.skipped) account.skip(name, at, reasonOf(s.message), s.message, s.contactId);
@@ -235,60 +235,56 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
   return 1;
 }
 
-/** How many rows a work item gathers: enough that each item's own report (and its worst breaches' explanations) costs little. */
+/** How many rows a worker's item gathers: enough that each item's own report (and its worst breaches' explanations) costs little. */
 const ITEM_ROWS = 20_000;
-
-/** Consecutive blocks of the same format, as one. */
-function joinBlocks(a: TextBlock, b: TextBlock): TextBlock | undefined {
-  if (a.format === "csv" && b.format === "csv" && a.delimiter === b.delimiter && a.fields === b.fields) return { ...a, text: a.text + b.text, lines: [...a.lines, ...b.lines] };
-  if (a.format === "ndjson" && b.format === "ndjson") return { ...a, text: `${a.text}\n${b.text}` };
-  return undefined;
-}
 
 const blockRows = (b: TextBlock) => (b.format === "csv" ? b.lines.length : b.text.length / 100);
 
 /**
- * The work for the judges, in items of about ITEM_ROWS rows: batches of contacts with
- * their lines, or blocks left as text; the readers' problems are accounted as they pass.
+ * The work for the judges: each batch of the reader as it comes (`jobs` 1), or items of
+ * about ITEM_ROWS rows for workers: batches of contacts with their lines, or runs of
+ * blocks left as text. The readers' problems are accounted as they pass.
  */
-async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name: string): AsyncGenerator<Work> {
+async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name: string, itemRows: number): AsyncGenerator<Work> {
   let contacts: Contact[] = [];
   let lines: number[] = [];
-  let block: { block: TextBlock; fields: Extract<ContactRow, { block: TextBlock }>["fields"] } | undefined;
+  let blocks: TextBlock[] = [];
+  let blockFields: Extract<ContactRow, { block: TextBlock }>["fields"] = [];
+  let inBlocks = 0;
   const flushContacts = function* (): Generator<Work> {
     if (contacts.length > 0) yield { contacts, lines };
     contacts = [];
     lines = [];
   };
-  const flushBlock = function* (): Generator<Work> {
-    if (block !== undefined) yield block;
-    block = undefined;
+  const flushBlocks = function* (): Generator<Work> {
+    if (blocks.length > 0) yield { blocks, fields: blockFields };
+    blocks = [];
+    inBlocks = 0;
   };
   for await (const batch of rows) {
     for (const row of batch) {
       if ("block" in row) {
         if (contacts.length > 0) yield* flushContacts();
-        const joined = block === undefined ? undefined : joinBlocks(block.block, row.block);
-        if (joined !== undefined && block !== undefined) block = { block: joined, fields: block.fields };
-        else {
-          yield* flushBlock();
-          block = { block: row.block, fields: row.fields };
-        }
-        if (blockRows(block.block) >= ITEM_ROWS) yield* flushBlock();
+        if (blocks.length > 0 && row.fields !== blockFields) yield* flushBlocks();
+        blocks.push(row.block);
+        blockFields = row.fields;
+        inBlocks += blockRows(row.block);
+        if (inBlocks >= itemRows) yield* flushBlocks();
         continue;
       }
-      if (block !== undefined) yield* flushBlock();
+      if (blocks.length > 0) yield* flushBlocks();
       account.rows++;
       if ("error" in row) account.skip(name, row.line, row.reason, row.error);
       else {
         contacts.push(row.contact as Contact);
         lines.push(row.line);
-        if (contacts.length >= ITEM_ROWS) yield* flushContacts();
+        if (itemRows > 0 && contacts.length >= itemRows) yield* flushContacts();
       }
     }
+    if (itemRows === 0) yield* flushContacts();
   }
   yield* flushContacts();
-  yield* flushBlock();
+  yield* flushBlocks();
 }
 
 function isPartial(value: unknown): value is PartialReport {

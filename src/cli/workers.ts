@@ -1,9 +1,12 @@
 /**
- * Judging a stream of work items: batches of contacts, or blocks of rows still
- * as text (`--jobs N` on CSV and NDJSON, so that the workers parse too). Each
- * item is judged as a partition from index 0, and the results are taken in
- * order: indexes shifted by the contacts before, rows accounted, reports
- * merged. So one thread or N give the same report, byte for byte.
+ * Judging the input as it is read. With `--jobs 1`, one accumulator is fed
+ * each batch of contacts as it arrives, so a contact lives only as long as it
+ * takes to judge it. With `--jobs N`, items of about 20,000 rows (batches of
+ * contacts, or blocks of rows still as text, which the workers parse) go to
+ * N worker threads; each item is judged as a partition from index 0, and the
+ * results are taken in order: indexes shifted by the contacts before, rows
+ * accounted, reports merged. So one thread or N give the same report, byte
+ * for byte.
  *
  * @module
  */
@@ -11,67 +14,99 @@ import { Worker } from "node:worker_threads";
 import type { Charter, Contact } from "../charter/schema.js";
 import type { ContactField } from "../charter/vocabulary.js";
 import { mergeReports } from "../rules/merge.js";
-import { complianceReport, type ComplianceReport, type ReportOptions, type SkippedContact } from "../rules/report.js";
+import { Accumulator, complianceReport, type ComplianceReport, type ReportOptions, type SkippedContact } from "../rules/report.js";
 import { csvBlockRows } from "./input/csv.js";
 import { ndjsonBlockRows } from "./input/json.js";
 import { contactOfRow, mappingData, type Mapping } from "./input/mapping.js";
 import type { TextBlock } from "./input/rows.js";
 
-/** Consecutive contacts with their lines, or a block of rows for the worker to read. */
+/** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
 export type Work =
-  | { readonly contacts: Contact[]; readonly lines: number[] }
-  | { readonly block: TextBlock; readonly fields: readonly (ContactField | undefined)[] };
+  | { readonly contacts: readonly Contact[]; readonly lines: readonly number[] }
+  | { readonly blocks: readonly TextBlock[]; readonly fields: readonly (ContactField | undefined)[] };
 
 export type Options = Omit<ReportOptions, "onSkip" | "firstIndex">;
 
-/** What judging one item gives: its report (indexes from 0) and what to account for. */
-export interface Judged {
-  readonly report: ComplianceReport;
-  /** Rows the item held (for blocks: also those that could not be read). */
+/** What judging some work gives to account for: rows held, rows that could not be read, contacts skipped. */
+export interface Accounted {
+  /** Rows read from blocks (contacts given as such are counted by the reader). */
   readonly rows: number;
   readonly problems: readonly { readonly line: number; readonly reason: string; readonly message: string }[];
   readonly skipped: readonly { readonly skipped: SkippedContact; readonly line: number }[];
 }
 
-/** Judges one item: reads a block first when it is one. */
-export function judgeWork(charter: Charter, work: Work, options: Options, mapping: Mapping): Judged {
-  let contacts: Contact[];
-  let lines: number[];
-  const problems: { line: number; reason: string; message: string }[] = [];
-  let rows: number;
-  if ("block" in work) {
-    contacts = [];
-    lines = [];
-    const raw = work.block.format === "csv" ? csvBlockRows(work.block) : ndjsonBlockRows(work.block);
-    rows = raw.length;
-    for (const row of raw) {
-      if ("error" in row) {
-        problems.push({ line: row.line, reason: row.reason, message: row.error });
-        continue;
-      }
-      if (!("cells" in row) && !("value" in row)) continue;
-      const read = contactOfRow(row, work.fields, mapping);
-      if ("contact" in read) {
-        contacts.push(read.contact as Contact);
-        lines.push(read.line);
-      } else if ("error" in read) problems.push({ line: read.line, reason: read.reason, message: read.error });
-    }
-  } else {
-    ({ contacts, lines } = work);
-    rows = 0;
+/** An item's report (indexes from 0) and its accounting. */
+export type Judged = Accounted & { readonly report: ComplianceReport };
+
+/** One accumulator fed work after work: blocks are read a block at a time, so their contacts die young. */
+class Judge {
+  readonly #acc: Accumulator;
+  readonly #mapping: Mapping;
+  #line = 0;
+  #rows = 0;
+  #problems: { line: number; reason: string; message: string }[] = [];
+  #skipped: { skipped: SkippedContact; line: number }[] = [];
+
+  constructor(charter: Charter, options: Options, mapping: Mapping) {
+    this.#mapping = mapping;
+    this.#acc = new Accumulator(charter, { ...options, onSkip: (s) => this.#skipped.push({ skipped: s, line: this.#line }) });
   }
-  const skipped: { skipped: SkippedContact; line: number }[] = [];
-  const report = complianceReport(charter, contacts, { ...options, onSkip: (s) => skipped.push({ skipped: s, line: lines[s.index] ?? 0 }) });
-  return { report, rows, problems, skipped };
+
+  #add(contact: Contact, line: number): void {
+    this.#line = line;
+    this.#acc.add(contact);
+  }
+
+  feed(work: Work): void {
+    if ("contacts" in work) {
+      const { contacts, lines } = work;
+      for (let i = 0; i < contacts.length; i++) this.#add(contacts[i] as Contact, lines[i] ?? 0);
+      return;
+    }
+    for (const block of work.blocks) {
+      const raw = block.format === "csv" ? csvBlockRows(block) : ndjsonBlockRows(block);
+      this.#rows += raw.length;
+      for (const row of raw) {
+        if ("error" in row) {
+          this.#problems.push({ line: row.line, reason: row.reason, message: row.error });
+          continue;
+        }
+        if (!("cells" in row) && !("value" in row)) continue;
+        const read = contactOfRow(row, work.fields, this.#mapping);
+        if ("contact" in read) this.#add(read.contact as Contact, read.line);
+        else if ("error" in read) this.#problems.push({ line: read.line, reason: read.reason, message: read.error });
+      }
+    }
+  }
+
+  /** What was accounted since the last call. */
+  accounted(): Accounted {
+    const out = { rows: this.#rows, problems: this.#problems, skipped: this.#skipped };
+    this.#rows = 0;
+    this.#problems = [];
+    this.#skipped = [];
+    return out;
+  }
+
+  report(): ComplianceReport {
+    return this.#acc.report();
+  }
+}
+
+/** Judges one item as a partition of its own (a worker's job). */
+export function judgeWork(charter: Charter, work: Work, options: Options, mapping: Mapping): Judged {
+  const judge = new Judge(charter, options, mapping);
+  judge.feed(work);
+  return { ...judge.accounted(), report: judge.report() };
 }
 
 /** Takes judged items in order: shifts their indexes by the contacts before them, and merges. */
 class InOrder {
   #report: ComplianceReport;
   #contacts = 0;
-  readonly #take: (judged: Judged) => void;
+  readonly #take: (accounted: Accounted) => void;
 
-  constructor(empty: ComplianceReport, take: (judged: Judged) => void) {
+  constructor(empty: ComplianceReport, take: (accounted: Accounted) => void) {
     this.#report = empty;
     this.#take = take;
   }
@@ -90,15 +125,19 @@ class InOrder {
 }
 
 /**
- * The report of all the work, judged here (`jobs` 1) or in `jobs` worker threads, at most
- * two items in flight each; `take` sees each item's accounting in input order.
+ * The report of all the work, judged here as it comes (`jobs` 1) or in `jobs` worker
+ * threads, at most two items in flight each; `take` sees the accounting in input order.
  */
-export async function judgeAll(charter: Charter, work: AsyncIterable<Work>, options: Options, mapping: Mapping, jobs: number, take: (judged: Judged) => void): Promise<ComplianceReport> {
-  const inOrder = new InOrder(complianceReport(charter, [], options), take);
+export async function judgeAll(charter: Charter, work: AsyncIterable<Work>, options: Options, mapping: Mapping, jobs: number, take: (accounted: Accounted) => void): Promise<ComplianceReport> {
   if (jobs === 1) {
-    for await (const item of work) inOrder.add(judgeWork(charter, item, options, mapping));
-    return inOrder.report;
+    const judge = new Judge(charter, options, mapping);
+    for await (const item of work) {
+      judge.feed(item);
+      take(judge.accounted());
+    }
+    return judge.report();
   }
+  const inOrder = new InOrder(complianceReport(charter, [], options), take);
   const url = new URL("./cli-worker.js", import.meta.url);
   const data = { charter: JSON.parse(JSON.stringify(charter)) as unknown, options, mapping: mappingData(mapping) };
   const workers = Array.from({ length: jobs }, () => new Worker(url, { workerData: data }));

@@ -25,8 +25,8 @@ type Abandoned = ComplianceReport["abandoned"];
 type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: Rule };
 const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
 
-/** The running state of a report. */
-class Accumulator {
+/** The running state of a report: `add` contacts one by one, then `report()` (the command feeds one as it reads). */
+export class Accumulator {
   readonly #charter: Charter;
   readonly #engine: CalendarEngine;
   readonly #now: number;

@@ -124,6 +124,19 @@ function countLines(text: string, from: number, to: number): number {
 
 const DELIMITERS = [",", ";", "\t"];
 
+/**
+ * Splits whole rows into fields with papaparse's core Parser, once the delimiter and the
+ * line break are known from the first rows. Papa.parse around it guesses the line break
+ * for every call and keeps its input alive long enough to be promoted: measured on a
+ * million rows, the core alone spends a tenth of the time in the garbage collector.
+ */
+function splitRows(text: string, delimiter: string, newline: Newline): Papa.ParseResult<string[]> {
+  return new Papa.Parser({ delimiter, newline }).parse(text, 0, false) as Papa.ParseResult<string[]>;
+}
+
+type Newline = "\n" | "\r\n" | "\r";
+const newlineOf = (linebreak: string): Newline => (linebreak === "\r\n" || linebreak === "\r" ? linebreak : "\n");
+
 /** The rows of one papaparse result: the header (when `onHeader` takes it), cells, or located problems. */
 function rowsOfResult(
   result: Papa.ParseResult<string[]>,
@@ -152,8 +165,7 @@ function rowsOfResult(
 
 /** The rows of a block of whole CSV rows (a worker's share of the file). */
 export function csvBlockRows(block: Extract<TextBlock, { format: "csv" }>): RawRow[] {
-  const result = Papa.parse<string[]>(block.text, { delimiter: block.delimiter, skipEmptyLines: false, header: false });
-  return rowsOfResult(result, block.lines, () => false, () => block.fields);
+  return rowsOfResult(splitRows(block.text, block.delimiter, block.newline), block.lines, () => false, () => block.fields);
 }
 
 /**
@@ -163,17 +175,23 @@ export function csvBlockRows(block: Extract<TextBlock, { format: "csv" }>): RawR
 export async function* csvRows(chunks: AsyncIterable<string>, options: CsvOptions): AsyncGenerator<RawRow[]> {
   const cutter = new RowCutter(options.delimiter);
   let delimiter = options.delimiter;
+  let newline: Newline | undefined;
   let header: string[] | undefined;
   const parse = (cut: Cut): RawRow[] => {
     if (cut.lines.length === 0) return [];
-    if (options.deferred === true && header !== undefined && delimiter !== undefined) {
-      return [{ line: cut.lines[0] as number, block: { format: "csv", text: cut.text, lines: cut.lines, delimiter, fields: header.length } }];
+    if (options.deferred === true && header !== undefined && delimiter !== undefined && newline !== undefined) {
+      return [{ line: cut.lines[0] as number, block: { format: "csv", text: cut.text, lines: cut.lines, delimiter, newline, fields: header.length } }];
     }
-    const result = Papa.parse<string[]>(cut.text, { delimiter: delimiter ?? "", skipEmptyLines: false, header: false });
-    if (delimiter === undefined) {
-      delimiter = DELIMITERS.includes(result.meta.delimiter) ? result.meta.delimiter : ",";
-      cutter.delimiter = delimiter;
-    }
+    let result: Papa.ParseResult<string[]>;
+    if (delimiter === undefined || newline === undefined) {
+      // The first rows: papaparse finds the line break, and the delimiter unless given.
+      result = Papa.parse<string[]>(cut.text, { delimiter: delimiter ?? "", skipEmptyLines: false, header: false });
+      newline = newlineOf(result.meta.linebreak);
+      if (delimiter === undefined) {
+        delimiter = DELIMITERS.includes(result.meta.delimiter) ? result.meta.delimiter : ",";
+        cutter.delimiter = delimiter;
+      }
+    } else result = splitRows(cut.text, delimiter, newline);
     return rowsOfResult(result, cut.lines, (cells, line) => {
       if (header !== undefined) return false;
       header = cells.map((c) => c.trim());

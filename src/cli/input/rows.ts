@@ -7,7 +7,7 @@
 
 /** Whole rows of text left for a worker to parse (`report --jobs N`). */
 export type TextBlock =
-  | { readonly format: "csv"; readonly text: string; readonly lines: readonly number[]; readonly delimiter: string; readonly fields: number }
+  | { readonly format: "csv"; readonly text: string; readonly lines: readonly number[]; readonly delimiter: string; readonly newline: "\n" | "\r\n" | "\r"; readonly fields: number }
   | { readonly format: "ndjson"; readonly text: string; readonly firstLine: number };
 
 export type RawRow =
