@@ -2,16 +2,16 @@
 // names it gives, its JavaScript runs there (each `expr; //=> value` is checked), and its
 // shell commands run there with the built command.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import * as bundled from "../src/charters/index.js";
 import * as api from "../src/index.js";
+import { scratchDir } from "./support.js";
 
 const guide = readFileSync(new URL("../charters/README.md", import.meta.url), "utf8");
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "council-sla-guide-"));
+const dir = scratchDir("council-sla-guide-");
 const files = [...guide.matchAll(/Save it as `([^`]+)`:\n\n```json\n([\s\S]*?)```/g)].map((m) => [m[1] ?? "", m[2] ?? ""] as const);
 for (const [name, text] of files) writeFileSync(join(dir, name), text);
 const scripts = [...guide.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");

@@ -1,13 +1,13 @@
 // The built command, run as a subprocess: help, every subcommand, bad input, exit codes, stdin.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { csvCell } from "../src/cli/format.js";
+import { scratchDir } from "./support.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "council-sla-cli-"));
+const dir = scratchDir("council-sla-cli-");
 
 function run(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });

@@ -2,15 +2,15 @@
 // its located message and exit status; a council's own export gives the right report.
 import { fc, test as prop } from "@fast-check/vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { copeland } from "../src/charters/index.js";
 import { complianceReport, mergeReports, type Contact } from "../src/index.js";
+import { scratchDir } from "./support.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "council-sla-inputs-"));
+const dir = scratchDir("council-sla-inputs-");
 const NOW = ["--now", "2026-02-01T00:00"];
 
 function file(name: string, content: string | Buffer): string {

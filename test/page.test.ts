@@ -2,20 +2,20 @@
 // width from 320 to 1440 px scrolls sideways, the numbers are the JSON report's, hostile
 // ids run nothing, and the page makes no request. Skips, saying why, only without Chromium.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { chromiumPath, launch } from "./browser.js";
+import { scratchDir } from "./support.js";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const EXAMPLE = new URL("../examples/copeland.csv", import.meta.url).pathname;
 const SHOTS = new URL("../screenshots/", import.meta.url).pathname;
 const executable = chromiumPath();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const dir = mkdtempSync(join(tmpdir(), "council-sla-page-"));
+const dir = scratchDir("council-sla-page-");
 const HOSTILE = `<img src=x onerror="window.__pwned=1">`;
 
 function run(args: string[]): string {

@@ -1,4 +1,8 @@
 // Shared test calendars and a slow, obviously correct reference implementation.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
 import { bundledHolidays, type HolidayRegion } from "../src/holidays/index.js";
 
 export type Hours = [string, string][];
@@ -46,4 +50,11 @@ export function referenceCalendar(region: HolidayRegion) {
       return b >= a || count === 0 ? count : -count;
     },
   };
+}
+
+/** A fresh directory under the system's temporary one, removed when the file's tests end. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

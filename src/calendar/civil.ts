@@ -128,7 +128,12 @@ function monthStart(year: number, month: number): number {
  * real calendar date in that exact form. The one reader of calendar dates.
  */
 export function readDate(s: string): number | undefined {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  return s.length === 10 ? readDateAt(s) : undefined;
+}
+
+/** The epoch day of the `YYYY-MM-DD` that `s` starts with (the rest is the caller's), read in place. */
+export function readDateAt(s: string): number | undefined {
+  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
   const d0 = digit(s, 0), d1 = digit(s, 1), d2 = digit(s, 2), d3 = digit(s, 3);
   const m0 = digit(s, 5), m1 = digit(s, 6), a0 = digit(s, 8), a1 = digit(s, 9);
   if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0) return undefined;

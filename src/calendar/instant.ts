@@ -5,7 +5,7 @@
  * @module
  */
 import { expected, instantOutOfRange, text } from "../messages.js";
-import { MS_PER_DAY, readDate } from "./civil.js";
+import { MS_PER_DAY, readDateAt } from "./civil.js";
 import type { Zone } from "./zone.js";
 
 /** A point in time: a `Date`, epoch milliseconds, or an ISO 8601 string. */
@@ -74,7 +74,7 @@ function digits(s: string, i: number, n: number): number {
  * milliseconds (as if UTC) and the offset in ms when one is given.
  */
 function readIso(s: string): { ms: number; offset: number | undefined } | undefined {
-  const day = readDate(s.length === 10 ? s : s.slice(0, 10));
+  const day = readDateAt(s);
   if (day === undefined) return undefined;
   const n = s.length;
   if (n === 10) return { ms: day * MS_PER_DAY, offset: undefined };
