@@ -141,6 +141,23 @@ describe("reading at the speed of the engine", () => {
     expect(time(array) / time(lines)).toBeLessThan(3);
   }, 120_000);
 
+  test("the command's live heap stays flat: 500,000 CSV rows hold no more than 50,000 do (wide margin)", () => {
+    const PEAK = new URL("../bench/peak-memory.cjs", import.meta.url).pathname;
+    const write = (n: number) => {
+      const rows = Array.from({ length: n }, (_, i) => `${i},${i % 2 ? "email" : "letter"},${new Date(Date.UTC(2025, 0, 6, 9) + (i % 100_000) * 300_000).toISOString().slice(0, 16)},`);
+      return file(`flat-${n}.csv`, `id,channel,receivedAt,respondedAt\n${rows.join("\n")}\n`);
+    };
+    const live = (path: string) => {
+      const r = spawnSync(process.execPath, ["--require", PEAK, CLI, "report", "--charter", "copeland", "--now", "2027-06-01", "--format", "json", path], { encoding: "utf8", maxBuffer: 1 << 26 });
+      expect(r.status).toBe(0);
+      return (JSON.parse(/PEAK (.*)/.exec(r.stderr)?.[1] ?? "{}") as { liveMB: number }).liveMB;
+    };
+    const small = live(write(50_000));
+    const large = live(write(500_000));
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThan(small * 1.5 + 8);
+  }, 120_000);
+
   test("--jobs 2 gives the report of --jobs 1, byte for byte", () => {
     const example = new URL("../examples/dartford.csv", import.meta.url).pathname;
     const one = spawnSync(process.execPath, [CLI, "report", "--charter", "dartford", ...NOW, "--format", "json", example], { encoding: "utf8" });

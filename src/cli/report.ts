@@ -237,8 +237,20 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
 
 /** How many rows a worker's item gathers: enough that each item's own report (and its worst breaches' explanations) costs little. */
 const ITEM_ROWS = 20_000;
+/** And at most this many characters, so that rows near the length limit cannot pile up in memory. */
+const ITEM_CHARS = 4_000_000;
 
 const blockRows = (b: TextBlock) => (b.format === "csv" ? b.lines.length : b.text.length / 100);
+
+/** About how many characters a contact holds: its strings' lengths, and a few for anything else. */
+function sizeOf(contact: Record<string, unknown>): number {
+  let n = 0;
+  for (const key in contact) {
+    const value = contact[key];
+    n += key.length + (typeof value === "string" ? value.length : 8);
+  }
+  return n;
+}
 
 /**
  * The work for the judges: each batch of the reader as it comes (`jobs` 1), or items of
@@ -251,15 +263,19 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name
   let blocks: TextBlock[] = [];
   let blockFields: Extract<ContactRow, { block: TextBlock }>["fields"] = [];
   let inBlocks = 0;
+  let blockChars = 0;
+  let contactChars = 0;
   const flushContacts = function* (): Generator<Work> {
     if (contacts.length > 0) yield { contacts, lines };
     contacts = [];
     lines = [];
+    contactChars = 0;
   };
   const flushBlocks = function* (): Generator<Work> {
     if (blocks.length > 0) yield { blocks, fields: blockFields };
     blocks = [];
     inBlocks = 0;
+    blockChars = 0;
   };
   for await (const batch of rows) {
     for (const row of batch) {
@@ -269,7 +285,8 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name
         blocks.push(row.block);
         blockFields = row.fields;
         inBlocks += blockRows(row.block);
-        if (inBlocks >= itemRows) yield* flushBlocks();
+        blockChars += row.block.text.length;
+        if (inBlocks >= itemRows || blockChars >= ITEM_CHARS) yield* flushBlocks();
         continue;
       }
       if (blocks.length > 0) yield* flushBlocks();
@@ -278,7 +295,10 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name
       else {
         contacts.push(row.contact as Contact);
         lines.push(row.line);
-        if (itemRows > 0 && contacts.length >= itemRows) yield* flushContacts();
+        if (itemRows > 0) {
+          contactChars += sizeOf(row.contact);
+          if (contacts.length >= itemRows || contactChars >= ITEM_CHARS) yield* flushContacts();
+        }
       }
     }
     if (itemRows === 0) yield* flushContacts();
