@@ -137,17 +137,30 @@ export function contactOfCells(cells: readonly unknown[], fields: readonly (Cont
   return contact;
 }
 
+/** The field of each JSON key a mapping reads: mapped keys, then the fields' own names. Built once per mapping. */
+const KEYS = new WeakMap<Mapping, ReadonlyMap<string, ContactField>>();
+function keysOf(mapping: Mapping): ReadonlyMap<string, ContactField> {
+  let byKey = KEYS.get(mapping);
+  if (byKey === undefined) {
+    const map = new Map<string, ContactField>();
+    for (const [field, key] of mapping.columns) map.set(key, field);
+    for (const field of CONTACT_FIELD_NAMES) if (!map.has(field)) map.set(field, field);
+    byKey = map;
+    KEYS.set(mapping, byKey);
+  }
+  return byKey;
+}
+
 /** The contact of a JSON value: keys mapped, ignored ones dropped, unknown ones an error. */
 export function contactOfValue(value: unknown, mapping: Mapping): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new RowError(cli.notAnObject(Array.isArray(value) ? "an array" : value === null ? "null" : typeof value), "not a contact object");
   }
-  const byKey = new Map<string, ContactField>();
-  for (const [field, key] of mapping.columns) byKey.set(key, field);
+  const byKey = keysOf(mapping);
   const contact: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     if (mapping.ignore.has(key)) continue;
-    const field = byKey.get(key) ?? ((CONTACT_FIELD_NAMES as readonly string[]).includes(key) ? (key as ContactField) : undefined);
+    const field = byKey.get(key);
     if (field === undefined) {
       const hint = nearMiss(key);
       throw new RowError(`unknown key ${JSON.stringify(key)}${hint === undefined ? "" : ` (did you mean \`${hint}\`?)`}`, "unknown key");
