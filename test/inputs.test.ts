@@ -72,6 +72,15 @@ describe("broken inputs: a located message and an exit status, never a stack tra
     }
   });
 
+  test("a JSON array after blank lines, with escaped quotes and non-contacts: each element read, each problem at its own line", () => {
+    const text = `\n\n  [{"channel":"email","receivedAt":"2026-01-05T10:00","id":"a \\"quoted\\" id"},\n{"channel":"email","receivedAt":"2026-01-05T1\\"0:00"}, 5,\n[1] ]\n`;
+    const r = report([file("spaced.json", text), "--format", "json"]);
+    expect(r.err).toMatch(/spaced\.json:4: skipped: .*contact\.receivedAt/);
+    expect(r.err).toMatch(/spaced\.json:4: skipped: expected a contact object, got number/);
+    expect(r.err).toMatch(/spaced\.json:5: skipped: expected a contact object, got an array/);
+    expect(JSON.parse(r.out).input).toMatchObject({ rows: 4, judged: 1 });
+  });
+
   test("control characters in ids are escaped on the terminal: \\e[2J cannot clear an officer's screen", () => {
     const r = report([file("ansi.csv", `${GOOD}"\u001b[2J\u001b[32mALL ROWS OK",email,not a date,\n`)]);
     expect(r.err).not.toContain("\u001b");

@@ -76,11 +76,13 @@ export async function* ndjsonRows(chunks: AsyncIterable<string>, deferred = fals
   if (carry.trim() !== "") yield [parseOne(carry, line + 1)];
 }
 
-const STRUCTURE = /["\\{}[\],\n]/g;
+const NONE = Number.POSITIVE_INFINITY;
 
 /**
  * The elements of a JSON array, one by one. The text must start with `[` (after
- * white space); a value that is not an array is a fatal problem.
+ * white space); a value that is not an array is a fatal problem. Linear in the text:
+ * strings are crossed with indexOf (each next quote, backslash and line break found
+ * once and kept until passed), the few characters between them are looked at one by one.
  */
 export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string): AsyncGenerator<RawRow[]> {
   let text = "";
@@ -92,53 +94,74 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
   let closed = false;
   let elementStart = -1;
   let elementLine = 1;
-  /** Where the search for the next structural character resumes: state changes only at those. */
+  /** Where reading resumes when more text comes. */
   let scan = 0;
   for await (const chunk of chunks) {
     text += chunk;
     const batch: RawRow[] = [];
-    STRUCTURE.lastIndex = scan;
-    for (let m = STRUCTURE.exec(text); m !== null; m = STRUCTURE.exec(text)) {
-      const i = m.index;
-      scan = i + 1;
+    const n = text.length;
+    const find = (c: string, from: number) => {
+      const at = text.indexOf(c, from);
+      return at === -1 ? NONE : at;
+    };
+    let quote = -1;
+    let slash = -1;
+    let newline = -1;
+    let i = scan;
+    while (i < n) {
+      if (inString) {
+        if (quote < i) quote = find('"', i);
+        if (slash < i) slash = find("\\", i);
+        if (newline < i) newline = find("\n", i);
+        const next = Math.min(quote, slash, newline);
+        if (next === NONE) {
+          i = n;
+          break;
+        }
+        if (next === newline) {
+          line++;
+          i = newline + 1;
+        } else if (next === slash) {
+          // An escape: the character after the backslash is never the string's end.
+          if (slash + 1 >= n) {
+            i = slash;
+            break;
+          }
+          i = slash + 2;
+        } else {
+          inString = false;
+          i = quote + 1;
+        }
+        continue;
+      }
       const c = text.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        i++;
+        continue;
+      }
+      if (c === 32 || c === 9 || c === 13) {
+        i++;
+        continue;
+      }
       if (!started) {
-        const lead = text.slice(pos, i).trim();
-        if (lead !== "" || c !== 91) {
-          const got = (lead + text.slice(i, i + 1)).trim();
-          yield [{ line, error: cli.jsonNotArray(name, got.startsWith("{") ? "an object" : JSON.stringify(got.slice(0, 20))), reason: "not a JSON array", fatal: true }];
+        if (c !== 91) {
+          const got = text.slice(i, i + 20);
+          yield [{ line, error: cli.jsonNotArray(name, got.startsWith("{") ? "an object" : JSON.stringify(got)), reason: "not a JSON array", fatal: true }];
           return;
         }
         started = true;
         depth = 1;
         pos = i + 1;
-        continue;
-      }
-      if (inString) {
-        if (c === 92) {
-          STRUCTURE.lastIndex = i + 2;
-          scan = i + 2;
-          continue;
-        }
-        if (c === 34) inString = false;
-        else if (c === 10) line++;
-        continue;
-      }
-      if (c === 10) {
-        line++;
+        i++;
         continue;
       }
       if (depth === 1 && elementStart === -1 && c !== 44 && c !== 93) {
         elementStart = i;
         elementLine = line;
       }
-      if (c === 34) {
-        if (depth === 1 && elementStart === -1) {
-          elementStart = i;
-          elementLine = line;
-        }
-        inString = true;
-      } else if (c === 123 || c === 91) depth++;
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
       else if (c === 125 || c === 93) {
         depth--;
         if (depth === 0) {
@@ -146,6 +169,7 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
           closed = true;
           elementStart = -1;
           pos = i + 1;
+          i++;
           break;
         }
       } else if (c === 44 && depth === 1) {
@@ -154,7 +178,9 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
         elementStart = -1;
         pos = i + 1;
       }
+      i++;
     }
+    scan = i;
     if (batch.length > 0) yield batch;
     if (closed) break;
     // Keep only the element being read.
