@@ -84,7 +84,7 @@ ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].descript
   --abandoned by-limit|missed|excluded   how abandoned calls count (default: by-limit)
   --worst N              worst breaches kept per row (default: 5)
   --max-skipped N|N%     rows that may be skipped before the exit status is 1 (default: 0)
-  --jobs N               judge in N worker threads (the same report as --jobs 1)
+  --jobs N               judge in N threads: this one and N-1 workers (the same report as --jobs 1)
 
 Every row is accounted for: read, judged, skipped (each on stderr with its line and
 reason; the report counts them by reason), or received after --now (counted apart).

@@ -125,8 +125,10 @@ class InOrder {
 }
 
 /**
- * The report of all the work, judged here as it comes (`jobs` 1) or in `jobs` worker
- * threads, at most two items in flight each; `take` sees the accounting in input order.
+ * The report of all the work, judged here as it comes (`jobs` 1), or by `jobs` judges:
+ * `jobs - 1` worker threads, at most two items in flight each, and this thread, which
+ * judges an item itself whenever every worker has its two. `take` sees the accounting
+ * in input order.
  */
 export async function judgeAll(charter: Charter, work: AsyncIterable<Work>, options: Options, mapping: Mapping, jobs: number, take: (accounted: Accounted) => void): Promise<ComplianceReport> {
   if (jobs === 1) {
@@ -140,22 +142,25 @@ export async function judgeAll(charter: Charter, work: AsyncIterable<Work>, opti
   const inOrder = new InOrder(complianceReport(charter, [], options), take);
   const url = new URL("./cli-worker.js", import.meta.url);
   const data = { charter: JSON.parse(JSON.stringify(charter)) as unknown, options, mapping: mappingData(mapping) };
-  const workers = Array.from({ length: jobs }, () => new Worker(url, { workerData: data }));
+  const workers = Array.from({ length: jobs - 1 }, () => new Worker(url, { workerData: data }));
   const done = new Map<number, Judged>();
   const busy = workers.map(() => 0);
   const waiting: (() => void)[] = [];
   let failure: unknown;
   let next = 0;
   const wake = () => waiting.shift()?.();
+  const finished = (id: number, judged: Judged) => {
+    done.set(id, judged);
+    for (let item = done.get(next); item !== undefined; item = done.get(next)) {
+      done.delete(next);
+      inOrder.add(item);
+      next++;
+    }
+  };
   for (const [w, worker] of workers.entries()) {
     worker.on("message", (message: { id: number; judged: Judged }) => {
       busy[w] = (busy[w] ?? 1) - 1;
-      done.set(message.id, message.judged);
-      for (let item = done.get(next); item !== undefined; item = done.get(next)) {
-        done.delete(next);
-        inOrder.add(item);
-        next++;
-      }
+      finished(message.id, message.judged);
       wake();
     });
     worker.on("error", (error) => {
@@ -163,20 +168,16 @@ export async function judgeAll(charter: Charter, work: AsyncIterable<Work>, opti
       wake();
     });
   }
-  const idle = async (): Promise<number> => {
-    for (;;) {
-      if (failure !== undefined) throw failure;
-      const w = busy.findIndex((b) => b < 2);
-      if (w !== -1) return w;
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    }
-  };
   let id = 0;
   try {
     for await (const item of work) {
-      const w = await idle();
-      busy[w] = (busy[w] ?? 0) + 1;
-      (workers[w] as Worker).postMessage({ id: id++, work: item });
+      if (failure !== undefined) throw failure;
+      const w = busy.findIndex((b) => b < 2);
+      if (w === -1) finished(id++, judgeWork(charter, item, options, mapping));
+      else {
+        busy[w] = (busy[w] ?? 0) + 1;
+        (workers[w] as Worker).postMessage({ id: id++, work: item });
+      }
     }
     while (busy.some((b) => b > 0)) {
       if (failure !== undefined) throw failure;
