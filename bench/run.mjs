@@ -4,7 +4,7 @@
 // Run with TZ=UTC (the npm script does) so the Date-based peers count whole UTC days.
 // `node bench/run.mjs --write` also writes bench/RESULTS.md.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { Bench } from "tinybench";
 import { bundledHolidays, calendarFor, complianceReport, deadline, evaluate } from "../dist/index.js";
@@ -219,5 +219,17 @@ ratios compare implementations within the same run, which is what is meaningful 
 shared, noisy machine. Re-run with \`npm run bench\`.
 
 `;
-  writeFileSync(new URL("./RESULTS.md", import.meta.url), `${head}${text}\n`);
+  // The sections other scripts write (bench/ab.mjs, bench/inputs.mjs) are kept.
+  const path = new URL("./RESULTS.md", import.meta.url);
+  let rest = "";
+  try {
+    const results = readFileSync(path, "utf8");
+    const at = results.indexOf("\n### Against");
+    const inputs = results.indexOf("\n### Contact files");
+    const from = at !== -1 ? at : inputs;
+    if (from !== -1) rest = results.slice(from);
+  } catch {
+    // No results yet.
+  }
+  writeFileSync(path, `${head}${text.trimEnd()}\n${rest}`);
 }

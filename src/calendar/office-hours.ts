@@ -25,6 +25,8 @@ export interface ScheduleHours {
   readonly dated: ReadonlyMap<number, readonly number[]>;
 }
 
+const INTERVAL_SLOTS = 1024;
+
 export class OfficeHours {
   readonly #days: DayTable;
   readonly #zone: Zone;
@@ -32,6 +34,9 @@ export class OfficeHours {
   readonly #dated: ReadonlyMap<number, readonly number[]>;
   /** Dates with hours of their own that open, sorted: they may open on a day that is not a working day. */
   readonly #openDated: readonly number[];
+  /** A direct-mapped memo of openIntervals by date: every clock asks for the same few weeks. */
+  readonly #memoDay = new Float64Array(INTERVAL_SLOTS).fill(Number.NaN);
+  readonly #memo: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(INTERVAL_SLOTS).fill(undefined);
 
   constructor(days: DayTable, zone: Zone, hours: ScheduleHours) {
     this.#days = days;
@@ -46,8 +51,17 @@ export class OfficeHours {
     return this.#zone.fromWall(midnight + minutes * MS_PER_MINUTE, "gap-end");
   }
 
-  /** Office intervals of a local date as epoch-ms pairs [open, close, ...]; none on a non-working day. */
-  openIntervals(day: number): number[] {
+  /** Office intervals of a local date as epoch-ms pairs [open, close, ...]; none on a non-working day. Remembered per date (frozen). */
+  openIntervals(day: number): readonly number[] {
+    const slot = day & (INTERVAL_SLOTS - 1);
+    if (this.#memoDay[slot] === day) return this.#memo[slot] as readonly number[];
+    const intervals = Object.freeze(this.#intervals(day));
+    this.#memoDay[slot] = day;
+    this.#memo[slot] = intervals;
+    return intervals;
+  }
+
+  #intervals(day: number): number[] {
     if (!this.#days.covers(day)) return [];
     const minutes = this.#dated.get(day) ?? (this.#days.isWorking(day) ? (this.#hours[weekdayIndex(day)] as readonly number[]) : []);
     const out: number[] = [];
