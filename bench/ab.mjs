@@ -53,10 +53,10 @@ const starts = contacts.map((c) => c.receivedAt);
 const ends = starts.map((t, i) => t + (i % 14) * 86_400_000 + (i % 7) * 3_600_000);
 const dates = receipts.map((r) => r.slice(0, 10));
 const TASKS = {
-  "calendar addWorkingDays": (api) => {
+  "calendar addWorkingDays (200,000 calls)": (api) => {
     const cal = api.calendarFor(nineToFive);
     return () => {
-      for (const d of dates) cal.addWorkingDays(d, 3);
+      for (let k = 0; k < 10; k++) for (const d of dates) cal.addWorkingDays(d, 3);
     };
   },
   "calendar officeTimeBetween, up to 14 days apart": (api) => {

@@ -134,9 +134,11 @@ export function readDate(s: string): number | undefined {
 /** The epoch day of the `YYYY-MM-DD` that `s` starts with (the rest is the caller's), read in place. */
 export function readDateAt(s: string): number | undefined {
   if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  const d0 = digit(s, 0), d1 = digit(s, 1), d2 = digit(s, 2), d3 = digit(s, 3);
-  const m0 = digit(s, 5), m1 = digit(s, 6), a0 = digit(s, 8), a1 = digit(s, 9);
-  if ((d0 | d1 | d2 | d3 | m0 | m1 | a0 | a1) < 0) return undefined;
+  // Digits read in line (a helper per digit is not inlined this deep): `>>> 0` makes a
+  // character below "0" a large number, so one comparison checks each.
+  const d0 = s.charCodeAt(0) - 48, d1 = s.charCodeAt(1) - 48, d2 = s.charCodeAt(2) - 48, d3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, a0 = s.charCodeAt(8) - 48, a1 = s.charCodeAt(9) - 48;
+  if (d0 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9 || d3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || a0 >>> 0 > 9 || a1 >>> 0 > 9) return undefined;
   const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
   const month = m0 * 10 + m1;
   const day = a0 * 10 + a1;
