@@ -69,9 +69,11 @@ const cpu = (f) => {
 if (childAt !== -1) {
   // One build in this process: the best of five passes of each task, as JSON.
   const dir = args[childAt + 1] ?? here;
+  const t0 = performance.now();
   const api = await import(resolve(dir, "dist/index.js"));
   const { copeland } = await import(resolve(dir, "dist/charters.js"));
-  const best = {};
+  api.deadline(copeland, "email.respond", "2026-12-24T10:00");
+  const best = { "cold start: import and the first deadline (wall time)": performance.now() - t0 };
   for (let pass = 0; pass < 5; pass++) {
     for (const [task, make] of Object.entries(TASKS)) best[task] = Math.min(best[task] ?? Infinity, cpu(make(api, copeland)));
   }
@@ -110,7 +112,7 @@ say(`This build (${commit(here)}) against ${commit(oldDir)}, in one run of \`nod
 say();
 say("| what | before | this build | ratio | within 10% |");
 say("|---|---:|---:|---:|:---:|");
-for (const task of Object.keys(TASKS)) {
+for (const task of Object.keys(best.after)) {
   const ratio = best.after[task] / best.before[task];
   say(`| ${task} | ${best.before[task].toFixed(1)} ms | ${best.after[task].toFixed(1)} ms | ${ratio.toFixed(2)}× the time | ${ratio <= 1.1 ? "yes" : "**no**"} |`);
 }

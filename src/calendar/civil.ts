@@ -91,15 +91,42 @@ export function padded(n: number, width: number): string {
  */
 export function formatDate(epochDay: number): string {
   const slot = epochDay - FIRST_CACHED;
-  if (slot >= 0 && slot < CACHED_DAYS) return (DATE_TEXT[slot] ??= formatAny(epochDay));
+  if (slot >= 0 && slot < CACHED_DAYS) {
+    let text = DATE_TEXT.get(slot);
+    if (text === undefined) DATE_TEXT.set(slot, (text = formatAny(epochDay)));
+    return text;
+  }
   return formatAny(epochDay);
 }
 
 /** Dates 1900-2199 as text, filled as used (a memo cache: the same day is formatted once). */
 const FIRST_CACHED = -25_567;
 const CACHED_DAYS = 109_573;
-// Filled with undefined first: a packed array, not the dictionary a sparse one becomes.
-const DATE_TEXT: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
+const PAGE = 1024;
+
+/**
+ * Strings by index from 0 to `size - 1` (below 2^31), remembered as used, in pages of 1,024
+ * allocated on first use: packed arrays (a sparse array is a dictionary to V8), and
+ * nothing allocated for years nobody asks about.
+ */
+export class TextPages {
+  readonly #pages: (string[] | undefined)[];
+
+  constructor(size: number) {
+    this.#pages = new Array<string[] | undefined>(Math.ceil(size / PAGE)).fill(undefined);
+  }
+
+  get(i: number): string | undefined {
+    const text = this.#pages[i >> 10]?.[i & (PAGE - 1)];
+    return text === "" ? undefined : text;
+  }
+
+  set(i: number, text: string): void {
+    (this.#pages[i >> 10] ??= new Array<string>(PAGE).fill(""))[i & (PAGE - 1)] = text;
+  }
+}
+
+const DATE_TEXT = new TextPages(CACHED_DAYS);
 
 function formatAny(epochDay: number): string {
   const [y, m, d] = civilFromDays(epochDay);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { daysFromCivil, formatDate, weekdayIndex } from "./civil.js";
+import { TextPages, daysFromCivil, formatDate, weekdayIndex } from "./civil.js";
 
 /** Why a date is not a working day. */
 export type NonWorkingReason = "weekend" | "holiday" | "closure";
@@ -53,7 +53,7 @@ export class DayTable {
   readonly #before: Int32Array;
   readonly #working: Int32Array;
   readonly #names: Map<number, string>;
-  readonly #dateText: (string | undefined)[];
+  readonly #dateText: TextPages;
 
   constructor(config: DayTableConfig) {
     this.firstYear = config.firstYear;
@@ -102,7 +102,7 @@ export class DayTable {
     this.#before = before;
     this.#working = working;
     this.#names = names;
-    this.#dateText = new Array<string | undefined>(count).fill(undefined);
+    this.#dateText = new TextPages(count);
   }
 
   /** True for an epoch day inside the table. */
@@ -140,10 +140,10 @@ export class DayTable {
     const i = day - this.origin;
     if (this.#kind[i] !== WORKING) return formatDate(day);
     const index = this.#before[i] as number;
-    let text = this.#dateText[index];
+    let text = this.#dateText.get(index);
     if (text === undefined) {
       text = formatDate(day);
-      this.#dateText[index] = text;
+      this.#dateText.set(index, text);
     }
     return text;
   }

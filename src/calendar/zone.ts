@@ -8,7 +8,7 @@
  * @module
  */
 import { expected, text } from "../messages.js";
-import { MS_PER_DAY, daysFromCivil, formatDate, padded } from "./civil.js";
+import { MS_PER_DAY, TextPages, daysFromCivil, formatDate, padded } from "./civil.js";
 
 const BLOCK_DAYS = 256;
 /** Date strings are cached for 1900-01-01 to 2199-12-31. */
@@ -63,7 +63,7 @@ class TableZone implements Zone {
   readonly #intl: (date: Date) => string;
   readonly #blocks = new Map<number, Block>();
   /** `YYYY-MM-DDT` by epoch day, filled as used (days 1900-2199). */
-  readonly #datePrefix: (string | undefined)[] = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
+  readonly #datePrefix = new TextPages(CACHED_DAYS);
   readonly #offsetText = new Map<number, string>();
   /** A small direct-mapped cache of formatted instants (due times repeat: every end of day). */
   readonly #formattedAt = new Float64Array(FORMAT_SLOTS).fill(Number.NaN);
@@ -194,10 +194,10 @@ class TableZone implements Zone {
     const day = Math.floor(wall / MS_PER_DAY);
     const ms = wall - day * MS_PER_DAY;
     const index = day - FIRST_CACHED_DAY;
-    let prefix = index >= 0 && index < CACHED_DAYS ? this.#datePrefix[index] : undefined;
+    let prefix = index >= 0 && index < CACHED_DAYS ? this.#datePrefix.get(index) : undefined;
     if (prefix === undefined) {
       prefix = `${formatDate(day)}T`;
-      if (index >= 0 && index < CACHED_DAYS) this.#datePrefix[index] = prefix;
+      if (index >= 0 && index < CACHED_DAYS) this.#datePrefix.set(index, prefix);
     }
     let suffix = this.#offsetText.get(offset);
     if (suffix === undefined) {
