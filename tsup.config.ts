@@ -17,4 +17,11 @@ export default defineConfig({
   external: ["date-holidays", "exceljs"],
   // import.meta.url in the CommonJS build of the command (its workers are found beside it).
   shims: true,
+  // Whitespace and syntax minified, names kept (stack traces still name the functions;
+  // the source maps give the lines): V8 scans less text at import, 20 -> 15 ms for the
+  // index in a fresh process.
+  esbuildOptions(options) {
+    options.minifyWhitespace = true;
+    options.minifySyntax = true;
+  },
 });
