@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { TextPages, daysFromCivil, formatDate, weekdayIndex } from "./civil.js";
+import { daysFromCivil, formatDate, weekdayIndex } from "./civil.js";
 
 /** Why a date is not a working day. */
 export type NonWorkingReason = "weekend" | "holiday" | "closure";
@@ -53,7 +53,8 @@ export class DayTable {
   readonly #before: Int32Array;
   readonly #working: Int32Array;
   readonly #names: Map<number, string>;
-  readonly #dateText: TextPages;
+  /** Text of working days, by their index among them: filled with undefined first, so packed (a sparse array is a dictionary to V8). */
+  readonly #dateText: (string | undefined)[];
 
   constructor(config: DayTableConfig) {
     this.firstYear = config.firstYear;
@@ -102,7 +103,7 @@ export class DayTable {
     this.#before = before;
     this.#working = working;
     this.#names = names;
-    this.#dateText = new TextPages(count);
+    this.#dateText = new Array<string | undefined>(count).fill(undefined);
   }
 
   /** True for an epoch day inside the table. */
@@ -140,10 +141,10 @@ export class DayTable {
     const i = day - this.origin;
     if (this.#kind[i] !== WORKING) return formatDate(day);
     const index = this.#before[i] as number;
-    let text = this.#dateText.get(index);
+    let text = this.#dateText[index];
     if (text === undefined) {
       text = formatDate(day);
-      this.#dateText.set(index, text);
+      this.#dateText[index] = text;
     }
     return text;
   }
