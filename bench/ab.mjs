@@ -33,6 +33,11 @@ const nineToFive = { calendar: { timeZone: "Europe/London", holidays: "GB-ENG", 
 const starts = contacts.map((c) => c.receivedAt);
 const ends = starts.map((t, i) => t + (i % 14) * 86_400_000 + (i % 7) * 3_600_000);
 const dates = receipts.map((r) => r.slice(0, 10));
+// And spans of up to 14 days starting anywhere in ten years, as bench/run.mjs draws them.
+let seed = 42;
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+const randomStarts = Array.from({ length: N }, () => Date.UTC(2020, 0, 1) + Math.floor(rand() * 3650) * 86_400_000 + Math.floor(rand() * 86_400_000));
+const randomEnds = randomStarts.map((t) => t + Math.floor(rand() * 14 * 86_400_000));
 const TASKS = {
   "calendar addWorkingDays (200,000 calls)": (api) => {
     const cal = api.calendarFor(nineToFive);
@@ -44,6 +49,12 @@ const TASKS = {
     const cal = api.calendarFor(nineToFive);
     return () => {
       for (let i = 0; i < N; i++) cal.officeTimeBetween(starts[i], ends[i]);
+    };
+  },
+  "calendar officeTimeBetween, random spans over ten years": (api) => {
+    const cal = api.calendarFor(nineToFive);
+    return () => {
+      for (let i = 0; i < N; i++) cal.officeTimeBetween(randomStarts[i], randomEnds[i]);
     };
   },
   "deadline(), working days (email.respond)": (api, c) => () => {
