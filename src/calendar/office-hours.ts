@@ -26,7 +26,8 @@ export interface ScheduleHours {
 }
 
 const INTERVAL_SLOTS = 1024;
-const NO_MINUTES: readonly number[] = [];
+/** No minutes, or no intervals: one shared empty list. */
+const NO_MINUTES: readonly number[] = Object.freeze([]);
 
 export class OfficeHours {
   readonly #days: DayTable;
@@ -63,10 +64,11 @@ export class OfficeHours {
     return intervals;
   }
 
-  #intervals(day: number): number[] {
-    if (!this.#days.covers(day)) return [];
+  #intervals(day: number): readonly number[] {
+    if (!this.#days.covers(day)) return NO_MINUTES;
     const dated = this.#dated.size === 0 ? undefined : this.#dated.get(day);
     const minutes = dated ?? (this.#days.isWorking(day) ? (this.#hours[weekdayIndex(day)] as readonly number[]) : NO_MINUTES);
+    if (minutes.length === 0) return NO_MINUTES;
     const out: number[] = [];
     const midnight = day * MS_PER_DAY;
     for (let i = 0; i < minutes.length; i += 2) {
