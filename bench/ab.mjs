@@ -119,7 +119,7 @@ const lines = [];
 const say = (s = "") => lines.push(s);
 say(`### Against the last landed build (${commit(oldDir)})`);
 say();
-say(`This build (${commit(here)}) against ${commit(oldDir)}, in one run of \`node bench/ab.mjs\`: CPU time, best of ${ROUNDS} alternating rounds, each build in a fresh process.`);
+say(`This build (${commit(here)}) against ${commit(oldDir)}, in one run of \`node bench/ab.mjs\`: CPU time, best of ${ROUNDS} alternating rounds, each build in a fresh process. This machine is shared and its speed swings within minutes, so only ratios from one run mean much.`);
 say();
 say("| what | before | this build | ratio | within 10% |");
 say("|---|---:|---:|---:|:---:|");
