@@ -5,7 +5,7 @@
 // heap from 100,000 to 1,000,000 rows; --jobs 2 against --jobs 1. Writes the section
 // "Contact files" of bench/RESULTS.md with --write.
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
@@ -17,6 +17,8 @@ import { copeland } from "../dist/charters.js";
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const PEAK = new URL("./peak-memory.cjs", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "council-sla-bench-"));
+// The generated files (about 400 MB for a million rows) go when the bench ends, however it ends.
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const N = Number(process.env.ROWS ?? 1_000_000);
 const XLSX_N = Math.min(N, 100_000);
 
