@@ -66,8 +66,7 @@ export class OfficeHours {
 
   #intervals(day: number): readonly number[] {
     if (!this.#days.covers(day)) return NO_MINUTES;
-    const dated = this.#dated.size === 0 ? undefined : this.#dated.get(day);
-    const minutes = dated ?? (this.#days.isWorking(day) ? (this.#hours[weekdayIndex(day)] as readonly number[]) : NO_MINUTES);
+    const minutes = this.#dated.get(day) ?? (this.#days.isWorking(day) ? (this.#hours[weekdayIndex(day)] as readonly number[]) : NO_MINUTES);
     if (minutes.length === 0) return NO_MINUTES;
     const out: number[] = [];
     const midnight = day * MS_PER_DAY;
@@ -97,7 +96,7 @@ export class OfficeHours {
     let d: number | undefined = day;
     for (;;) {
       const working: number | undefined = this.#days.addDays(d, 1);
-      const dated: number | undefined = this.#openDated.length === 0 ? undefined : this.#nextDated(d);
+      const dated = this.#nextDated(d);
       d = working === undefined ? dated : dated === undefined ? working : Math.min(working, dated);
       if (d === undefined || !this.#days.covers(d)) return undefined;
       if (this.openIntervals(d).length > 0) return d;
