@@ -8,7 +8,7 @@
  */
 import Papa from "papaparse";
 import { cli } from "../messages.js";
-import type { RawRow, TextBlock } from "./rows.js";
+import type { Newline, RawRow, TextBlock } from "./rows.js";
 
 /** The longest row or line read, in characters; a longer one is a located error. */
 export const MAX_ROW = 1_000_000;
@@ -134,7 +134,6 @@ function splitRows(text: string, delimiter: string, newline: Newline): Papa.Pars
   return new Papa.Parser({ delimiter, newline }).parse(text, 0, false) as Papa.ParseResult<string[]>;
 }
 
-type Newline = "\n" | "\r\n" | "\r";
 const newlineOf = (linebreak: string): Newline => (linebreak === "\r\n" || linebreak === "\r" ? linebreak : "\n");
 
 /** The rows of one papaparse result: the header (when `onHeader` takes it), cells, or located problems. */

@@ -5,9 +5,12 @@
  * @module
  */
 
+/** The line break of a CSV file, as papaparse names it. */
+export type Newline = "\n" | "\r\n" | "\r";
+
 /** Whole rows of text left for a worker to parse (`report --jobs N`). */
 export type TextBlock =
-  | { readonly format: "csv"; readonly text: string; readonly lines: readonly number[]; readonly delimiter: string; readonly newline: "\n" | "\r\n" | "\r"; readonly fields: number }
+  | { readonly format: "csv"; readonly text: string; readonly lines: readonly number[]; readonly delimiter: string; readonly newline: Newline; readonly fields: number }
   | { readonly format: "ndjson"; readonly text: string; readonly firstLine: number };
 
 export type RawRow =
