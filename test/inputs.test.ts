@@ -113,6 +113,16 @@ describe("a council's own export", () => {
     expect([r.status, r.err]).toEqual([1, expect.stringContaining('uk.csv:5: skipped: respondedAt "31/13/2025 10:00" does not match --date-format "dd/MM/yyyy HH:mm"')]);
   });
 
+  test("UK dates with --jobs 2: the workers read the format too, and the report is that of --jobs 1", () => {
+    // Enough rows for items to go to a worker (20,000 a piece).
+    const rows = Array.from({ length: 45_000 }, (_, i) => `B${i},${i % 2 === 0 ? "E-mail" : "Phone"},${String((i % 28) + 1).padStart(2, "0")}/11/2025 ${String(9 + (i % 8)).padStart(2, "0")}:30,${i % 3 === 0 ? "" : `${String((i % 28) + 1).padStart(2, "0")}/12/2025 10:00`},`);
+    const path = file("uk-many.csv", [uk.split("\n")[0], ...rows, ...uk.split("\n").slice(1)].join("\n"));
+    const one = report([path, ...flags, "--format", "json"]);
+    const two = report([path, ...flags, "--format", "json", "--jobs", "2"]);
+    expect([two.status, two.out]).toEqual([one.status, one.out]);
+    expect(JSON.parse(two.out).input).toMatchObject({ rows: 45_004, skipped: [{ reason: "date does not match --date-format", count: 1 }] });
+  });
+
   test("the same with a --map-file", () => {
     const map = file("map.json", JSON.stringify({ columns: { id: "Ref", channel: "Channel", receivedAt: "Date Received", respondedAt: "Date Responded" }, values: { channel: { "E-mail": "email", Phone: "telephone" } }, ignore: ["Notes"], dateFormat: "dd/MM/yyyy HH:mm" }));
     const a = JSON.parse(report([file("uk2.csv", uk), ...flags, "--format", "json"]).out);

@@ -17,7 +17,7 @@ import type { ComplianceReport, SkippedContact } from "../rules/report.js";
 import { reportFormat, REPORT_FORMATS, type ReportFormat } from "./format.js";
 import { csvRows } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
-import { contactsOf, type ContactRow, type Mapping } from "./input/mapping.js";
+import { contactsOf, readyToRead, type ContactRow, type Mapping } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
 import { Failure, INPUT_FORMATS, checkFile, formatFromName, open, sniff, textOf, type InputFormat } from "./input/source.js";
 import { xlsxRows } from "./input/xlsx.js";
@@ -210,6 +210,7 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
   if (fromClock) print(io.stderr, cli.usingClock(engineOf(charter).zone.format(Date.parse(now))));
   const mapping = mappingOf(values);
   allowed(values["max-skipped"], 0);
+  await readyToRead(mapping);
 
   const name = path === "-" ? "stdin" : basename(path);
   const account = new Account(io);

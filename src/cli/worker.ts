@@ -7,13 +7,15 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { checkedCharter } from "../charter/parse.js";
-import { mappingOfData, type MappingData } from "./input/mapping.js";
+import { mappingOfData, readyToRead, type MappingData } from "./input/mapping.js";
 import { judgeWork, type Options, type Work } from "./workers.js";
 
 const { charter, options, mapping } = workerData as { charter: unknown; options: Options; mapping: MappingData };
 const parsed = checkedCharter(charter);
 const read = mappingOfData(mapping);
 
+// Items are judged in the order they come, once what reading needs is loaded.
+const ready = readyToRead(read);
 parentPort?.on("message", (message: { id: number; work: Work }) => {
-  parentPort?.postMessage({ id: message.id, judged: judgeWork(parsed, message.work, options, read) });
+  void ready.then(() => parentPort?.postMessage({ id: message.id, judged: judgeWork(parsed, message.work, options, read) }));
 });

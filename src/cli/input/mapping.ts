@@ -7,14 +7,12 @@
  *
  * @module
  */
-import { isValid } from "date-fns/isValid";
-import { parse as parseDate } from "date-fns/parse";
 import { distance } from "fastest-levenshtein";
 import { CONTACT_FIELDS, CONTACT_FIELD_NAMES, type ContactField } from "../../charter/vocabulary.js";
 import { cli } from "../messages.js";
 import type { RawRow, TextBlock } from "./rows.js";
 import { Failure } from "./source.js";
-import { utcReference } from "./utc.js";
+import { wallTimeReader, type WallTimeReader } from "./utc.js";
 
 /** How to read an export. */
 export interface Mapping {
@@ -84,14 +82,21 @@ export function fieldsOfHeader(header: readonly string[], mapping: Mapping, name
   return fields;
 }
 
-const REFERENCE = utcReference();
+/** The reader of `--date-format` values, once {@link readyToRead} has loaded it. */
+let wallTime: WallTimeReader | undefined;
+
+/** Loads what reading a mapping needs (date-fns, for a date format) before any row is read. */
+export async function readyToRead(mapping: Mapping): Promise<void> {
+  if (mapping.dateFormat !== undefined) wallTime ??= await wallTimeReader();
+}
 
 /** A wall time `YYYY-MM-DDTHH:MM:SS.sss` from a value in the mapping's date format, or an error. */
 function instantOf(field: string, value: string, format: string | undefined): string {
   if (format === undefined) return value;
-  const date = parseDate(value, format, REFERENCE);
-  if (!isValid(date)) throw new RowError(cli.dateFormat(field, value, format), "date does not match --date-format");
-  return date.toISOString().slice(0, 23);
+  if (wallTime === undefined) throw new Error("readyToRead(mapping) was not awaited before reading rows in a date format");
+  const wall = wallTime(value, format);
+  if (wall === undefined) throw new RowError(cli.dateFormat(field, value, format), "date does not match --date-format");
+  return wall;
 }
 
 /** A problem with one row, and its reason for the summary. */
