@@ -25,7 +25,12 @@ export interface ScheduleHours {
   readonly dated: ReadonlyMap<number, readonly number[]>;
 }
 
-const INTERVAL_SLOTS = 1024;
+/**
+ * Dates remembered: eleven years of them, so that spans spread over a decade (a
+ * report's contacts, officeTimeBetween over years) stay in the memo. Each slot is a
+ * date and its one small array: about 200 KB per calendar when all are used.
+ */
+const INTERVAL_SLOTS = 4096;
 /** No minutes, or no intervals: one shared empty list. */
 const NO_MINUTES: readonly number[] = Object.freeze([]);
 
