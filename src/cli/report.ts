@@ -90,7 +90,7 @@ class Account {
 }
 
 /** The rows of the input, whatever its format. */
-async function rowsOf(path: string, format: InputFormat | undefined, io: Io, options: { delimiter?: string; sheet?: string; deferred?: boolean }, name: string): Promise<AsyncIterable<RawRow[]>> {
+async function rowsOf(path: string, format: InputFormat | undefined, io: Io, options: { delimiter?: string; sheet?: string }, name: string): Promise<AsyncIterable<RawRow[]>> {
   const kind = format ?? (path === "-" ? undefined : formatFromName(path));
   if (kind === "xlsx") {
     if (path === "-") throw new Failure(cli.badNumber("--input xlsx", "a file path, not standard input", "-"));
@@ -101,9 +101,9 @@ async function rowsOf(path: string, format: InputFormat | undefined, io: Io, opt
   if (sniffed === undefined) throw new Failure(cli.emptyFile(name));
   const chosen = kind ?? sniffed;
   if (chosen === "json") return jsonArrayRows(chunks, name);
-  if (chosen === "ndjson") return ndjsonRows(chunks, options.deferred === true);
+  if (chosen === "ndjson") return ndjsonRows(chunks);
   if (kind === "csv" && sniffed !== "csv") throw new Failure(cli.notContacts(name, sniffed === "json" ? "it holds a JSON array: use --input json" : "it holds NDJSON (one JSON object a line): use --input ndjson"));
-  return csvRows(chunks, { ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), deferred: options.deferred === true });
+  return csvRows(chunks, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
 }
 
 /** `FIELD=COLUMN`, `FIELD:WORD=VALUE`, a map file: the council's names as a Mapping. */
@@ -214,8 +214,9 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
 
   const name = path === "-" ? "stdin" : basename(path);
   const account = new Account(io);
-  // With workers, the rows of CSV and NDJSON are read in the workers too: here they are only cut.
-  const readerOptions = { ...(delimiter === undefined ? {} : { delimiter }), ...(values.sheet === undefined ? {} : { sheet: values.sheet }), deferred: jobs > 1 };
+  // CSV (after its first rows) and NDJSON are only cut into blocks of whole rows here: the
+  // judges read each block as they judge it, so its contacts die young.
+  const readerOptions = { ...(delimiter === undefined ? {} : { delimiter }), ...(values.sheet === undefined ? {} : { sheet: values.sheet }) };
   const rows = contactsOf(await rowsOf(path, input, io, readerOptions, name), mapping, name);
   const options = { now, worst, ...(by === undefined ? {} : { by }), ...(abandoned === undefined ? {} : { abandoned }) };
   const report = await judgeAll(charter, workOf(rows, account, name, jobs === 1 ? 0 : ITEM_ROWS), options, mapping, jobs, (judged) => {

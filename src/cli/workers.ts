@@ -1,7 +1,7 @@
 /**
  * Judging the input as it is read. With `--jobs 1`, one accumulator is fed
- * each batch of contacts as it arrives, so a contact lives only as long as it
- * takes to judge it. With `--jobs N`, items of about 20,000 rows (batches of
+ * each batch of contacts (or block of rows, which it reads) as it arrives, so a
+ * contact lives only as long as it takes to judge it. With `--jobs N`, items of about 20,000 rows (batches of
  * contacts, or blocks of rows still as text, which the judges parse) go to
  * N-1 worker threads and, when they all have enough, to this thread; each item
  * is judged as a partition from index 0, and the

@@ -2,7 +2,9 @@
  * CSV per RFC 4180, streamed: a light scanner cuts the text into whole rows
  * (quotes followed across chunks, every row's line counted, none longer than
  * the limit), and papaparse (the one module that imports it) splits each block
- * of rows into fields. `,`, `;` or tab, detected from the header or given.
+ * of rows into fields: the first here, to read the header, the rest when a judge
+ * (this thread's or a worker's) takes the block. `,`, `;` or tab, detected from the
+ * header or given.
  *
  * @module
  */
@@ -16,8 +18,6 @@ export const MAX_ROW = 1_000_000;
 export interface CsvOptions {
   /** `,`, `;` or `\t`; detected from the header when absent. */
   readonly delimiter?: string;
-  /** Leave the rows after the first block unparsed, as text blocks for workers. */
-  readonly deferred?: boolean;
 }
 
 /** Where a row starts: its line, and its offset in the block. */
@@ -178,7 +178,7 @@ export async function* csvRows(chunks: AsyncIterable<string>, options: CsvOption
   let header: string[] | undefined;
   const parse = (cut: Cut): RawRow[] => {
     if (cut.lines.length === 0) return [];
-    if (options.deferred === true && header !== undefined && delimiter !== undefined && newline !== undefined) {
+    if (header !== undefined && delimiter !== undefined && newline !== undefined) {
       return [{ line: cut.lines[0] as number, block: { format: "csv", text: cut.text, lines: cut.lines, delimiter, newline, fields: header.length } }];
     }
     let result: Papa.ParseResult<string[]>;

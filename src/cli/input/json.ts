@@ -36,38 +36,25 @@ export function ndjsonBlockRows(block: Extract<TextBlock, { format: "ndjson" }>)
   return out;
 }
 
-/** One JSON value per non-blank line; with `deferred`, whole lines left as text blocks for workers. */
-export async function* ndjsonRows(chunks: AsyncIterable<string>, deferred = false): AsyncGenerator<RawRow[]> {
+/**
+ * NDJSON as blocks of whole lines, left as text: the judges (this thread's, or a
+ * worker's) parse them with {@link ndjsonBlockRows}, so a line's value lives only as long
+ * as judging it takes.
+ */
+export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   let carry = "";
   let line = 0;
   for await (const chunk of chunks) {
     const text = carry + chunk;
-    if (deferred) {
-      const last = text.lastIndexOf("\n");
-      if (last !== -1) {
-        const whole = text.slice(0, last);
-        let count = 1;
-        for (let i = whole.indexOf("\n"); i !== -1; i = whole.indexOf("\n", i + 1)) count++;
-        yield [{ line: line + 1, block: { format: "ndjson", text: whole, firstLine: line + 1 } }];
-        line += count;
-        carry = text.slice(last + 1);
-      } else carry = text;
-      if (carry.length > MAX_ROW) {
-        yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long", fatal: true }];
-        return;
-      }
-      continue;
-    }
-    const batch: RawRow[] = [];
-    let start = 0;
-    for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", start)) {
-      line++;
-      const one = text.slice(start, nl);
-      start = nl + 1;
-      if (one.trim() !== "") batch.push(parseOne(one, line));
-    }
-    if (batch.length > 0) yield batch;
-    carry = text.slice(start);
+    const last = text.lastIndexOf("\n");
+    if (last !== -1) {
+      const whole = text.slice(0, last);
+      let count = 1;
+      for (let i = whole.indexOf("\n"); i !== -1; i = whole.indexOf("\n", i + 1)) count++;
+      yield [{ line: line + 1, block: { format: "ndjson", text: whole, firstLine: line + 1 } }];
+      line += count;
+      carry = text.slice(last + 1);
+    } else carry = text;
     if (carry.length > MAX_ROW) {
       yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long", fatal: true }];
       return;
