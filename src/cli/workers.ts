@@ -16,10 +16,10 @@ import type { Charter, Contact } from "../charter/schema.js";
 import type { ContactField } from "../charter/vocabulary.js";
 import { mergeReports } from "../rules/merge.js";
 import { Accumulator, complianceReport, type ComplianceReport, type ReportOptions, type SkippedContact } from "../rules/report.js";
-import { csvBlockRows } from "./input/csv.js";
-import { ndjsonBlockRows } from "./input/json.js";
-import { contactOfRow, mappingData, type Mapping } from "./input/mapping.js";
-import type { TextBlock } from "./input/rows.js";
+import { readCsvBlock } from "./input/csv.js";
+import { readNdjsonBlock } from "./input/json.js";
+import { contactOfCells, contactOfValue, mappingData, RowError, type Mapping } from "./input/mapping.js";
+import type { RowVisitor, TextBlock } from "./input/rows.js";
 
 /** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
 export type Work =
@@ -39,10 +39,11 @@ export interface Accounted {
 /** An item's report (indexes from 0) and its accounting. */
 export type Judged = Accounted & { readonly report: ComplianceReport };
 
-/** One accumulator fed work after work: blocks are read a block at a time, so their contacts die young. */
-class Judge {
+/** One accumulator fed work after work: blocks are read row by row as they are judged, so their contacts die young. */
+class Judge implements RowVisitor {
   readonly #acc: Accumulator;
   readonly #mapping: Mapping;
+  #fields: readonly (ContactField | undefined)[] = [];
   #line = 0;
   #rows = 0;
   #problems: { line: number; reason: string; message: string }[] = [];
@@ -58,25 +59,51 @@ class Judge {
     this.#acc.add(contact);
   }
 
+  cells(line: number, cells: readonly unknown[]): void {
+    this.#rows++;
+    let contact: Record<string, unknown>;
+    try {
+      contact = contactOfCells(cells, this.#fields, this.#mapping);
+    } catch (error) {
+      this.#unread(line, error);
+      return;
+    }
+    this.#add(contact as Contact, line);
+  }
+
+  value(line: number, value: unknown): void {
+    this.#rows++;
+    let contact: Record<string, unknown>;
+    try {
+      contact = contactOfValue(value, this.#mapping);
+    } catch (error) {
+      this.#unread(line, error);
+      return;
+    }
+    this.#add(contact as Contact, line);
+  }
+
+  problem(line: number, reason: string, message: string): void {
+    this.#rows++;
+    this.#problems.push({ line, reason, message });
+  }
+
+  /** A row whose contact could not be made: a RowError is its problem, anything else a bug. */
+  #unread(line: number, error: unknown): void {
+    if (!(error instanceof RowError)) throw error;
+    this.#problems.push({ line, reason: error.reason, message: error.message });
+  }
+
   feed(work: Work): void {
     if ("contacts" in work) {
       const { contacts, lines } = work;
       for (let i = 0; i < contacts.length; i++) this.#add(contacts[i] as Contact, lines[i] ?? 0);
       return;
     }
+    this.#fields = work.fields;
     for (const block of work.blocks) {
-      const raw = block.format === "csv" ? csvBlockRows(block) : ndjsonBlockRows(block);
-      this.#rows += raw.length;
-      for (const row of raw) {
-        if ("error" in row) {
-          this.#problems.push({ line: row.line, reason: row.reason, message: row.error });
-          continue;
-        }
-        if (!("cells" in row) && !("value" in row)) continue;
-        const read = contactOfRow(row, work.fields, this.#mapping);
-        if ("contact" in read) this.#add(read.contact as Contact, read.line);
-        else if ("error" in read) this.#problems.push({ line: read.line, reason: read.reason, message: read.error });
-      }
+      if (block.format === "csv") readCsvBlock(block, this);
+      else readNdjsonBlock(block, this);
     }
   }
 

@@ -10,7 +10,7 @@
  */
 import Papa from "papaparse";
 import { cli } from "../messages.js";
-import type { Newline, RawRow, TextBlock } from "./rows.js";
+import type { Newline, RawRow, RowVisitor, TextBlock } from "./rows.js";
 
 /** The longest row or line read, in characters; a longer one is a located error. */
 export const MAX_ROW = 1_000_000;
@@ -136,35 +136,27 @@ function splitRows(text: string, delimiter: string, newline: Newline): Papa.Pars
 
 const newlineOf = (linebreak: string): Newline => (linebreak === "\r\n" || linebreak === "\r" ? linebreak : "\n");
 
-/** The rows of one papaparse result: the header (when `onHeader` takes it), cells, or located problems. */
-function rowsOfResult(
-  result: Papa.ParseResult<string[]>,
-  lines: readonly number[],
-  onHeader: (cells: string[], line: number) => RawRow | false,
-  fields: () => number,
-): RawRow[] {
-  const out: RawRow[] = [];
+/**
+ * Each row of one papaparse result, given to `visitor`: cells, or a located problem.
+ * Blank rows are passed over; `onHeader` may take a row first (the header).
+ */
+function visitResult(result: Papa.ParseResult<string[]>, lines: readonly number[], fields: () => number, visitor: RowVisitor, onHeader?: (cells: string[], line: number) => boolean): void {
   const errors = new Set<number>();
   for (const error of result.errors) if (error.row !== undefined && error.code === "MissingQuotes") errors.add(error.row);
   for (let r = 0; r < result.data.length; r++) {
     const line = lines[r] ?? lines[lines.length - 1] ?? 1;
     const cells = result.data[r] as string[];
     if (cells.length === 1 && cells[0] === "") continue;
-    const head = onHeader(cells, line);
-    if (head !== false) {
-      out.push(head);
-      continue;
-    }
-    if (errors.has(r)) out.push({ line, error: cli.unclosedQuote(), reason: "unclosed quote" });
-    else if (cells.length !== fields()) out.push({ line, error: cli.fieldCount(cells.length, fields()), reason: "wrong number of fields" });
-    else out.push({ line, cells });
+    if (onHeader?.(cells, line) === true) continue;
+    if (errors.has(r)) visitor.problem(line, "unclosed quote", cli.unclosedQuote());
+    else if (cells.length !== fields()) visitor.problem(line, "wrong number of fields", cli.fieldCount(cells.length, fields()));
+    else visitor.cells(line, cells);
   }
-  return out;
 }
 
-/** The rows of a block of whole CSV rows (a worker's share of the file). */
-export function csvBlockRows(block: Extract<TextBlock, { format: "csv" }>): RawRow[] {
-  return rowsOfResult(splitRows(block.text, block.delimiter, block.newline), block.lines, () => false, () => block.fields);
+/** Reads a block of whole CSV rows, row by row, into `visitor`. */
+export function readCsvBlock(block: Extract<TextBlock, { format: "csv" }>, visitor: RowVisitor): void {
+  visitResult(splitRows(block.text, block.delimiter, block.newline), block.lines, () => block.fields, visitor);
 }
 
 /**
@@ -191,11 +183,19 @@ export async function* csvRows(chunks: AsyncIterable<string>, options: CsvOption
         cutter.delimiter = delimiter;
       }
     } else result = splitRows(cut.text, delimiter, newline);
-    return rowsOfResult(result, cut.lines, (cells, line) => {
+    const out: RawRow[] = [];
+    const collect: RowVisitor = {
+      cells: (line, cells) => out.push({ line, cells }),
+      value: (line, value) => out.push({ line, value }),
+      problem: (line, reason, error) => out.push({ line, error, reason }),
+    };
+    visitResult(result, cut.lines, () => header?.length ?? 0, collect, (cells, line) => {
       if (header !== undefined) return false;
       header = cells.map((c) => c.trim());
-      return { line, header };
-    }, () => header?.length ?? 0);
+      out.push({ line, header });
+      return true;
+    });
+    return out;
   };
   for await (const chunk of chunks) {
     const rows = parse(cutter.push(chunk, false));

@@ -7,38 +7,48 @@
  */
 import { cli } from "../messages.js";
 import { MAX_ROW } from "./csv.js";
-import type { RawRow, TextBlock } from "./rows.js";
+import type { RawRow, RowVisitor, TextBlock } from "./rows.js";
+
+const NOT_JSON = "not JSON";
 
 function parseOne(text: string, line: number): RawRow {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line, error: cli.badJsonRow((error as Error).message), reason: "not JSON" };
+    return { line, error: cli.badJsonRow((error as Error).message), reason: NOT_JSON };
   }
   return { line, value };
 }
 
-/** The values of a block of whole NDJSON lines (a worker's share of the file). */
-export function ndjsonBlockRows(block: Extract<TextBlock, { format: "ndjson" }>): RawRow[] {
-  const out: RawRow[] = [];
+/** Reads a block of whole NDJSON lines, line by line, into `visitor`: each value, or why it is not JSON. */
+export function readNdjsonBlock(block: Extract<TextBlock, { format: "ndjson" }>, visitor: RowVisitor): void {
   let line = block.firstLine;
   let start = 0;
   const text = block.text;
   for (let nl = text.indexOf("\n", start); ; nl = text.indexOf("\n", start)) {
     const end = nl === -1 ? text.length : nl;
     const one = text.slice(start, end);
-    if (one.trim() !== "") out.push(parseOne(one, line));
+    if (one.trim() !== "") {
+      let value: unknown;
+      let failed: string | undefined;
+      try {
+        value = JSON.parse(one);
+      } catch (error) {
+        failed = cli.badJsonRow((error as Error).message);
+      }
+      if (failed === undefined) visitor.value(line, value);
+      else visitor.problem(line, NOT_JSON, failed);
+    }
     if (nl === -1) break;
     line++;
     start = nl + 1;
   }
-  return out;
 }
 
 /**
  * NDJSON as blocks of whole lines, left as text: the judges (this thread's, or a
- * worker's) parse them with {@link ndjsonBlockRows}, so a line's value lives only as long
+ * worker's) parse them with {@link readNdjsonBlock}, so a line's value lives only as long
  * as judging it takes.
  */
 export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator<RawRow[]> {

@@ -19,3 +19,13 @@ export type RawRow =
   | { readonly line: number; readonly cells: readonly unknown[] }
   | { readonly line: number; readonly value: unknown }
   | { readonly line: number; readonly error: string; readonly reason: string; readonly fatal?: true };
+
+/** What a judge does with each row of a block as the block is read: no row objects in between. */
+export interface RowVisitor {
+  /** A CSV row of the header's length. */
+  cells(line: number, cells: readonly unknown[]): void;
+  /** An NDJSON line's value. */
+  value(line: number, value: unknown): void;
+  /** A row that could not be read, and why. */
+  problem(line: number, reason: string, message: string): void;
+}
