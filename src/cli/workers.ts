@@ -1,12 +1,12 @@
 /**
  * Judging the input as it is read. With `--jobs 1`, one accumulator is fed
  * each batch of contacts (or block of rows, which it reads) as it arrives, so a
- * contact lives only as long as it takes to judge it. With `--jobs N`, items of about 20,000 rows (batches of
- * contacts, or blocks of rows still as text, which the judges parse) go to
- * N-1 worker threads and, when they all have enough, to this thread; each item
- * is judged as a partition from index 0, and the
- * results are taken in order: indexes shifted by the contacts before, rows
- * accounted, reports merged. So one thread or N give the same report, byte
+ * contact lives only as long as it takes to judge it. With `--jobs N`, items of
+ * about 20,000 rows (batches of contacts, or blocks of rows still as text, which
+ * the judges parse) go to N-1 worker threads and, when they all have enough, to
+ * this thread; each item is judged as a partition from index 0, and the results
+ * are taken in order: indexes shifted by the contacts before, rows accounted,
+ * reports merged. So one thread or N give the same report, byte
  * for byte.
  *
  * @module
@@ -60,27 +60,11 @@ class Judge implements RowVisitor {
   }
 
   cells(line: number, cells: readonly unknown[]): void {
-    this.#rows++;
-    let contact: Record<string, unknown>;
-    try {
-      contact = contactOfCells(cells, this.#fields, this.#mapping);
-    } catch (error) {
-      this.#unread(line, error);
-      return;
-    }
-    this.#add(contact as Contact, line);
+    this.#read(line, cells, undefined);
   }
 
   value(line: number, value: unknown): void {
-    this.#rows++;
-    let contact: Record<string, unknown>;
-    try {
-      contact = contactOfValue(value, this.#mapping);
-    } catch (error) {
-      this.#unread(line, error);
-      return;
-    }
-    this.#add(contact as Contact, line);
+    this.#read(line, undefined, value);
   }
 
   problem(line: number, reason: string, message: string): void {
@@ -88,10 +72,18 @@ class Judge implements RowVisitor {
     this.#problems.push({ line, reason, message });
   }
 
-  /** A row whose contact could not be made: a RowError is its problem, anything else a bug. */
-  #unread(line: number, error: unknown): void {
-    if (!(error instanceof RowError)) throw error;
-    this.#problems.push({ line, reason: error.reason, message: error.message });
+  /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem, anything else a bug. */
+  #read(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
+    this.#rows++;
+    let contact: Record<string, unknown>;
+    try {
+      contact = cells === undefined ? contactOfValue(value, this.#mapping) : contactOfCells(cells, this.#fields, this.#mapping);
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      this.#problems.push({ line, reason: error.reason, message: error.message });
+      return;
+    }
+    this.#add(contact as Contact, line);
   }
 
   feed(work: Work): void {

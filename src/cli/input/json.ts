@@ -11,14 +11,26 @@ import type { RawRow, RowVisitor, TextBlock } from "./rows.js";
 
 const NOT_JSON = "not JSON";
 
-function parseOne(text: string, line: number): RawRow {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { line, error: cli.badJsonRow((error as Error).message), reason: NOT_JSON };
+/** Why a text is not JSON (JSON.parse never gives one of these, so it marks a failure). */
+class NotJson {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
   }
-  return { line, value };
+}
+
+/** The value of a JSON text, or a NotJson that says why it is none. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return new NotJson(cli.badJsonRow((error as Error).message));
+  }
+}
+
+function parseOne(text: string, line: number): RawRow {
+  const value = parseJson(text);
+  return value instanceof NotJson ? { line, error: value.message, reason: NOT_JSON } : { line, value };
 }
 
 /** Reads a block of whole NDJSON lines, line by line, into `visitor`: each value, or why it is not JSON. */
@@ -30,15 +42,9 @@ export function readNdjsonBlock(block: Extract<TextBlock, { format: "ndjson" }>,
     const end = nl === -1 ? text.length : nl;
     const one = text.slice(start, end);
     if (one.trim() !== "") {
-      let value: unknown;
-      let failed: string | undefined;
-      try {
-        value = JSON.parse(one);
-      } catch (error) {
-        failed = cli.badJsonRow((error as Error).message);
-      }
-      if (failed === undefined) visitor.value(line, value);
-      else visitor.problem(line, NOT_JSON, failed);
+      const value = parseJson(one);
+      if (value instanceof NotJson) visitor.problem(line, NOT_JSON, value.message);
+      else visitor.value(line, value);
     }
     if (nl === -1) break;
     line++;
