@@ -1,7 +1,7 @@
 // Preloaded into a measured process (node --require bench/peak-memory.cjs ...): prints to
 // stderr, as JSON when it exits, the peak live heap (the heap measured right after each
 // full garbage collection: what the process holds, not what it has yet to collect), the
-// peak sampled heap (garbage included) and the peak RSS.
+// peak sampled heap (garbage included), the peak RSS, and the CPU time of all its threads.
 const { PerformanceObserver, constants } = require("node:perf_hooks");
 let peakLive = 0;
 let peakHeap = 0;
@@ -17,5 +17,5 @@ new PerformanceObserver((list) => {
 process.on("exit", () => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const mb = (bytes) => bytes / 2 ** 20;
-  process.stderr.write(`\nPEAK ${JSON.stringify({ liveMB: mb(peakLive || process.memoryUsage().heapUsed), heapMB: mb(peakHeap), rssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stderr.write(`\nPEAK ${JSON.stringify({ liveMB: mb(peakLive || process.memoryUsage().heapUsed), heapMB: mb(peakHeap), rssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`);
 });
