@@ -14,7 +14,7 @@ import { readContact, type ReadContact } from "./contact.js";
 import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
 import { explain } from "./explain.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
-import { rulesFor, type Rule } from "./standard.js";
+import { coverOf, rulesIn, type Cover, type Rule } from "./standard.js";
 import { MAX_ERRORS, charterFingerprint, emptyTally, keepWorst, periodOf, sortRows, toRow, type Tally } from "./tally.js";
 
 export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
@@ -29,6 +29,8 @@ const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
 export class Accumulator {
   readonly #charter: Charter;
   readonly #engine: CalendarEngine;
+  /** Which standards cover which contacts, looked up once instead of per contact. */
+  readonly #cover: Cover;
   readonly #now: number;
   readonly #warnAt: number;
   readonly #by: "month" | "week" | undefined;
@@ -51,6 +53,7 @@ export class Accumulator {
   constructor(charter: Charter, options: ReportOptions) {
     this.#charter = charter;
     this.#engine = engineOf(charter);
+    this.#cover = coverOf(charter);
     this.#now = readNow(this.#engine, options);
     this.#warnAt = readWarnAt(own(options, "warnAt"));
     const by = own(options, "by");
@@ -81,7 +84,7 @@ export class Accumulator {
         return;
       }
       // Every standard is judged before any is counted: a contact that throws counts for none.
-      for (const rule of rulesFor(this.#charter, read.channel, read.category)) outcomes[n++] = judge(this.#engine, rule, read, this.#now, this.#warnAt);
+      for (const rule of rulesIn(this.#cover, read.channel, read.category)) outcomes[n++] = judge(this.#engine, rule, read, this.#now, this.#warnAt);
     } catch (error) {
       this.#skip(index, contact, error);
       return;

@@ -131,7 +131,20 @@ const NONE: readonly Rule[] = [];
  * not grow with the contacts' categories.
  */
 export function rulesFor(charter: Charter, channel: Channel, category: string | undefined): readonly Rule[] {
-  const entry = indexOf(charter).byChannel.get(channel);
+  return rulesIn(coverOf(charter), channel, category);
+}
+
+/** Which standards cover which contacts, per channel: a charter's index, for {@link rulesIn}. */
+export type Cover = Index["byChannel"];
+
+/** The cover of a charter, to look up once where every contact is asked about (a report). */
+export function coverOf(charter: Charter): Cover {
+  return indexOf(charter).byChannel;
+}
+
+/** {@link rulesFor} in a cover already looked up. */
+export function rulesIn(cover: Cover, channel: Channel, category: string | undefined): readonly Rule[] {
+  const entry = cover.get(channel);
   if (entry === undefined) return NONE;
   return (category === undefined ? undefined : entry.byCategory.get(category)) ?? entry.any;
 }
