@@ -109,6 +109,9 @@ const lines = [];
 const say = (s = "") => lines.push(s);
 const rate = (n, seconds) => `${Math.round(n / seconds).toLocaleString("en-GB")} rows/s`;
 
+// CSV with --jobs 1 alone first, as each other format is measured; its best run over
+// these and the rounds below gives the rows/s (noise on this machine only slows a run).
+const csvAlone = command(big.csv);
 const ndjson = command(big.ndjson);
 const json = command(big.json);
 const smallCsv = command(small.csv);
@@ -125,6 +128,7 @@ let spinOne = Infinity;
 let spinTwo = Infinity;
 for (let round = 0; round < ROUNDS; round++) {
   const one = run(big.csv);
+  if (one.out !== csvAlone.out) throw new Error("two runs of --jobs 1 gave different reports");
   if (one.seconds < csv.seconds) csv = one;
   const two = run(big.csv, ["--jobs", "2"]);
   if (two.out !== one.out) throw new Error("--jobs 2 gave another report than --jobs 1");
@@ -134,6 +138,8 @@ for (let round = 0; round < ROUNDS; round++) {
   spinOne = Math.min(spinOne, await together([SPIN]));
   spinTwo = Math.min(spinTwo, await together([SPIN, SPIN]));
 }
+/** The fastest --jobs 1 run of all, for rows/s and the heap; the ratios use the rounds' own. */
+const csvBest = csvAlone.seconds < csv.seconds ? csvAlone : csv;
 /** Flat: ten times the rows hold at most 20% (and 2 MB) more live heap. */
 const flat = (a, b) => b.liveMB <= a.liveMB * 1.2 + 2;
 
@@ -160,21 +166,21 @@ for (let i = 0; i < 3; i++) {
 
 say("### Contact files: `council-sla report` end to end");
 say();
-say(`${N.toLocaleString("en-GB")} generated rows (telephone, email, letter, voicemail), the built command in a fresh process, start-up included: CSV with --jobs 1 and --jobs 2 and the two ceilings below best of ${ROUNDS} rounds taken in turn, the other formats best of 3; .xlsx ${XLSX_N.toLocaleString("en-GB")} rows, one run.`);
+say(`${N.toLocaleString("en-GB")} generated rows (telephone, email, letter, voicemail), the built command in a fresh process, start-up included, best of 3 runs; CSV with --jobs 1 also in ${ROUNDS} rounds taken in turn with --jobs 2 and the two ceilings below (the ratios compare the rounds' best runs); .xlsx ${XLSX_N.toLocaleString("en-GB")} rows, one run.`);
 say();
 say("| what | rows/s | target | met |");
 say("|---|---:|---:|:---:|");
-say(`| report, CSV | ${rate(N, csv.seconds)} | ≥ 400,000 | ${N / csv.seconds >= 400_000 ? "yes" : "**no**"} |`);
+say(`| report, CSV | ${rate(N, csvBest.seconds)} | ≥ 400,000 | ${N / csvBest.seconds >= 400_000 ? "yes" : "**no**"} |`);
 say(`| report, NDJSON | ${rate(N, ndjson.seconds)} | | |`);
 say(`| report, JSON array | ${rate(N, json.seconds)} (${(json.seconds / ndjson.seconds).toFixed(2)}× the NDJSON time) | within 1.5× of NDJSON | ${json.seconds <= 1.5 * ndjson.seconds ? "yes" : "**no**"} |`);
 say(`| report, .xlsx | ${rate(XLSX_N, xlsx.seconds)} | | |`);
-say(`| report, CSV, --jobs 2 | ${rate(N, jobs2.seconds)} (${(csv.seconds / jobs2.seconds).toFixed(2)}× --jobs 1; the same report, byte for byte) | ≥ 1.7× | ${csv.seconds / jobs2.seconds >= 1.7 ? "yes" : "**no**"} |`);
+say(`| report, CSV, --jobs 2 | ${rate(N, jobs2.seconds)} (${(csv.seconds / jobs2.seconds).toFixed(2)}× --jobs 1 in the same rounds, ${rate(N, csv.seconds)}; the same report, byte for byte) | ≥ 1.7× | ${csv.seconds / jobs2.seconds >= 1.7 ? "yes" : "**no**"} |`);
 say(`| this machine's ceiling for two judges: two \`report\` processes at once, each on half the CSV rows | ${rate(N, twoProcesses)} (${(csv.seconds / twoProcesses).toFixed(2)}× one process on all; --jobs 2 gets ${Math.round((100 * twoProcesses) / jobs2.seconds)}% of it) | | |`);
-say(`| CPU time of the fastest --jobs 1 run, all its threads, over its wall time: the cores one judge already keeps busy (V8's collector and compiler threads, the file reads) | ${(csv.cpuSeconds / csv.seconds).toFixed(2)} cores (${csv.cpuSeconds.toFixed(2)} s of CPU in ${csv.seconds.toFixed(2)} s); --jobs 2 used ${jobs2.cpuSeconds.toFixed(2)} s of CPU | | |`);
+say(`| CPU time of the rounds' fastest --jobs 1 run, all its threads, over its wall time: the cores one judge already keeps busy (V8's collector and compiler threads, the file reads) | ${(csv.cpuSeconds / csv.seconds).toFixed(2)} cores (${csv.cpuSeconds.toFixed(2)} s of CPU in ${csv.seconds.toFixed(2)} s); --jobs 2 used ${jobs2.cpuSeconds.toFixed(2)} s of CPU | | |`);
 say(`| this machine's ceiling for any two threads: a loop of pure arithmetic in two processes at once against one | ${((2 * spinOne) / spinTwo).toFixed(2)}× (${spinOne.toFixed(2)} s alone, ${spinTwo.toFixed(2)} s for the pair) | | |`);
 for (const [name, seconds] of Object.entries(parsers)) say(`| CSV parser alone: ${name} | ${rate(N, seconds)} | | |`);
 say(`| complianceReport in memory (the engine) | ${rate(N, inMemory)} | | |`);
-say(`| peak live heap (after each full GC), ${(N / 10).toLocaleString("en-GB")} → ${N.toLocaleString("en-GB")} CSV rows | ${smallCsv.liveMB.toFixed(1)} MB → ${csv.liveMB.toFixed(1)} MB (sampled heap, garbage included, ${smallCsv.heapMB.toFixed(1)} → ${csv.heapMB.toFixed(1)} MB; RSS ${smallCsv.rssMB.toFixed(0)} → ${csv.rssMB.toFixed(0)} MB) | flat | ${flat(smallCsv, csv) ? "yes" : "**no**"} |`);
+say(`| peak live heap (after each full GC), ${(N / 10).toLocaleString("en-GB")} → ${N.toLocaleString("en-GB")} CSV rows | ${smallCsv.liveMB.toFixed(1)} MB → ${csvBest.liveMB.toFixed(1)} MB (sampled heap, garbage included, ${smallCsv.heapMB.toFixed(1)} → ${csvBest.heapMB.toFixed(1)} MB; RSS ${smallCsv.rssMB.toFixed(0)} → ${csvBest.rssMB.toFixed(0)} MB) | flat | ${flat(smallCsv, csvBest) ? "yes" : "**no**"} |`);
 say(`| the same with --jobs 2 (the main thread's heap; RSS includes the workers) | ${smallJobs2.liveMB.toFixed(1)} MB → ${jobs2.liveMB.toFixed(1)} MB (RSS ${smallJobs2.rssMB.toFixed(0)} → ${jobs2.rssMB.toFixed(0)} MB) | flat | ${flat(smallJobs2, jobs2) ? "yes" : "**no**"} |`);
 say();
 const text = lines.join("\n");
