@@ -18,7 +18,7 @@ import { mergeReports } from "../rules/merge.js";
 import { Accumulator, complianceReport, type ComplianceReport, type ReportOptions, type SkippedContact } from "../rules/report.js";
 import { readCsvBlock } from "./input/csv.js";
 import { readNdjsonBlock } from "./input/json.js";
-import { contactOfCells, contactOfValue, mappingData, RowError, type Mapping } from "./input/mapping.js";
+import { contactOrError, mappingData, RowError, type Mapping } from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
 
 /** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
@@ -72,18 +72,12 @@ class Judge implements RowVisitor {
     this.#problems.push({ line, reason, message });
   }
 
-  /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem, anything else a bug. */
+  /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem. */
   #read(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
     this.#rows++;
-    let contact: Record<string, unknown>;
-    try {
-      contact = cells === undefined ? contactOfValue(value, this.#mapping) : contactOfCells(cells, this.#fields, this.#mapping);
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
-      this.#problems.push({ line, reason: error.reason, message: error.message });
-      return;
-    }
-    this.#add(contact as Contact, line);
+    const contact = contactOrError(cells, value, this.#fields, this.#mapping);
+    if (contact instanceof RowError) this.#problems.push({ line, reason: contact.reason, message: contact.message });
+    else this.#add(contact as Contact, line);
   }
 
   feed(work: Work): void {

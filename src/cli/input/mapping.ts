@@ -183,18 +183,27 @@ export type ContactRow =
   | { readonly line: number; readonly error: string; readonly reason: string }
   | { readonly line: number; readonly block: TextBlock; readonly fields: readonly (ContactField | undefined)[] };
 
+/**
+ * The contact of a row of cells (or else of a JSON value), or the RowError that says why
+ * the row has none; any other error is a bug, and thrown.
+ */
+export function contactOrError(cells: readonly unknown[] | undefined, value: unknown, fields: readonly (ContactField | undefined)[], mapping: Mapping): Record<string, unknown> | RowError {
+  try {
+    return cells === undefined ? contactOfValue(value, mapping) : contactOfCells(cells, fields, mapping);
+  } catch (error) {
+    if (error instanceof RowError) return error;
+    throw error;
+  }
+}
+
 /** The contact of one row of cells or one JSON value, or its located problem. */
 export function contactOfRow(
   row: { readonly line: number; readonly cells: readonly unknown[] } | { readonly line: number; readonly value: unknown },
   fields: readonly (ContactField | undefined)[],
   mapping: Mapping,
 ): ContactRow {
-  try {
-    return { line: row.line, contact: "cells" in row ? contactOfCells(row.cells, fields, mapping) : contactOfValue(row.value, mapping) };
-  } catch (error) {
-    if (!(error instanceof RowError)) throw error;
-    return { line: row.line, error: error.message, reason: error.reason };
-  }
+  const contact = "cells" in row ? contactOrError(row.cells, undefined, fields, mapping) : contactOrError(undefined, row.value, fields, mapping);
+  return contact instanceof RowError ? { line: row.line, error: contact.message, reason: contact.reason } : { line: row.line, contact };
 }
 
 /** A mapping as structured-clonable data, for a worker. */
