@@ -23,20 +23,37 @@ const here = new URL("..", import.meta.url).pathname;
 // 20,000 receipts an hour and two minutes apart from January 2026 (weekends, holidays
 // and both clock changes among them), and contacts made of them.
 const N = 20_000;
-const receipts = Array.from({ length: N }, (_, i) => new Date(Date.UTC(2026, 0, 5, 9) + i * 3_733_000).toISOString().slice(0, 16));
+const receipts = Array.from({ length: N }, (_, i) =>
+  new Date(Date.UTC(2026, 0, 5, 9) + i * 3_733_000).toISOString().slice(0, 16),
+);
 const contacts = receipts.map((r, i) => {
   const at = Date.parse(`${r}Z`);
-  return { id: i, channel: i % 2 ? "email" : "telephone", receivedAt: at, respondedAt: at + (i % 5) * 86_400_000, answeredAt: at + (i % 30) * 1000 };
+  return {
+    id: i,
+    channel: i % 2 ? "email" : "telephone",
+    receivedAt: at,
+    respondedAt: at + (i % 5) * 86_400_000,
+    answeredAt: at + (i % 30) * 1000,
+  };
 });
 const hours = [["09:00", "17:00"]];
-const nineToFive = { calendar: { timeZone: "Europe/London", holidays: "GB-ENG", officeHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours } } };
+const nineToFive = {
+  calendar: {
+    timeZone: "Europe/London",
+    holidays: "GB-ENG",
+    officeHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
+  },
+};
 const starts = contacts.map((c) => c.receivedAt);
 const ends = starts.map((t, i) => t + (i % 14) * 86_400_000 + (i % 7) * 3_600_000);
 const dates = receipts.map((r) => r.slice(0, 10));
 // And spans of up to 14 days starting anywhere in ten years, as bench/run.mjs draws them.
 let seed = 42;
 const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-const randomStarts = Array.from({ length: N }, () => Date.UTC(2020, 0, 1) + Math.floor(rand() * 3650) * 86_400_000 + Math.floor(rand() * 86_400_000));
+const randomStarts = Array.from(
+  { length: N },
+  () => Date.UTC(2020, 0, 1) + Math.floor(rand() * 3650) * 86_400_000 + Math.floor(rand() * 86_400_000),
+);
 const randomEnds = randomStarts.map((t) => t + Math.floor(rand() * 14 * 86_400_000));
 const TASKS = {
   "calendar addWorkingDays (200,000 calls)": (api) => {
@@ -86,7 +103,8 @@ if (childAt !== -1) {
   api.deadline(copeland, "email.respond", "2026-12-24T10:00");
   const best = { "cold start: import and the first deadline (wall time)": performance.now() - t0 };
   for (let pass = 0; pass < 5; pass++) {
-    for (const [task, make] of Object.entries(TASKS)) best[task] = Math.min(best[task] ?? Infinity, cpu(make(api, copeland)));
+    for (const [task, make] of Object.entries(TASKS))
+      best[task] = Math.min(best[task] ?? Infinity, cpu(make(api, copeland)));
   }
   console.log(JSON.stringify(best));
   process.exit(0);
@@ -106,7 +124,10 @@ const commit = (dir) => {
     return dir;
   }
 };
-const measure = (dir) => JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, "--child", resolve(dir)], { encoding: "utf8" }));
+const measure = (dir) =>
+  JSON.parse(
+    execFileSync(process.execPath, [new URL(import.meta.url).pathname, "--child", resolve(dir)], { encoding: "utf8" }),
+  );
 const best = { before: {}, after: {} };
 for (let round = 0; round < ROUNDS; round++) {
   const order = round % 2 === 0 ? ["before", "after"] : ["after", "before"];
@@ -119,13 +140,17 @@ const lines = [];
 const say = (s = "") => lines.push(s);
 say(`### Against the last landed build (${commit(oldDir)})`);
 say();
-say(`This build (${commit(here)}) against ${commit(oldDir)}, in one run of \`node bench/ab.mjs\`: CPU time, best of ${ROUNDS} alternating rounds, each build in a fresh process. This machine is shared and its speed swings within minutes, so only ratios from one run mean much.`);
+say(
+  `This build (${commit(here)}) against ${commit(oldDir)}, in one run of \`node bench/ab.mjs\`: CPU time, best of ${ROUNDS} alternating rounds, each build in a fresh process. This machine is shared and its speed swings within minutes, so only ratios from one run mean much.`,
+);
 say();
 say("| what | before | this build | ratio | within 10% |");
 say("|---|---:|---:|---:|:---:|");
 for (const task of Object.keys(best.after)) {
   const ratio = best.after[task] / best.before[task];
-  say(`| ${task} | ${best.before[task].toFixed(1)} ms | ${best.after[task].toFixed(1)} ms | ${ratio.toFixed(2)}× the time | ${ratio <= 1.1 ? "yes" : "**no**"} |`);
+  say(
+    `| ${task} | ${best.before[task].toFixed(1)} ms | ${best.after[task].toFixed(1)} ms | ${ratio.toFixed(2)}× the time | ${ratio <= 1.1 ? "yes" : "**no**"} |`,
+  );
 }
 say();
 const text = lines.join("\n");

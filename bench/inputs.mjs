@@ -26,9 +26,23 @@ function contact(i) {
   const received = Date.UTC(2026, 0, 5, 9) + (i % 250_000) * 120_000;
   const iso = (ms) => new Date(ms).toISOString().slice(0, 16);
   const kind = i % 4;
-  if (kind === 0) return { id: i, channel: "telephone", receivedAt: iso(received), answeredAt: new Date(received + (i % 40) * 1000).toISOString().slice(0, 19) };
-  if (kind === 1) return { id: i, channel: "email", receivedAt: iso(received), acknowledgedAt: iso(received + 3_600_000), respondedAt: iso(received + (i % 6) * 86_400_000) };
-  if (kind === 2) return { id: i, channel: "letter", receivedAt: iso(received), respondedAt: iso(received + (i % 20) * 86_400_000) };
+  if (kind === 0)
+    return {
+      id: i,
+      channel: "telephone",
+      receivedAt: iso(received),
+      answeredAt: new Date(received + (i % 40) * 1000).toISOString().slice(0, 19),
+    };
+  if (kind === 1)
+    return {
+      id: i,
+      channel: "email",
+      receivedAt: iso(received),
+      acknowledgedAt: iso(received + 3_600_000),
+      respondedAt: iso(received + (i % 6) * 86_400_000),
+    };
+  if (kind === 2)
+    return { id: i, channel: "letter", receivedAt: iso(received), respondedAt: iso(received + (i % 20) * 86_400_000) };
   return { id: i, channel: "voicemail", receivedAt: iso(received), respondedAt: iso(received + (i % 3) * 86_400_000) };
 }
 const COLUMNS = ["id", "channel", "receivedAt", "answeredAt", "acknowledgedAt", "respondedAt"];
@@ -57,14 +71,32 @@ function halves(path) {
 /** Seconds until every one of the commands (argument lists for node) has exited, all started together. */
 async function together(commands) {
   const t = performance.now();
-  await Promise.all(commands.map((args) => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: "ignore" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")}: exit ${code}`))));
-  })));
+  await Promise.all(
+    commands.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, args, { stdio: "ignore" });
+          child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")}: exit ${code}`))));
+        }),
+    ),
+  );
   return (performance.now() - t) / 1000;
 }
 
-const reportArgs = (path, extra = []) => ["--require", PEAK, CLI, "report", "--charter", "copeland", "--now", "2027-06-01", "--format", "json", ...extra, path];
+const reportArgs = (path, extra = []) => [
+  "--require",
+  PEAK,
+  CLI,
+  "report",
+  "--charter",
+  "copeland",
+  "--now",
+  "2027-06-01",
+  "--format",
+  "json",
+  ...extra,
+  path,
+];
 
 /** One run of `council-sla report` on a file: seconds, the peak heap, and the report. */
 function run(path, extra = []) {
@@ -153,9 +185,30 @@ await book.commit();
 const xlsx = command(join(dir, "contacts.xlsx"), [], 1);
 
 const parsers = {
-  "papaparse (the command's)": await timeParser("papaparse", big.csv, (p) => new Promise((resolve) => { let n = 0; Papa.parse(createReadStream(p), { step: () => { n++; }, complete: () => resolve(n - 1) }); })),
-  "csv-parse": await timeParser("csv-parse", big.csv, async (p) => { let n = -1; for await (const _ of createReadStream(p).pipe(csvParse())) n++; return n; }),
-  "d3-dsv (whole file)": await timeParser("d3-dsv", big.csv, (p) => d3.csvParseRows(readFileSync(p, "utf8")).length - 1),
+  "papaparse (the command's)": await timeParser(
+    "papaparse",
+    big.csv,
+    (p) =>
+      new Promise((resolve) => {
+        let n = 0;
+        Papa.parse(createReadStream(p), {
+          step: () => {
+            n++;
+          },
+          complete: () => resolve(n - 1),
+        });
+      }),
+  ),
+  "csv-parse": await timeParser("csv-parse", big.csv, async (p) => {
+    let n = -1;
+    for await (const _ of createReadStream(p).pipe(csvParse())) n++;
+    return n;
+  }),
+  "d3-dsv (whole file)": await timeParser(
+    "d3-dsv",
+    big.csv,
+    (p) => d3.csvParseRows(readFileSync(p, "utf8")).length - 1,
+  ),
 };
 let inMemory = Infinity;
 for (let i = 0; i < 3; i++) {
@@ -166,22 +219,38 @@ for (let i = 0; i < 3; i++) {
 
 say("### Contact files: `council-sla report` end to end");
 say();
-say(`${N.toLocaleString("en-GB")} generated rows (telephone, email, letter, voicemail), the built command in a fresh process, start-up included, best of 3 runs; CSV with --jobs 1 also in ${ROUNDS} rounds taken in turn with --jobs 2 and the two ceilings below (the ratios compare the rounds' best runs); .xlsx ${XLSX_N.toLocaleString("en-GB")} rows, one run.`);
+say(
+  `${N.toLocaleString("en-GB")} generated rows (telephone, email, letter, voicemail), the built command in a fresh process, start-up included, best of 3 runs; CSV with --jobs 1 also in ${ROUNDS} rounds taken in turn with --jobs 2 and the two ceilings below (the ratios compare the rounds' best runs); .xlsx ${XLSX_N.toLocaleString("en-GB")} rows, one run.`,
+);
 say();
 say("| what | rows/s | target | met |");
 say("|---|---:|---:|:---:|");
 say(`| report, CSV | ${rate(N, csvBest.seconds)} | ≥ 400,000 | ${N / csvBest.seconds >= 400_000 ? "yes" : "**no**"} |`);
 say(`| report, NDJSON | ${rate(N, ndjson.seconds)} | | |`);
-say(`| report, JSON array | ${rate(N, json.seconds)} (${(json.seconds / ndjson.seconds).toFixed(2)}× the NDJSON time) | within 1.5× of NDJSON | ${json.seconds <= 1.5 * ndjson.seconds ? "yes" : "**no**"} |`);
+say(
+  `| report, JSON array | ${rate(N, json.seconds)} (${(json.seconds / ndjson.seconds).toFixed(2)}× the NDJSON time) | within 1.5× of NDJSON | ${json.seconds <= 1.5 * ndjson.seconds ? "yes" : "**no**"} |`,
+);
 say(`| report, .xlsx | ${rate(XLSX_N, xlsx.seconds)} | | |`);
-say(`| report, CSV, --jobs 2 | ${rate(N, jobs2.seconds)} (${(csv.seconds / jobs2.seconds).toFixed(2)}× --jobs 1 in the same rounds, ${rate(N, csv.seconds)}; the same report, byte for byte) | ≥ 1.7× | ${csv.seconds / jobs2.seconds >= 1.7 ? "yes" : "**no**"} |`);
-say(`| this machine's ceiling for two judges: two \`report\` processes at once, each on half the CSV rows | ${rate(N, twoProcesses)} (${(csv.seconds / twoProcesses).toFixed(2)}× one process on all; --jobs 2 gets ${Math.round((100 * twoProcesses) / jobs2.seconds)}% of it) | | |`);
-say(`| CPU time of the rounds' fastest --jobs 1 run, all its threads, over its wall time: the cores one judge already keeps busy (V8's collector and compiler threads, the file reads) | ${(csv.cpuSeconds / csv.seconds).toFixed(2)} cores (${csv.cpuSeconds.toFixed(2)} s of CPU in ${csv.seconds.toFixed(2)} s); --jobs 2 used ${jobs2.cpuSeconds.toFixed(2)} s of CPU | | |`);
-say(`| this machine's ceiling for any two threads: a loop of pure arithmetic in two processes at once against one | ${((2 * spinOne) / spinTwo).toFixed(2)}× (${spinOne.toFixed(2)} s alone, ${spinTwo.toFixed(2)} s for the pair) | | |`);
+say(
+  `| report, CSV, --jobs 2 | ${rate(N, jobs2.seconds)} (${(csv.seconds / jobs2.seconds).toFixed(2)}× --jobs 1 in the same rounds, ${rate(N, csv.seconds)}; the same report, byte for byte) | ≥ 1.7× | ${csv.seconds / jobs2.seconds >= 1.7 ? "yes" : "**no**"} |`,
+);
+say(
+  `| this machine's ceiling for two judges: two \`report\` processes at once, each on half the CSV rows | ${rate(N, twoProcesses)} (${(csv.seconds / twoProcesses).toFixed(2)}× one process on all; --jobs 2 gets ${Math.round((100 * twoProcesses) / jobs2.seconds)}% of it) | | |`,
+);
+say(
+  `| CPU time of the rounds' fastest --jobs 1 run, all its threads, over its wall time: the cores one judge already keeps busy (V8's collector and compiler threads, the file reads) | ${(csv.cpuSeconds / csv.seconds).toFixed(2)} cores (${csv.cpuSeconds.toFixed(2)} s of CPU in ${csv.seconds.toFixed(2)} s); --jobs 2 used ${jobs2.cpuSeconds.toFixed(2)} s of CPU | | |`,
+);
+say(
+  `| this machine's ceiling for any two threads: a loop of pure arithmetic in two processes at once against one | ${((2 * spinOne) / spinTwo).toFixed(2)}× (${spinOne.toFixed(2)} s alone, ${spinTwo.toFixed(2)} s for the pair) | | |`,
+);
 for (const [name, seconds] of Object.entries(parsers)) say(`| CSV parser alone: ${name} | ${rate(N, seconds)} | | |`);
 say(`| complianceReport in memory (the engine) | ${rate(N, inMemory)} | | |`);
-say(`| peak live heap (after each full GC), ${(N / 10).toLocaleString("en-GB")} → ${N.toLocaleString("en-GB")} CSV rows | ${smallCsv.liveMB.toFixed(1)} MB → ${csvBest.liveMB.toFixed(1)} MB (sampled heap, garbage included, ${smallCsv.heapMB.toFixed(1)} → ${csvBest.heapMB.toFixed(1)} MB; RSS ${smallCsv.rssMB.toFixed(0)} → ${csvBest.rssMB.toFixed(0)} MB) | flat | ${flat(smallCsv, csvBest) ? "yes" : "**no**"} |`);
-say(`| the same with --jobs 2 (the main thread's heap; RSS includes the workers) | ${smallJobs2.liveMB.toFixed(1)} MB → ${jobs2.liveMB.toFixed(1)} MB (RSS ${smallJobs2.rssMB.toFixed(0)} → ${jobs2.rssMB.toFixed(0)} MB) | flat | ${flat(smallJobs2, jobs2) ? "yes" : "**no**"} |`);
+say(
+  `| peak live heap (after each full GC), ${(N / 10).toLocaleString("en-GB")} → ${N.toLocaleString("en-GB")} CSV rows | ${smallCsv.liveMB.toFixed(1)} MB → ${csvBest.liveMB.toFixed(1)} MB (sampled heap, garbage included, ${smallCsv.heapMB.toFixed(1)} → ${csvBest.heapMB.toFixed(1)} MB; RSS ${smallCsv.rssMB.toFixed(0)} → ${csvBest.rssMB.toFixed(0)} MB) | flat | ${flat(smallCsv, csvBest) ? "yes" : "**no**"} |`,
+);
+say(
+  `| the same with --jobs 2 (the main thread's heap; RSS includes the workers) | ${smallJobs2.liveMB.toFixed(1)} MB → ${jobs2.liveMB.toFixed(1)} MB (RSS ${smallJobs2.rssMB.toFixed(0)} → ${jobs2.rssMB.toFixed(0)} MB) | flat | ${flat(smallJobs2, jobs2) ? "yes" : "**no**"} |`,
+);
 say();
 const text = lines.join("\n");
 console.log(text);

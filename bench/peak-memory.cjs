@@ -11,11 +11,14 @@ const timer = setInterval(() => {
 timer.unref();
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
+    if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+      peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
   }
 }).observe({ entryTypes: ["gc"] });
 process.on("exit", () => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   const mb = (bytes) => bytes / 2 ** 20;
-  process.stderr.write(`\nPEAK ${JSON.stringify({ liveMB: mb(peakLive || process.memoryUsage().heapUsed), heapMB: mb(peakHeap), rssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`);
+  process.stderr.write(
+    `\nPEAK ${JSON.stringify({ liveMB: mb(peakLive || process.memoryUsage().heapUsed), heapMB: mb(peakHeap), rssMB: process.resourceUsage().maxRSS / 1024, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6 })}\n`,
+  );
 });

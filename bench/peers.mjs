@@ -52,12 +52,18 @@ export function makePeers(holidays) {
   DateTime.now().setupBusiness({ holidayMatchers: [(dt) => set.has(dt.toISODate())] });
 
   return {
-    "date-fns (loop)": { add: dateFnsLoop, between: dateFnsBetween, convention: "add: the nth weekday after the date that is not a holiday (day by day); between: differenceInBusinessDays minus holidays, counting [a, b)" },
+    "date-fns (loop)": {
+      add: dateFnsLoop,
+      between: dateFnsBetween,
+      convention:
+        "add: the nth weekday after the date that is not a holiday (day by day); between: differenceInBusinessDays minus holidays, counting [a, b)",
+    },
     "date-fns (jump)": { add: dateFnsJump, convention: "addBusinessDays, then extended by the holidays crossed" },
     "moment-business-days": {
       add: (date, n) => moment(date).businessAdd(n).toDate(),
       between: (a, b) => moment(b).businessDiff(moment(a), true),
-      convention: "businessAdd(n): the nth business day after the date; businessDiff(.., true): signed, counts [a, b) where council-sla counts (a, b]",
+      convention:
+        "businessAdd(n): the nth business day after the date; businessDiff(.., true): signed, counts [a, b) where council-sla counts (a, b]",
     },
     "luxon-business-days": {
       add: (date, n) => DateTime.fromJSDate(date, { zone: "utc" }).plusBusiness({ days: n }).toJSDate(),
@@ -66,7 +72,8 @@ export function makePeers(holidays) {
     "dayjs-business-days2": {
       add: (date, n) => dayjs(date).businessDaysAdd(n).toDate(),
       between: (a, b) => dayjs(b).businessDiff(dayjs(a)),
-      convention: "businessDaysAdd(n): the nth business day after the date; businessDiff counts [a, b) where council-sla counts (a, b]",
+      convention:
+        "businessDaysAdd(n): the nth business day after the date; businessDiff counts [a, b) where council-sla counts (a, b]",
     },
   };
 }

@@ -32,9 +32,17 @@ const isoEnds = days.map((d, i) => iso(d + gaps[i]));
 const dateEnds = days.map((d, i) => new Date((d + gaps[i]) * DAY));
 
 const hours = [["09:00", "17:00"]];
-const charter = { calendar: { timeZone: "Europe/London", holidays: "GB-ENG", officeHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours } } };
+const charter = {
+  calendar: {
+    timeZone: "Europe/London",
+    holidays: "GB-ENG",
+    officeHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
+  },
+};
 const cal = calendarFor(charter);
-const holidays = [...bundledHolidays("GB-ENG").days.keys()].map(iso).filter((d) => d >= "2019-01-01" && d <= "2032-12-31");
+const holidays = [...bundledHolidays("GB-ENG").days.keys()]
+  .map(iso)
+  .filter((d) => d >= "2019-01-01" && d <= "2032-12-31");
 const peers = makePeers(holidays);
 const bare = makeBareTable(holidays, 2019, 2032);
 
@@ -69,8 +77,14 @@ for (const [name, peer] of Object.entries(peers)) {
 }
 {
   let mismatches = 0;
-  for (let i = 0; i < SAMPLE; i++) if (cal.addWorkingDays(isoDays[i], ns[i]) !== iso(bare(dates[i], ns[i]).getTime() / DAY)) mismatches++;
-  agreement.push({ name: "bare table (Date in, Date out)", mismatches, example: "", convention: "prefix counts, no validation" });
+  for (let i = 0; i < SAMPLE; i++)
+    if (cal.addWorkingDays(isoDays[i], ns[i]) !== iso(bare(dates[i], ns[i]).getTime() / DAY)) mismatches++;
+  agreement.push({
+    name: "bare table (Date in, Date out)",
+    mismatches,
+    example: "",
+    convention: "prefix counts, no validation",
+  });
 }
 
 // ---- timing ----
@@ -100,7 +114,8 @@ async function measure(tasks) {
   const best = new Map();
   for (let round = 0; round < (QUICK ? 1 : 3); round++) {
     await bench.run();
-    for (const t of bench.tasks) best.set(t.name, Math.max(best.get(t.name) ?? 0, t.result.throughput.mean * sizes.get(t.name)));
+    for (const t of bench.tasks)
+      best.set(t.name, Math.max(best.get(t.name) ?? 0, t.result.throughput.mean * sizes.get(t.name)));
     bench.reset?.();
   }
   return Object.fromEntries(best);
@@ -109,32 +124,120 @@ let k = 0;
 const next = () => (k = (k + 1) % N);
 
 const small = await measure([
-  ["council-sla", () => { const i = next(); return cal.addWorkingDays(isoDays[i], ns[i]); }],
-  ["bare table (Date in, Date out)", () => { const i = next(); return bare(dates[i], ns[i]); }],
-  ...Object.entries(peers).map(([name, p]) => [name, () => { const i = next(); return p.add(dates[i], ns[i]); }]),
+  [
+    "council-sla",
+    () => {
+      const i = next();
+      return cal.addWorkingDays(isoDays[i], ns[i]);
+    },
+  ],
+  [
+    "bare table (Date in, Date out)",
+    () => {
+      const i = next();
+      return bare(dates[i], ns[i]);
+    },
+  ],
+  ...Object.entries(peers).map(([name, p]) => [
+    name,
+    () => {
+      const i = next();
+      return p.add(dates[i], ns[i]);
+    },
+  ]),
 ]);
 const big = await measure([
-  ["council-sla", () => { const i = next(); return cal.addWorkingDays(isoDays[i], 250); }],
-  ["bare table (Date in, Date out)", () => { const i = next(); return bare(dates[i], 250); }],
-  ...Object.entries(peers).map(([name, p]) => [name, () => { const i = next(); return p.add(dates[i], 250); }]),
+  [
+    "council-sla",
+    () => {
+      const i = next();
+      return cal.addWorkingDays(isoDays[i], 250);
+    },
+  ],
+  [
+    "bare table (Date in, Date out)",
+    () => {
+      const i = next();
+      return bare(dates[i], 250);
+    },
+  ],
+  ...Object.entries(peers).map(([name, p]) => [
+    name,
+    () => {
+      const i = next();
+      return p.add(dates[i], 250);
+    },
+  ]),
 ]);
 const between = await measure([
-  ["council-sla", () => { const i = next(); return cal.workingDaysBetween(isoDays[i], isoEnds[i]); }],
-  ...Object.entries(peers).filter(([, p]) => p.between).map(([name, p]) => [name, () => { const i = next(); return p.between(dates[i], dateEnds[i]); }]),
+  [
+    "council-sla",
+    () => {
+      const i = next();
+      return cal.workingDaysBetween(isoDays[i], isoEnds[i]);
+    },
+  ],
+  ...Object.entries(peers)
+    .filter(([, p]) => p.between)
+    .map(([name, p]) => [
+      name,
+      () => {
+        const i = next();
+        return p.between(dates[i], dateEnds[i]);
+      },
+    ]),
 ]);
 const officeStarts = days.map((d) => d * DAY + Math.floor(rand() * DAY));
 const officeEnds = officeStarts.map((t) => t + Math.floor(rand() * 14 * DAY));
 const office = await measure([
-  ["council-sla officeTimeBetween (09:00-17:00, up to 14 days apart)", () => { const i = next(); return cal.officeTimeBetween(officeStarts[i], officeEnds[i]); }],
+  [
+    "council-sla officeTimeBetween (09:00-17:00, up to 14 days apart)",
+    () => {
+      const i = next();
+      return cal.officeTimeBetween(officeStarts[i], officeEnds[i]);
+    },
+  ],
 ]);
 
 // ---- end to end ----
 const receipts = officeStarts.map((t) => new Date(t).toISOString());
 const e2e = await measure([
-  ["calendar addWorkingDays (bare API call)", () => { const i = next(); return cal.addWorkingDays(isoDays[i], 3); }],
-  ["deadline(), working days (email.respond)", () => { const i = next(); return deadline(copeland, "email.respond", receipts[i]); }],
-  ["deadline(), elapsed (telephone.answer)", () => { const i = next(); return deadline(copeland, "telephone.answer", receipts[i]); }],
-  ["evaluate(), one email contact", () => { const i = next(); return evaluate(copeland, { channel: "email", receivedAt: receipts[i], respondedAt: receipts[(i + 1) % N] > receipts[i] ? receipts[(i + 1) % N] : undefined }, { now: "2031-01-01T00:00Z" }); }],
+  [
+    "calendar addWorkingDays (bare API call)",
+    () => {
+      const i = next();
+      return cal.addWorkingDays(isoDays[i], 3);
+    },
+  ],
+  [
+    "deadline(), working days (email.respond)",
+    () => {
+      const i = next();
+      return deadline(copeland, "email.respond", receipts[i]);
+    },
+  ],
+  [
+    "deadline(), elapsed (telephone.answer)",
+    () => {
+      const i = next();
+      return deadline(copeland, "telephone.answer", receipts[i]);
+    },
+  ],
+  [
+    "evaluate(), one email contact",
+    () => {
+      const i = next();
+      return evaluate(
+        copeland,
+        {
+          channel: "email",
+          receivedAt: receipts[i],
+          respondedAt: receipts[(i + 1) % N] > receipts[i] ? receipts[(i + 1) % N] : undefined,
+        },
+        { now: "2031-01-01T00:00Z" },
+      );
+    },
+  ],
 ]);
 
 function child(args) {
@@ -147,7 +250,12 @@ const coldChild = new URL("./cold-start.mjs", import.meta.url).pathname;
 // Best of three runs for throughput (noise only slows a run down); the highest peak for memory.
 function bestOf(n) {
   const runs = Array.from({ length: QUICK ? 1 : 3 }, () => child([reportChild, String(n)]));
-  return { n, rate: Math.max(...runs.map((r) => r.rate)), peakHeapMB: Math.max(...runs.map((r) => r.peakHeapMB)), peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)) };
+  return {
+    n,
+    rate: Math.max(...runs.map((r) => r.rate)),
+    peakHeapMB: Math.max(...runs.map((r) => r.peakHeapMB)),
+    peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+  };
 }
 const report100k = bestOf(100_000);
 const report1m = bestOf(QUICK ? 200_000 : 1_000_000);
@@ -174,25 +282,48 @@ function ratioTable(title, results, needs) {
     }
     const ratio = ours / ops;
     const need = needs(name);
-    const met = need === undefined ? "" : need.kind === "min" ? (ratio >= need.x ? "yes" : "**no**") : ops / ours <= need.x ? "yes" : "**no**";
+    const met =
+      need === undefined
+        ? ""
+        : need.kind === "min"
+          ? ratio >= need.x
+            ? "yes"
+            : "**no**"
+          : ops / ours <= need.x
+            ? "yes"
+            : "**no**";
     const target = need === undefined ? "" : need.kind === "min" ? `≥ ${need.x}×` : `within ${need.x}×`;
     say(`| ${name} | ${fmt(ops)} | ${ratio.toFixed(ratio < 10 ? 2 : 0)}× | ${target} | ${met} |`);
   }
   say();
 }
 const packaged = ["date-fns (loop)", "moment-business-days", "luxon-business-days", "dayjs-business-days2"];
-say(`Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}${QUICK ? " (quick run)" : ""}.`);
+say(
+  `Run on ${new Date().toISOString().slice(0, 10)}: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, Node ${process.version}, ${os.platform()} ${os.release()}${QUICK ? " (quick run)" : ""}.`,
+);
 say();
 say("### Agreement before timing (3,000 sampled inputs each)");
 say();
 say("| implementation | mismatches | counting convention |");
 say("|---|---:|---|");
-for (const a of agreement) say(`| ${a.name} | ${a.mismatches}${a.example ? ` (e.g. ${a.example})` : ""} | ${a.convention} |`);
+for (const a of agreement)
+  say(`| ${a.name} | ${a.mismatches}${a.example ? ` (e.g. ${a.example})` : ""} | ${a.convention} |`);
 say();
 ratioTable("addWorkingDays, n from {1, 2, 3, 5, 10, 20}", small, (name) =>
-  packaged.includes(name) ? { kind: "min", x: 100 } : name === "date-fns (jump)" ? { kind: "min", x: 10 } : name.startsWith("bare") ? { kind: "within", x: 2 } : undefined);
-ratioTable("addWorkingDays, n = 250", big, (name) => (packaged.includes(name) ? { kind: "min", x: 1000 } : name.startsWith("bare") ? { kind: "within", x: 2 } : undefined));
-ratioTable("workingDaysBetween, pairs up to 60 days apart", between, (name) => (packaged.includes(name) ? { kind: "min", x: 100 } : undefined));
+  packaged.includes(name)
+    ? { kind: "min", x: 100 }
+    : name === "date-fns (jump)"
+      ? { kind: "min", x: 10 }
+      : name.startsWith("bare")
+        ? { kind: "within", x: 2 }
+        : undefined,
+);
+ratioTable("addWorkingDays, n = 250", big, (name) =>
+  packaged.includes(name) ? { kind: "min", x: 1000 } : name.startsWith("bare") ? { kind: "within", x: 2 } : undefined,
+);
+ratioTable("workingDaysBetween, pairs up to 60 days apart", between, (name) =>
+  packaged.includes(name) ? { kind: "min", x: 100 } : undefined,
+);
 say("### End to end");
 say();
 say("| what | figure | target | met |");
@@ -202,11 +333,19 @@ const bareCall = e2e["calendar addWorkingDays (bare API call)"];
 for (const [name, ops] of Object.entries(e2e)) {
   const isDeadline = name.startsWith("deadline()");
   const ratio = bareCall / ops;
-  say(`| ${name} | ${fmt(ops)} ops/s${isDeadline ? ` (${ratio.toFixed(1)}× the cost of a bare addWorkingDays)` : ""} | ${isDeadline ? "≤ 10×" : ""} | ${isDeadline ? (ratio <= 10 ? "yes" : "**no**") : ""} |`);
+  say(
+    `| ${name} | ${fmt(ops)} ops/s${isDeadline ? ` (${ratio.toFixed(1)}× the cost of a bare addWorkingDays)` : ""} | ${isDeadline ? "≤ 10×" : ""} | ${isDeadline ? (ratio <= 10 ? "yes" : "**no**") : ""} |`,
+  );
 }
-say(`| complianceReport, ${report1m.n.toLocaleString("en-GB")} generated contacts (best of 3 runs) | ${fmt(report1m.rate)} contacts/s | ≥ 1 M/s | ${report1m.rate >= 1e6 ? "yes" : "**no**"} |`);
-say(`| complianceReport peak heap, ${report100k.n.toLocaleString("en-GB")} → ${report1m.n.toLocaleString("en-GB")} contacts | ${report100k.peakHeapMB.toFixed(1)} MB → ${report1m.peakHeapMB.toFixed(1)} MB (RSS ${report100k.peakRssMB.toFixed(0)} → ${report1m.peakRssMB.toFixed(0)} MB) | flat | ${report1m.peakHeapMB < report100k.peakHeapMB * 1.5 + 5 ? "yes" : "**no**"} |`);
-say(`| cold start: import and the first deadline, fresh process (median of ${COLD_RUNS}) | ${cold.toFixed(1)} ms (${coldProcess.toFixed(0)} ms since the process started) | < 50 ms | ${cold < 50 ? "yes" : "**no**"} |`);
+say(
+  `| complianceReport, ${report1m.n.toLocaleString("en-GB")} generated contacts (best of 3 runs) | ${fmt(report1m.rate)} contacts/s | ≥ 1 M/s | ${report1m.rate >= 1e6 ? "yes" : "**no**"} |`,
+);
+say(
+  `| complianceReport peak heap, ${report100k.n.toLocaleString("en-GB")} → ${report1m.n.toLocaleString("en-GB")} contacts | ${report100k.peakHeapMB.toFixed(1)} MB → ${report1m.peakHeapMB.toFixed(1)} MB (RSS ${report100k.peakRssMB.toFixed(0)} → ${report1m.peakRssMB.toFixed(0)} MB) | flat | ${report1m.peakHeapMB < report100k.peakHeapMB * 1.5 + 5 ? "yes" : "**no**"} |`,
+);
+say(
+  `| cold start: import and the first deadline, fresh process (median of ${COLD_RUNS}) | ${cold.toFixed(1)} ms (${coldProcess.toFixed(0)} ms since the process started) | < 50 ms | ${cold < 50 ? "yes" : "**no**"} |`,
+);
 say();
 const text = lines.join("\n");
 console.log(text);

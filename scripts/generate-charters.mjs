@@ -6,7 +6,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseCharter } from "../dist/index.js";
 
-const IDS = { copeland: "copeland", colchester: "colchester", norwich: "norwich", dartford: "dartford", kawarthaLakes: "kawartha-lakes" };
+const IDS = {
+  copeland: "copeland",
+  colchester: "colchester",
+  norwich: "norwich",
+  dartford: "dartford",
+  kawarthaLakes: "kawartha-lakes",
+};
 const body = Object.entries(IDS)
   .map(([name, id]) => {
     const charter = parseCharter(JSON.parse(readFileSync(new URL(`../charters/${id}.json`, import.meta.url), "utf8")));

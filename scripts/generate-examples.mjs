@@ -11,7 +11,6 @@ import { random } from "./random.mjs";
 const SEED = 20261122;
 const PER_CHARTER = 3000;
 
-
 const pad = (n, w = 2) => String(n).padStart(w, "0");
 /** A wall-clock time string (no offset: local to the charter) from epoch-like UTC ms. */
 const wall = (ms) => {
@@ -23,11 +22,37 @@ const DAY = 24 * HOUR;
 
 // What each council receives: [channel, category, share].
 const MIX = {
-  copeland: [["telephone", "", 0.45], ["email", "", 0.22], ["letter", "", 0.1], ["letter", "complaint", 0.05], ["voicemail", "", 0.1], ["visit", "", 0.08]],
-  colchester: [["telephone", "", 0.55], ["email", "", 0.3], ["voicemail", "", 0.15]],
-  norwich: [["telephone", "", 0.5], ["email", "", 0.35], ["letter", "", 0.15]],
-  dartford: [["telephone", "", 0.5], ["web-form", "", 0.15], ["letter", "", 0.08], ["email", "", 0.12], ["fax", "", 0.01], ["visit", "", 0.14]],
-  "kawartha-lakes": [["voicemail", "", 0.3], ["email", "", 0.5], ["letter", "", 0.2]],
+  copeland: [
+    ["telephone", "", 0.45],
+    ["email", "", 0.22],
+    ["letter", "", 0.1],
+    ["letter", "complaint", 0.05],
+    ["voicemail", "", 0.1],
+    ["visit", "", 0.08],
+  ],
+  colchester: [
+    ["telephone", "", 0.55],
+    ["email", "", 0.3],
+    ["voicemail", "", 0.15],
+  ],
+  norwich: [
+    ["telephone", "", 0.5],
+    ["email", "", 0.35],
+    ["letter", "", 0.15],
+  ],
+  dartford: [
+    ["telephone", "", 0.5],
+    ["web-form", "", 0.15],
+    ["letter", "", 0.08],
+    ["email", "", 0.12],
+    ["fax", "", 0.01],
+    ["visit", "", 0.14],
+  ],
+  "kawartha-lakes": [
+    ["voicemail", "", 0.3],
+    ["email", "", 0.5],
+    ["letter", "", 0.2],
+  ],
 };
 
 function pick(rand, mix) {
@@ -52,11 +77,17 @@ const delay = (rand, median) => median * Math.exp((rand() + rand() + rand() - 1.
 function contact(rand, id, charter) {
   const [channel, category] = pick(rand, MIX[charter]);
   const received = receipt(rand);
-  const row = { id: `${charter.slice(0, 3).toUpperCase()}-${pad(id, 5)}`, channel, category, receivedAt: wall(received) };
+  const row = {
+    id: `${charter.slice(0, 3).toUpperCase()}-${pad(id, 5)}`,
+    channel,
+    category,
+    receivedAt: wall(received),
+  };
   if (channel === "telephone") {
     const r = rand();
     if (r < 0.06) row.abandonedAt = wall(received + Math.floor(rand() * 90_000));
-    else if (charter === "colchester" && r < 0.14) row.voicemailAt = wall(received + Math.floor(30_000 + rand() * 120_000));
+    else if (charter === "colchester" && r < 0.14)
+      row.voicemailAt = wall(received + Math.floor(30_000 + rand() * 120_000));
     else row.answeredAt = wall(received + Math.floor(1000 * (rand() < 0.7 ? rand() * 20 : 10 + rand() * 110)));
   } else if (channel === "visit") {
     row.attendedAt = wall(received + Math.floor(60_000 * (rand() < 0.8 ? rand() * 12 : 5 + rand() * 25)));
@@ -69,7 +100,8 @@ function contact(rand, id, charter) {
         const by = Date.parse(`${row.acknowledgedAt}Z`) + (3 + Math.floor(rand() * 10)) * DAY;
         row.promisedBy = wall(by).slice(0, 10);
         row.respondedAt = wall(by - delay(rand, 30) + (rand() < 0.2 ? 2 * DAY : 0));
-        if (Date.parse(`${row.respondedAt}Z`) < Date.parse(`${row.acknowledgedAt}Z`)) row.respondedAt = row.acknowledgedAt;
+        if (Date.parse(`${row.respondedAt}Z`) < Date.parse(`${row.acknowledgedAt}Z`))
+          row.respondedAt = row.acknowledgedAt;
       } else if (rand() < 0.93) {
         const median = channel === "letter" ? 120 : channel === "voicemail" ? 14 : 40;
         row.respondedAt = wall(received + delay(rand, median));
@@ -85,11 +117,26 @@ function contact(rand, id, charter) {
   return row;
 }
 
-const COLUMNS = ["id", "channel", "category", "receivedAt", "answeredAt", "attendedAt", "acknowledgedAt", "respondedAt", "voicemailAt", "abandonedAt", "promisedBy", "pauses"];
+const COLUMNS = [
+  "id",
+  "channel",
+  "category",
+  "receivedAt",
+  "answeredAt",
+  "attendedAt",
+  "acknowledgedAt",
+  "respondedAt",
+  "voicemailAt",
+  "abandonedAt",
+  "promisedBy",
+  "pauses",
+];
 let stale = false;
 Object.keys(MIX).forEach((charter, n) => {
   const rand = random(SEED + n);
-  const rows = Array.from({ length: PER_CHARTER }, (_, i) => contact(rand, i + 1, charter)).sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : 1));
+  const rows = Array.from({ length: PER_CHARTER }, (_, i) => contact(rand, i + 1, charter)).sort((a, b) =>
+    a.receivedAt < b.receivedAt ? -1 : 1,
+  );
   const csv = `${COLUMNS.join(",")}\n${rows.map((r) => COLUMNS.map((c) => r[c] ?? "").join(",")).join("\n")}\n`;
   const file = new URL(`../examples/${charter}.csv`, import.meta.url);
   if (process.argv.includes("--check")) {

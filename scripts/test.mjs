@@ -11,7 +11,9 @@ import { join } from "node:path";
 
 const TIME_ZONES = ["UTC", "Europe/London", "America/Toronto", "Pacific/Chatham", "Asia/Kolkata"];
 /** The suites that compute with instants and local dates: run under every zone. */
-const ZONE_SUITES = ["calendar", "zone", "deadline", "golden", "promise", "report"].map((name) => `test/${name}.test.ts`);
+const ZONE_SUITES = ["calendar", "zone", "deadline", "golden", "promise", "report"].map(
+  (name) => `test/${name}.test.ts`,
+);
 let passed = 0;
 let failed = 0;
 const failures = [];
@@ -64,12 +66,18 @@ const dir = mkdtempSync(join(tmpdir(), "council-sla-test-"));
 for (const [i, tz] of TIME_ZONES.entries()) {
   const out = join(dir, `${tz.replace("/", "-")}.json`);
   const files = i === 0 ? [] : ZONE_SUITES;
-  const label = i === 0 ? `vitest, the whole suite, under TZ=${tz}` : `vitest, the zone-sensitive suites, under TZ=${tz}`;
+  const label =
+    i === 0 ? `vitest, the whole suite, under TZ=${tz}` : `vitest, the zone-sensitive suites, under TZ=${tz}`;
   // The suites share no state across files (the few that touch globals do so in child
   // processes), so files share a module cache: imports once per worker, not per file.
-  const ok = run(label, "npx", ["vitest", "run", ...files, "--no-isolate", "--reporter=dot", "--reporter=json", `--outputFile.json=${out}`], {
-    TZ: tz,
-  });
+  const ok = run(
+    label,
+    "npx",
+    ["vitest", "run", ...files, "--no-isolate", "--reporter=dot", "--reporter=json", `--outputFile.json=${out}`],
+    {
+      TZ: tz,
+    },
+  );
   let report;
   try {
     report = JSON.parse(readFileSync(out, "utf8"));

@@ -48,7 +48,14 @@ export { deadline } from "./rules/deadline.js";
 export type { Deadline, DeadlineOptions } from "./rules/deadline.js";
 export type { DueRule, TraceStep } from "./rules/trace.js";
 export { evaluate } from "./rules/evaluate.js";
-export type { EvaluateOptions, Evaluation, IgnoredPromise, MetBy, NotApplicableReason, Status } from "./rules/evaluate.js";
+export type {
+  EvaluateOptions,
+  Evaluation,
+  IgnoredPromise,
+  MetBy,
+  NotApplicableReason,
+  Status,
+} from "./rules/evaluate.js";
 export { explain } from "./rules/explain.js";
 export type { Contact, Pause } from "./charter/schema.js";
 

@@ -19,7 +19,9 @@ export function show(value: unknown): string {
   if (value === null || value === undefined || typeof value === "boolean") return String(value);
   if (value instanceof Date) {
     const ms = value.getTime();
-    return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? `a Date (${new Date(ms).toISOString()})` : "an Invalid Date";
+    return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
+      ? `a Date (${new Date(ms).toISOString()})`
+      : "an Invalid Date";
   }
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === "function") return "a function";
@@ -76,7 +78,15 @@ export function yearOutOfRange(name: string, shown: string, region: string, firs
 }
 
 /** Counting `n` working days from `date` runs off the end of the table. */
-export function countOutOfRange(n: number, date: string, name: string, edge: string, region: string, first: number, last: number): string {
+export function countOutOfRange(
+  n: number,
+  date: string,
+  name: string,
+  edge: string,
+  region: string,
+  first: number,
+  last: number,
+): string {
   return `${n} working days from ${date} (\`${name}\`) goes past ${edge}. That is outside ${coverage(region, first, last)}`;
 }
 
@@ -95,7 +105,13 @@ export function integerRange(name: string, min: number, max: number, value: unkn
 }
 
 export function unknownStandard(charterId: string, ids: readonly string[], value: unknown): string {
-  return expected("standardId", ids.length === 0 ? `a standard of "${charterId}", which has none` : `a standard of "${charterId}" (${ids.join(", ")})`, value);
+  return expected(
+    "standardId",
+    ids.length === 0
+      ? `a standard of "${charterId}", which has none`
+      : `a standard of "${charterId}" (${ids.join(", ")})`,
+    value,
+  );
 }
 
 export function needsAcknowledgement(standardId: string): string {

@@ -48,9 +48,19 @@ export class TooLarge extends Error {
 export function ownData(value: unknown, limits: DataLimits = { nodes: 1_000_000, depth: 64, items: 2_000 }): unknown {
   if (typeof value !== "object" || value === null) return value;
   const root: { value: unknown } = { value: undefined };
-  const stack: { from: object; into: Record<string, unknown> | unknown[]; key: string | number; path: (string | number)[] }[] = [];
+  const stack: {
+    from: object;
+    into: Record<string, unknown> | unknown[];
+    key: string | number;
+    path: (string | number)[];
+  }[] = [];
   let nodes = 0;
-  const place = (from: unknown, into: Record<string, unknown> | unknown[], key: string | number, path: (string | number)[]): void => {
+  const place = (
+    from: unknown,
+    into: Record<string, unknown> | unknown[],
+    key: string | number,
+    path: (string | number)[],
+  ): void => {
     if (++nodes > limits.nodes) throw new TooLarge(path, "nodes", limits.nodes);
     const plain = typeof from === "object" && from !== null && (Array.isArray(from) || isPlain(from));
     if (!plain) {
@@ -59,7 +69,9 @@ export function ownData(value: unknown, limits: DataLimits = { nodes: 1_000_000,
     }
     if (path.length > limits.depth) throw new TooLarge(path, "depth", limits.depth);
     if (Array.isArray(from) && from.length > limits.items) throw new TooLarge(path, "items", limits.items);
-    const copy: Record<string, unknown> | unknown[] = Array.isArray(from) ? [] : (Object.create(null) as Record<string, unknown>);
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(from)
+      ? []
+      : (Object.create(null) as Record<string, unknown>);
     (into as Record<string | number, unknown>)[key] = copy;
     stack.push({ from, into: copy, key, path });
   };

@@ -84,7 +84,11 @@ describe("closures and extra working dates", () => {
     expect(c.addWorkingDays("2026-07-31", 1)).toBe("2026-08-17");
     const days = c.nonWorkingDays("2026-08-03", "2026-08-14");
     expect(days.filter((d) => d.reason === "closure")).toHaveLength(10);
-    expect(days.find((d) => d.date === "2026-08-03")).toEqual({ date: "2026-08-03", reason: "closure", name: "Office move" });
+    expect(days.find((d) => d.date === "2026-08-03")).toEqual({
+      date: "2026-08-03",
+      reason: "closure",
+      name: "Office move",
+    });
     expect(days.find((d) => d.date === "2026-08-08")).toEqual({ date: "2026-08-08", reason: "weekend" });
   });
 
@@ -94,7 +98,13 @@ describe("closures and extra working dates", () => {
   });
 
   test("a date both closed and an extra working date is a charter error at its path", () => {
-    const bad = { calendar: { ...england.calendar, closures: [{ from: "2026-12-28", name: "x" }], extraWorkingDates: [{ date: "2026-12-28" }] } };
+    const bad = {
+      calendar: {
+        ...england.calendar,
+        closures: [{ from: "2026-12-28", name: "x" }],
+        extraWorkingDates: [{ date: "2026-12-28" }],
+      },
+    };
     expect(() => calendarFor(bad)).toThrow(CharterError);
     try {
       calendarFor(bad);
@@ -108,7 +118,13 @@ describe("closures and extra working dates", () => {
 
 describe("office hours", () => {
   const lunch = calendarFor({
-    calendar: { ...england.calendar, officeHours: weekdays([["09:00", "12:30"], ["13:30", "17:00"]]) },
+    calendar: {
+      ...england.calendar,
+      officeHours: weekdays([
+        ["09:00", "12:30"],
+        ["13:30", "17:00"],
+      ]),
+    },
   });
 
   test("with a lunch break: open until 12:29:59.999, closed at 12:30, open again at 13:30", () => {
@@ -190,7 +206,9 @@ describe("clock changes", () => {
 
 describe("bad input", () => {
   test("a date that is not YYYY-MM-DD is a TypeError naming the argument and the value", () => {
-    expect(() => cal.isWorkingDay("2026-02-30")).toThrow(new TypeError('Expected `date` to be a calendar date written YYYY-MM-DD, got "2026-02-30"'));
+    expect(() => cal.isWorkingDay("2026-02-30")).toThrow(
+      new TypeError('Expected `date` to be a calendar date written YYYY-MM-DD, got "2026-02-30"'),
+    );
     expect(() => cal.addWorkingDays("3/12/2026", 1)).toThrow(/`date`.*"3\/12\/2026"/);
     expect(() => cal.workingDaysBetween("2026-12-01", new Date() as unknown as string)).toThrow(/`b`.*a Date/);
   });
@@ -233,9 +251,29 @@ describe("bad input", () => {
     ["an unknown zone", { timeZone: "Europe/Londn" }, ["calendar", "timeZone"], /Europe\/Londn/],
     ["an unknown region", { holidays: "GB-WLS" }, ["calendar", "holidays"], /GB-WLS/],
     ["a misspelt key", { workingDay: ["mon"] }, ["calendar", "workingDay"], /Unknown key "workingDay"/],
-    ["hours that end before they start", { officeHours: weekdays([["17:00", "09:00"]]) }, ["calendar", "officeHours", "mon", 0], /17:00 to 09:00/],
-    ["overlapping hours", { officeHours: weekdays([["09:00", "13:00"], ["12:00", "17:00"]]) }, ["calendar", "officeHours", "mon", 1], /overlap/],
-    ["a working weekday without hours", { officeHours: { mon: NINE_TO_FIVE } }, ["calendar", "officeHours", "tue"], /no office hours/],
+    [
+      "hours that end before they start",
+      { officeHours: weekdays([["17:00", "09:00"]]) },
+      ["calendar", "officeHours", "mon", 0],
+      /17:00 to 09:00/,
+    ],
+    [
+      "overlapping hours",
+      {
+        officeHours: weekdays([
+          ["09:00", "13:00"],
+          ["12:00", "17:00"],
+        ]),
+      },
+      ["calendar", "officeHours", "mon", 1],
+      /overlap/,
+    ],
+    [
+      "a working weekday without hours",
+      { officeHours: { mon: NINE_TO_FIVE } },
+      ["calendar", "officeHours", "tue"],
+      /no office hours/,
+    ],
     ["a malformed time", { receiptCutoff: "5pm" }, ["calendar", "receiptCutoff"], /"5pm"/],
   ])("%s is a CharterError at its JSON path", (_what, change, path, message) => {
     const bad = { calendar: { ...england.calendar, ...change } };
@@ -273,16 +311,22 @@ describe("laws (fast-check)", () => {
     expect(cal.workingDaysBetween(date, cal.addWorkingDays(date, n))).toBe(n);
   });
 
-  prop.prop([anyDay, smallN])("counting back from a working day: workingDaysBetween(d, addWorkingDays(d, -n)) === -n", (d, n) => {
-    const day = ref.isWorking(d) ? d : ref.add(d, 1);
-    const date = fromDay(day);
-    expect(cal.workingDaysBetween(date, cal.addWorkingDays(date, -n))).toBe(-n || 0);
-  });
+  prop.prop([anyDay, smallN])(
+    "counting back from a working day: workingDaysBetween(d, addWorkingDays(d, -n)) === -n",
+    (d, n) => {
+      const day = ref.isWorking(d) ? d : ref.add(d, 1);
+      const date = fromDay(day);
+      expect(cal.workingDaysBetween(date, cal.addWorkingDays(date, -n))).toBe(-n || 0);
+    },
+  );
 
-  prop.prop([anyDay, smallN, smallN])("addWorkingDays(d, a + b) === addWorkingDays(addWorkingDays(d, a), b)", (d, a, b) => {
-    const date = fromDay(d);
-    expect(cal.addWorkingDays(date, a + b)).toBe(cal.addWorkingDays(cal.addWorkingDays(date, a), b));
-  });
+  prop.prop([anyDay, smallN, smallN])(
+    "addWorkingDays(d, a + b) === addWorkingDays(addWorkingDays(d, a), b)",
+    (d, a, b) => {
+      const date = fromDay(d);
+      expect(cal.addWorkingDays(date, a + b)).toBe(cal.addWorkingDays(cal.addWorkingDays(date, a), b));
+    },
+  );
 
   prop.prop([anyDay, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 60 })])(
     "monotone: a later start never gives an earlier result",
@@ -296,18 +340,24 @@ describe("laws (fast-check)", () => {
     expect(cal.isWorkingDay(fromDay(d))).toBe(ref.isWorking(d));
   });
 
-  prop.prop([anyDay, fc.integer({ min: -90, max: 90 })])("workingDaysBetween agrees with the reference and is antisymmetric", (a, gap) => {
-    const x = fromDay(a);
-    const y = fromDay(a + gap);
-    expect(cal.workingDaysBetween(x, y)).toBe(ref.between(a, a + gap));
-    expect(cal.workingDaysBetween(y, x)).toBe(-ref.between(a, a + gap) || 0);
-  });
+  prop.prop([anyDay, fc.integer({ min: -90, max: 90 })])(
+    "workingDaysBetween agrees with the reference and is antisymmetric",
+    (a, gap) => {
+      const x = fromDay(a);
+      const y = fromDay(a + gap);
+      expect(cal.workingDaysBetween(x, y)).toBe(ref.between(a, a + gap));
+      expect(cal.workingDaysBetween(y, x)).toBe(-ref.between(a, a + gap) || 0);
+    },
+  );
 
-  prop.prop([anyDay, fc.integer({ min: 1, max: 60 })])("a positive count always lands on a later working day", (d, n) => {
-    const result = cal.addWorkingDays(fromDay(d), n);
-    expect(cal.isWorkingDay(result)).toBe(true);
-    expect(result > fromDay(d)).toBe(true);
-  });
+  prop.prop([anyDay, fc.integer({ min: 1, max: 60 })])(
+    "a positive count always lands on a later working day",
+    (d, n) => {
+      const result = cal.addWorkingDays(fromDay(d), n);
+      expect(cal.isWorkingDay(result)).toBe(true);
+      expect(result > fromDay(d)).toBe(true);
+    },
+  );
 
   const minute = 60_000;
   const anyMinute = fc.integer({ min: Date.UTC(2020, 0, 1) / minute, max: Date.UTC(2030, 0, 1) / minute });
@@ -315,7 +365,13 @@ describe("laws (fast-check)", () => {
     "officeTimeBetween agrees with minute-by-minute stepping",
     (start, length) => {
       const lunch = calendarFor({
-        calendar: { ...england.calendar, officeHours: weekdays([["09:00", "12:30"], ["13:30", "17:00"]]) },
+        calendar: {
+          ...england.calendar,
+          officeHours: weekdays([
+            ["09:00", "12:30"],
+            ["13:30", "17:00"],
+          ]),
+        },
       });
       let open = 0;
       for (let m = start; m < start + length; m++) if (lunch.isOpen(m * minute)) open += minute;
@@ -350,27 +406,58 @@ describe("reading dates at the edges of the table", () => {
     expect(() => cal.isWorkingDay("2026-1a-10")).toThrow(TypeError);
   });
 
-  prop.prop([fc.integer({ min: toDay("2000-01-01"), max: toDay("2099-12-31") })])("every covered date reads back as itself", (d) => {
-    const date = fromDay(d);
-    expect(cal.workingDaysBetween(date, date)).toBe(0);
-    expect(cal.addWorkingDays(date, 0)).toBe(date);
-    expect(cal.isWorkingDay(date)).toBe(referenceCalendar("GB-ENG").isWorking(d));
-  });
+  prop.prop([fc.integer({ min: toDay("2000-01-01"), max: toDay("2099-12-31") })])(
+    "every covered date reads back as itself",
+    (d) => {
+      const date = fromDay(d);
+      expect(cal.workingDaysBetween(date, date)).toBe(0);
+      expect(cal.addWorkingDays(date, 0)).toBe(date);
+      expect(cal.isWorkingDay(date)).toBe(referenceCalendar("GB-ENG").isWorking(d));
+    },
+  );
 });
 
 describe("office hours across clock-change gaps", () => {
-  const ZONES = ["Europe/London", "America/Los_Angeles", "America/Toronto", "Pacific/Chatham", "Asia/Kolkata", "Pacific/Apia", "America/St_Johns", "Australia/Lord_Howe"];
-  const every = [["00:30", "01:10"], ["01:30", "02:15"], ["02:30", "03:15"], ["09:00", "17:00"]] as [string, string][];
+  const ZONES = [
+    "Europe/London",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "Pacific/Chatham",
+    "Asia/Kolkata",
+    "Pacific/Apia",
+    "America/St_Johns",
+    "Australia/Lord_Howe",
+  ];
+  const every = [
+    ["00:30", "01:10"],
+    ["01:30", "02:15"],
+    ["02:30", "03:15"],
+    ["09:00", "17:00"],
+  ] as [string, string][];
   const week = { mon: every, tue: every, wed: every, thu: every, fri: every, sat: every, sun: every };
   const calendarIn = (timeZone: string) =>
     calendarFor(
-      { calendar: { timeZone, holidays: "XX", workingWeek: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], officeHours: week } },
+      {
+        calendar: {
+          timeZone,
+          holidays: "XX",
+          workingWeek: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+          officeHours: week,
+        },
+      },
       { holidays: { region: "XX", title: "none", firstYear: 2000, lastYear: 2030, source: "test", days: new Map() } },
     );
 
   test("Los Angeles, Sunday 2 April 2006: office hours 02:30-03:15 open at 03:00 PDT, the first instant after the gap", () => {
     const cal = calendarFor(
-      { calendar: { timeZone: "America/Los_Angeles", holidays: "XX", workingWeek: ["sun"], officeHours: { sun: [["02:30", "03:15"]] } } },
+      {
+        calendar: {
+          timeZone: "America/Los_Angeles",
+          holidays: "XX",
+          workingWeek: ["sun"],
+          officeHours: { sun: [["02:30", "03:15"]] },
+        },
+      },
       { holidays: { region: "XX", title: "none", firstYear: 2000, lastYear: 2030, source: "test", days: new Map() } },
     );
     expect(cal.nextOpening("2006-04-02T01:00:00-08:00")).toBe("2006-04-02T03:00:00.000-07:00");
@@ -378,13 +465,12 @@ describe("office hours across clock-change gaps", () => {
     expect(cal.isOpen("2006-04-02T03:15:00-07:00")).toBe(false);
   });
 
-  prop.prop([fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2000, 0, 2), max: Date.UTC(2029, 11, 30) })], { numRuns: 1000 })(
-    "nextOpening(t) is never before t, and the office is open then, in every zone of the suite",
-    (zone, t) => {
-      const cal = calendarIn(zone);
-      const opening = cal.nextOpening(t);
-      expect(Date.parse(opening)).toBeGreaterThanOrEqual(t);
-      expect(cal.isOpen(opening)).toBe(true);
-    },
-  );
+  prop.prop([fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2000, 0, 2), max: Date.UTC(2029, 11, 30) })], {
+    numRuns: 1000,
+  })("nextOpening(t) is never before t, and the office is open then, in every zone of the suite", (zone, t) => {
+    const cal = calendarIn(zone);
+    const opening = cal.nextOpening(t);
+    expect(Date.parse(opening)).toBeGreaterThanOrEqual(t);
+    expect(cal.isOpen(opening)).toBe(true);
+  });
 });

@@ -128,26 +128,40 @@ describe("every quote appears verbatim in its source", () => {
   function quotes(value: unknown): string[] {
     if (Array.isArray(value)) return value.flatMap(quotes);
     if (typeof value === "object" && value !== null) {
-      return Object.entries(value).flatMap(([k, v]) => ((k === "quote" || k === "caveat") && typeof v === "string" ? [v] : quotes(v)));
+      return Object.entries(value).flatMap(([k, v]) =>
+        (k === "quote" || k === "caveat") && typeof v === "string" ? [v] : quotes(v),
+      );
     }
     return [];
   }
   for (const id of Object.keys(charters)) {
-    test.skipIf(!available)(`${id} (whitespace runs compared as one space)${available ? "" : ": skipped, ../shared/charter-sources is not beside this clone"}`, () => {
-      // The charter's text, and what the council published elsewhere (web/), each as stored.
-      const text = normalise([`${id}.txt`, `web/${id}.txt`, "web/ontario.txt"].map((f) => readFileSync(new URL(f, SOURCES), "utf8")).join("\n"));
-      const found = quotes(charters[id]);
-      expect(found.length).toBeGreaterThan(5);
-      expect(found.filter((q) => !text.includes(normalise(q)))).toEqual([]);
-    });
+    test.skipIf(!available)(
+      `${id} (whitespace runs compared as one space)${available ? "" : ": skipped, ../shared/charter-sources is not beside this clone"}`,
+      () => {
+        // The charter's text, and what the council published elsewhere (web/), each as stored.
+        const text = normalise(
+          [`${id}.txt`, `web/${id}.txt`, "web/ontario.txt"]
+            .map((f) => readFileSync(new URL(f, SOURCES), "utf8"))
+            .join("\n"),
+        );
+        const found = quotes(charters[id]);
+        expect(found.length).toBeGreaterThan(5);
+        expect(found.filter((q) => !text.includes(normalise(q)))).toEqual([]);
+      },
+    );
   }
 });
 
 describe("broken charters: a specific issue at the right path, never a crash", () => {
-  const base = JSON.parse(readFileSync(new URL("../charters/copeland.json", import.meta.url), "utf8")) as Record<string, unknown>;
+  const base = JSON.parse(readFileSync(new URL("../charters/copeland.json", import.meta.url), "utf8")) as Record<
+    string,
+    unknown
+  >;
   const withStandard = (change: Record<string, unknown>) => ({
     ...base,
-    standards: [{ id: "email.respond", channels: ["email"], stage: "respond", limit: { workingDays: 3 }, quote: "q", ...change }],
+    standards: [
+      { id: "email.respond", channels: ["email"], stage: "respond", limit: { workingDays: 3 }, quote: "q", ...change },
+    ],
   });
   const issuesOf = (input: unknown): CharterIssue[] => {
     const result = safeParseCharter(input);
@@ -155,23 +169,137 @@ describe("broken charters: a specific issue at the right path, never a crash", (
     return result.success ? [] : [...result.issues];
   };
   const cases: [string, unknown, string, (string | number)[], RegExp][] = [
-    ["a number of working days written as a word", withStandard({ limit: { workingDays: "three" } }), "invalid_type", ["standards", 0, "limit", "workingDays"], /Expected a number of working days, got "three"/],
-    ["a misspelt unit", withStandard({ limit: { workingDay: 3 } }), "unrecognized_key", ["standards", 0, "limit", "workingDay"], /Unknown key "workingDay"/],
-    ["a fractional limit", withStandard({ limit: { workingDays: 2.5 } }), "invalid_type", ["standards", 0, "limit", "workingDays"], /whole number of working days, got 2.5/],
-    ["two units", withStandard({ limit: { workingDays: 3, hours: 2 } }), "limit_units", ["standards", 0, "limit"], /one unit, got hours and workingDays|one unit, got workingDays and hours|one unit/],
-    ["a unit that does not suit the stage", withStandard({ id: "telephone.answer", channels: ["telephone"], stage: "answer", limit: { workingDays: 1 } }), "unit_for_stage", ["standards", 0, "limit", "workingDays"], /does not suit the "answer" stage/],
-    ["a missing quote", withStandard({ quote: undefined }), "invalid_type", ["standards", 0, "quote"], /Missing the sentence/],
-    ["a percent of 0", withStandard({ target: { percent: 0 } }), "too_small", ["standards", 0, "target", "percent"], /1 to 100, got 0/],
-    ["a percent of 101", withStandard({ target: { percent: 101 } }), "too_big", ["standards", 0, "target", "percent"], /1 to 100, got 101/],
-    ["stopsOn naming an event contacts do not have", withStandard({ stopsOn: ["closedAt"] }), "invalid_value", ["standards", 0, "stopsOn", 0], /"closedAt"/],
-    ["an unknown channel", withStandard({ channels: ["pigeon"] }), "invalid_value", ["standards", 0, "channels", 0], /"pigeon"/],
-    ["an id against the convention", withStandard({ id: "email.acknowledge" }), "id_stage", ["standards", 0, "id"], /stage is "respond"/],
-    ["a promise on an acknowledgement", withStandard({ id: "email.acknowledge", stage: "acknowledge", allowPromise: true }), "promise_for_stage", ["standards", 0, "allowPromise"], /respond/],
-    ["a wrong type at the top", { ...base, standards: "none" }, "invalid_type", ["standards"], /Expected an array, got "none"/],
+    [
+      "a number of working days written as a word",
+      withStandard({ limit: { workingDays: "three" } }),
+      "invalid_type",
+      ["standards", 0, "limit", "workingDays"],
+      /Expected a number of working days, got "three"/,
+    ],
+    [
+      "a misspelt unit",
+      withStandard({ limit: { workingDay: 3 } }),
+      "unrecognized_key",
+      ["standards", 0, "limit", "workingDay"],
+      /Unknown key "workingDay"/,
+    ],
+    [
+      "a fractional limit",
+      withStandard({ limit: { workingDays: 2.5 } }),
+      "invalid_type",
+      ["standards", 0, "limit", "workingDays"],
+      /whole number of working days, got 2.5/,
+    ],
+    [
+      "two units",
+      withStandard({ limit: { workingDays: 3, hours: 2 } }),
+      "limit_units",
+      ["standards", 0, "limit"],
+      /one unit, got hours and workingDays|one unit, got workingDays and hours|one unit/,
+    ],
+    [
+      "a unit that does not suit the stage",
+      withStandard({ id: "telephone.answer", channels: ["telephone"], stage: "answer", limit: { workingDays: 1 } }),
+      "unit_for_stage",
+      ["standards", 0, "limit", "workingDays"],
+      /does not suit the "answer" stage/,
+    ],
+    [
+      "a missing quote",
+      withStandard({ quote: undefined }),
+      "invalid_type",
+      ["standards", 0, "quote"],
+      /Missing the sentence/,
+    ],
+    [
+      "a percent of 0",
+      withStandard({ target: { percent: 0 } }),
+      "too_small",
+      ["standards", 0, "target", "percent"],
+      /1 to 100, got 0/,
+    ],
+    [
+      "a percent of 101",
+      withStandard({ target: { percent: 101 } }),
+      "too_big",
+      ["standards", 0, "target", "percent"],
+      /1 to 100, got 101/,
+    ],
+    [
+      "stopsOn naming an event contacts do not have",
+      withStandard({ stopsOn: ["closedAt"] }),
+      "invalid_value",
+      ["standards", 0, "stopsOn", 0],
+      /"closedAt"/,
+    ],
+    [
+      "an unknown channel",
+      withStandard({ channels: ["pigeon"] }),
+      "invalid_value",
+      ["standards", 0, "channels", 0],
+      /"pigeon"/,
+    ],
+    [
+      "an id against the convention",
+      withStandard({ id: "email.acknowledge" }),
+      "id_stage",
+      ["standards", 0, "id"],
+      /stage is "respond"/,
+    ],
+    [
+      "a promise on an acknowledgement",
+      withStandard({ id: "email.acknowledge", stage: "acknowledge", allowPromise: true }),
+      "promise_for_stage",
+      ["standards", 0, "allowPromise"],
+      /respond/,
+    ],
+    [
+      "a wrong type at the top",
+      { ...base, standards: "none" },
+      "invalid_type",
+      ["standards"],
+      /Expected an array, got "none"/,
+    ],
     ["an unknown top-level key", { ...base, standard: [] }, "unrecognized_key", ["standard"], /Unknown key "standard"/],
-    ["duplicate standard ids", { ...base, standards: [...(base.standards as unknown[]), (base.standards as unknown[])[0]] }, "duplicate_id", ["standards", 8, "id"], /Duplicate id "visit.attend"/],
-    ["overlapping office hours", { ...base, calendar: { ...(base.calendar as object), officeHours: { mon: [["09:00", "13:00"], ["12:00", "17:00"]] } } }, "overlap", ["calendar", "officeHours", "mon", 1], /overlap/],
-    ["a date both closed and worked", { ...base, calendar: { ...(base.calendar as object), closures: [{ from: "2026-12-24", to: "2026-12-31", name: "x" }], extraWorkingDates: [{ date: "2026-12-30" }] } }, "conflict", ["calendar", "extraWorkingDates", 0, "date"], /both a closure/],
+    [
+      "duplicate standard ids",
+      { ...base, standards: [...(base.standards as unknown[]), (base.standards as unknown[])[0]] },
+      "duplicate_id",
+      ["standards", 8, "id"],
+      /Duplicate id "visit.attend"/,
+    ],
+    [
+      "overlapping office hours",
+      {
+        ...base,
+        calendar: {
+          ...(base.calendar as object),
+          officeHours: {
+            mon: [
+              ["09:00", "13:00"],
+              ["12:00", "17:00"],
+            ],
+          },
+        },
+      },
+      "overlap",
+      ["calendar", "officeHours", "mon", 1],
+      /overlap/,
+    ],
+    [
+      "a date both closed and worked",
+      {
+        ...base,
+        calendar: {
+          ...(base.calendar as object),
+          closures: [{ from: "2026-12-24", to: "2026-12-31", name: "x" }],
+          extraWorkingDates: [{ date: "2026-12-30" }],
+        },
+      },
+      "conflict",
+      ["calendar", "extraWorkingDates", 0, "date"],
+      /both a closure/,
+    ],
     ["not an object at all", "copeland", "invalid_type", [], /Expected an object, got "copeland"/],
   ];
   test.each(cases)("%s", (_what, input, code, path, message) => {
@@ -183,7 +311,9 @@ describe("broken charters: a specific issue at the right path, never a crash", (
   });
 
   test('"__proto__" and "constructor" keys are unknown keys, and Object.prototype is untouched', () => {
-    const input = JSON.parse(`{"id":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`) as unknown;
+    const input = JSON.parse(
+      `{"id":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}`,
+    ) as unknown;
     const issues = issuesOf(input);
     expect(issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(["__proto__", "constructor"]));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -210,7 +340,9 @@ describe("broken charters: a specific issue at the right path, never a crash", (
     try {
       parseCharter(withStandard({ limit: { workingDays: "three" } }));
     } catch (e) {
-      expect((e as Error).message).toContain('✖ Expected a number of working days, got "three" → at standards[0].limit.workingDays');
+      expect((e as Error).message).toContain(
+        '✖ Expected a number of working days, got "three" → at standards[0].limit.workingDays',
+      );
     }
   });
 
@@ -225,13 +357,17 @@ describe("broken charters: a specific issue at the right path, never a crash", (
 
 describe("charter.schema.json", () => {
   test("is what the zod schema gives today (run npm run generate:schema when this fails)", () => {
-    const committed = JSON.parse(readFileSync(new URL("../charters/charter.schema.json", import.meta.url), "utf8")) as unknown;
+    const committed = JSON.parse(
+      readFileSync(new URL("../charters/charter.schema.json", import.meta.url), "utf8"),
+    ) as unknown;
     expect(committed).toEqual(charterJsonSchema());
   });
 
   test("every bundled charter file points at it", () => {
     for (const id of Object.keys(charters)) {
-      const file = JSON.parse(readFileSync(new URL(`../charters/${id}.json`, import.meta.url), "utf8")) as { $schema?: string };
+      const file = JSON.parse(readFileSync(new URL(`../charters/${id}.json`, import.meta.url), "utf8")) as {
+        $schema?: string;
+      };
       expect(file.$schema).toBe("./charter.schema.json");
     }
   });
@@ -243,8 +379,19 @@ describe("charter.schema.json", () => {
 });
 
 describe("extendCharter", () => {
-  const layer = (change: Record<string, unknown>) => ({ id: "dartford-housing", name: "Dartford: Housing", extends: "dartford", ...change });
-  const std = { id: "letter.respond", channels: ["letter"], stage: "respond", limit: { workingDays: 5 }, quote: "Housing answers letters in 5 working days." };
+  const layer = (change: Record<string, unknown>) => ({
+    id: "dartford-housing",
+    name: "Dartford: Housing",
+    extends: "dartford",
+    ...change,
+  });
+  const std = {
+    id: "letter.respond",
+    channels: ["letter"],
+    stage: "respond",
+    limit: { workingDays: 5 },
+    quote: "Housing answers letters in 5 working days.",
+  };
   const issuesOf = (fn: () => unknown): CharterIssue[] => {
     try {
       fn();
@@ -260,18 +407,33 @@ describe("extendCharter", () => {
   test("a layer that tightens a standard (10 working days to 5) replaces it, with its reason recorded", () => {
     const housing = extendCharter(dartford, layer({ standards: { replace: [tighter] } }));
     const letter = housing.standards.find((s) => s.id === "letter.respond");
-    expect([letter?.limit.workingDays, letter?.replaced]).toEqual([5, { by: "dartford-housing", reason: "Housing answers its letters sooner." }]);
+    expect([letter?.limit.workingDays, letter?.replaced]).toEqual([
+      5,
+      { by: "dartford-housing", reason: "Housing answers its letters sooner." },
+    ]);
     expect(housing.standards).toHaveLength(dartford.standards.length);
     expect(housing.id).toBe("dartford-housing");
   });
 
   test("a layer that loosens a standard (2 working days to 20) is a CharterError, unless it declares the variation with its quote", () => {
-    const looser = { id: "web-form.respond", channels: ["web-form"], stage: "respond", limit: { workingDays: 20 }, quote: "Housing answers web forms within 20 working days.", reason: "Housing is busy." };
+    const looser = {
+      id: "web-form.respond",
+      channels: ["web-form"],
+      stage: "respond",
+      limit: { workingDays: 20 },
+      quote: "Housing answers web forms within 20 working days.",
+      reason: "Housing is busy.",
+    };
     const issues = issuesOf(() => extendCharter(dartford, layer({ standards: { replace: [looser] } })));
     expect(issues[0]).toMatchObject({ code: "loosened", path: ["standards", "replace", 0] });
     expect(issues[0]?.message).toMatch(/a longer limit: 20 working days instead of 2 working days/);
-    const approved = extendCharter(dartford, layer({ standards: { replace: [{ ...looser, variation: { quote: "Approved by the CAO and Council." } }] } }));
-    expect(approved.standards.find((s) => s.id === "web-form.respond")?.replaced?.variation?.quote).toBe("Approved by the CAO and Council.");
+    const approved = extendCharter(
+      dartford,
+      layer({ standards: { replace: [{ ...looser, variation: { quote: "Approved by the CAO and Council." } }] } }),
+    );
+    expect(approved.standards.find((s) => s.id === "web-form.respond")?.replaced?.variation?.quote).toBe(
+      "Approved by the CAO and Council.",
+    );
   });
 
   test("a replacement without a reason is reported at its path", () => {
@@ -280,13 +442,21 @@ describe("extendCharter", () => {
   });
 
   test("adds closures on top of the base's", () => {
-    const housing = extendCharter(dartford, layer({ calendar: { closures: [{ from: "2026-11-23", name: "Training day" }] } }));
+    const housing = extendCharter(
+      dartford,
+      layer({ calendar: { closures: [{ from: "2026-11-23", name: "Training day" }] } }),
+    );
     expect(calendarFor(housing).isWorkingDay("2026-11-23")).toBe(false);
     expect(calendarFor(dartford).isWorkingDay("2026-11-23")).toBe(true);
   });
 
   test("replacing an id the base lacks is an error that lists the base's ids", () => {
-    const issues = issuesOf(() => extendCharter(dartford, layer({ standards: { replace: [{ ...tighter, id: "letter.noise.respond", category: "noise" }] } })));
+    const issues = issuesOf(() =>
+      extendCharter(
+        dartford,
+        layer({ standards: { replace: [{ ...tighter, id: "letter.noise.respond", category: "noise" }] } }),
+      ),
+    );
     expect(issues[0]).toMatchObject({ code: "unknown_standard", path: ["standards", "replace", 0, "id"] });
     expect(issues[0]?.message).toMatch(/telephone\.answer, visit\.attend/);
   });

@@ -12,10 +12,14 @@ import { scratchDir } from "./support.js";
 const guide = readFileSync(new URL("../charters/README.md", import.meta.url), "utf8");
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const dir = scratchDir("council-sla-guide-");
-const files = [...guide.matchAll(/Save it as `([^`]+)`:\n\n```json\n([\s\S]*?)```/g)].map((m) => [m[1] ?? "", m[2] ?? ""] as const);
+const files = [...guide.matchAll(/Save it as `([^`]+)`:\n\n```json\n([\s\S]*?)```/g)].map(
+  (m) => [m[1] ?? "", m[2] ?? ""] as const,
+);
 for (const [name, text] of files) writeFileSync(join(dir, name), text);
 const scripts = [...guide.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-const commands = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? "").split("\n").filter((l) => l.startsWith("npx council-sla ")));
+const commands = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) =>
+  (m[1] ?? "").split("\n").filter((l) => l.startsWith("npx council-sla ")),
+);
 
 const modules: Record<string, unknown> = {
   "council-sla": api,
@@ -53,7 +57,10 @@ describe("charters/README.md", () => {
   test.each(commands)("`%s` succeeds in a folder holding the example files", (command) => {
     // npm test builds first; a bare `vitest run` builds here when dist is missing.
     if (!existsSync(CLI)) spawnSync("npx", ["tsup", "--silent"], { stdio: "inherit" });
-    const r = spawnSync(process.execPath, [CLI, ...command.slice("npx council-sla ".length).split(" ")], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [CLI, ...command.slice("npx council-sla ".length).split(" ")], {
+      cwd: dir,
+      encoding: "utf8",
+    });
     expect([r.status, r.stderr]).toEqual([0, ""]);
     expect(r.stdout).toMatch(/^✔/);
   });

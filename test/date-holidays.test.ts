@@ -13,7 +13,10 @@ describe("council-sla/date-holidays", () => {
   test("a region without a bundled table: Epiphany (6 January) is a holiday in Bavaria", () => {
     expect(cal.isWorkingDay("2026-01-06")).toBe(false);
     expect(cal.addWorkingDays("2026-01-05", 1)).toBe("2026-01-07");
-    expect(cal.nonWorkingDays("2026-01-06", "2026-01-06")[0]).toMatchObject({ reason: "holiday", name: "Heilige Drei Könige" });
+    expect(cal.nonWorkingDays("2026-01-06", "2026-01-06")[0]).toMatchObject({
+      reason: "holiday",
+      name: "Heilige Drei Könige",
+    });
   });
 
   test("the table covers exactly the years asked for", () => {
@@ -28,7 +31,10 @@ describe("council-sla/date-holidays", () => {
 
   test("a table for a region the calendar does not name is refused", () => {
     expect(() =>
-      calendarFor({ calendar: { timeZone: "Europe/London", holidays: "GB-ENG", officeHours: weekdays(NINE_TO_FIVE) } }, { holidays: bavaria }),
+      calendarFor(
+        { calendar: { timeZone: "Europe/London", holidays: "GB-ENG", officeHours: weekdays(NINE_TO_FIVE) } },
+        { holidays: bavaria },
+      ),
     ).toThrow(/GB-ENG.*DE-BY/);
   });
 });

@@ -30,12 +30,17 @@ const lab: Charter = extendCharter(copeland, {
       std("email.complaint.acknowledge", "acknowledge", { workingDays: 5 }, { category: "complaint" }),
     ],
     replace: [
-      std("letter.complaint.respond", "respond", { workingDays: 10 }, {
-        category: "complaint",
-        startsFrom: "acknowledged",
-        reason: "a chained clock to test",
-        variation: { quote: "test variation" },
-      }),
+      std(
+        "letter.complaint.respond",
+        "respond",
+        { workingDays: 10 },
+        {
+          category: "complaint",
+          startsFrom: "acknowledged",
+          reason: "a chained clock to test",
+          variation: { quote: "test variation" },
+        },
+      ),
     ],
   },
 });
@@ -81,7 +86,9 @@ describe("how deadlines are counted", () => {
   });
 
   test("startsFrom acknowledged: counts from the acknowledgement, which must be given", () => {
-    expect(deadline(lab, "letter.complaint.respond", "2026-11-02T10:00", { acknowledgedAt: "2026-11-09T10:00" }).dueDate).toBe("2026-11-23");
+    expect(
+      deadline(lab, "letter.complaint.respond", "2026-11-02T10:00", { acknowledgedAt: "2026-11-09T10:00" }).dueDate,
+    ).toBe("2026-11-23");
     expect(() => deadline(lab, "letter.complaint.respond", "2026-11-02T10:00")).toThrow(/acknowledgedAt/);
   });
 
@@ -93,33 +100,52 @@ describe("how deadlines are counted", () => {
 
 describe("pauses", () => {
   test("working days: every working day from the pause's first local date to its last is disregarded (FOI s.10(2))", () => {
-    const d = deadline(copeland, "email.respond", "2026-11-23T10:00", { pauses: [{ from: "2026-11-24T15:00", to: "2026-11-25T11:00" }] });
+    const d = deadline(copeland, "email.respond", "2026-11-23T10:00", {
+      pauses: [{ from: "2026-11-24T15:00", to: "2026-11-25T11:00" }],
+    });
     expect(d.dueDate).toBe("2026-11-30");
     expect(d.trace).toContainEqual(expect.objectContaining({ step: "paused", disregarded: 2, unit: "working days" }));
   });
 
   test("a pause ending at local midnight does not touch the day that starts then", () => {
-    const d = deadline(copeland, "email.respond", "2026-11-23T10:00", { pauses: [{ from: "2026-11-24T15:00", to: "2026-11-25T00:00" }] });
+    const d = deadline(copeland, "email.respond", "2026-11-23T10:00", {
+      pauses: [{ from: "2026-11-24T15:00", to: "2026-11-25T00:00" }],
+    });
     expect(d.dueDate).toBe("2026-11-27");
   });
 
   test("elapsed: the paused time is added", () => {
-    const d = deadline(copeland, "telephone.answer", "2026-11-23T10:00:00", { pauses: [{ from: "2026-11-23T10:00:05", to: "2026-11-23T10:00:15" }] });
+    const d = deadline(copeland, "telephone.answer", "2026-11-23T10:00:00", {
+      pauses: [{ from: "2026-11-23T10:00:05", to: "2026-11-23T10:00:15" }],
+    });
     expect(d.due).toBe("2026-11-23T10:00:25.000+00:00");
   });
 
   test("office time: paused office time is added; closed time in the pause is not", () => {
-    const d = deadline(lab, "voicemail.acknowledge", "2026-11-23T16:00", { pauses: [{ from: "2026-11-23T16:30", to: "2026-11-24T10:00" }] });
+    const d = deadline(lab, "voicemail.acknowledge", "2026-11-23T16:00", {
+      pauses: [{ from: "2026-11-23T16:30", to: "2026-11-24T10:00" }],
+    });
     expect(d.due).toBe("2026-11-24T13:30:00.000+00:00");
   });
 
   test("a pause before receipt does not count", () => {
-    const d = deadline(copeland, "email.respond", "2026-11-23T10:00", { pauses: [{ from: "2026-11-20T10:00", to: "2026-11-20T12:00" }] });
+    const d = deadline(copeland, "email.respond", "2026-11-23T10:00", {
+      pauses: [{ from: "2026-11-20T10:00", to: "2026-11-20T12:00" }],
+    });
     expect(d.dueDate).toBe("2026-11-26");
   });
 
   test("in evaluate(), pause time after completion does not count", () => {
-    const [, respond] = evaluate(copeland, { channel: "email", receivedAt: "2026-11-23T10:00", respondedAt: "2026-11-24T09:00", pauses: [{ from: "2026-11-25T09:00", to: "2026-11-27T09:00" }] }, { now: "2026-12-01" });
+    const [, respond] = evaluate(
+      copeland,
+      {
+        channel: "email",
+        receivedAt: "2026-11-23T10:00",
+        respondedAt: "2026-11-24T09:00",
+        pauses: [{ from: "2026-11-25T09:00", to: "2026-11-27T09:00" }],
+      },
+      { now: "2026-12-01" },
+    );
     expect(respond?.dueDate).toBe("2026-11-26");
   });
 });
@@ -127,13 +153,28 @@ describe("pauses", () => {
 describe("bad input names the field and the value", () => {
   test("an unknown standard lists the valid ids", () => {
     expect(() => deadline(copeland, "email.reply", "2026-11-23T10:00")).toThrow(RangeError);
-    expect(() => deadline(copeland, "email.reply", "2026-11-23T10:00")).toThrow(/email\.acknowledge, email\.respond.*got "email.reply"/);
+    expect(() => deadline(copeland, "email.reply", "2026-11-23T10:00")).toThrow(
+      /email\.acknowledge, email\.respond.*got "email.reply"/,
+    );
   });
 
   test.each<[string, Partial<Contact> | Record<string, unknown>, RegExp]>([
     ["a contact without receivedAt", { receivedAt: undefined }, /`contact.receivedAt`/],
-    ["an event before receipt", { respondedAt: "2026-11-22T10:00" }, /`contact.respondedAt`.*before `contact.receivedAt`/],
-    ["overlapping pauses", { pauses: [{ from: "2026-11-24T10:00", to: "2026-11-25T10:00" }, { from: "2026-11-25T09:00", to: "2026-11-26T10:00" }] }, /`contact.pauses` overlap/],
+    [
+      "an event before receipt",
+      { respondedAt: "2026-11-22T10:00" },
+      /`contact.respondedAt`.*before `contact.receivedAt`/,
+    ],
+    [
+      "overlapping pauses",
+      {
+        pauses: [
+          { from: "2026-11-24T10:00", to: "2026-11-25T10:00" },
+          { from: "2026-11-25T09:00", to: "2026-11-26T10:00" },
+        ],
+      },
+      /`contact.pauses` overlap/,
+    ],
     ["a string that is not a date", { respondedAt: "next Tuesday" }, /`contact.respondedAt`.*"next Tuesday"/],
     ["an unknown channel", { channel: "carrier-pigeon" }, /`contact.channel`.*"carrier-pigeon"/],
   ])("%s", (_what, change, message) => {
@@ -150,7 +191,21 @@ describe("bad input names the field and the value", () => {
 
 describe("explain()", () => {
   test("the issue's example: Friday 19 December 2025 at 17:42, 5 working days", () => {
-    const five = extendCharter(copeland, { id: "five", name: "Five", extends: "copeland", standards: { replace: [std("email.respond", "respond", { workingDays: 5 }, { reason: "the issue's example", variation: { quote: "test" } })] } });
+    const five = extendCharter(copeland, {
+      id: "five",
+      name: "Five",
+      extends: "copeland",
+      standards: {
+        replace: [
+          std(
+            "email.respond",
+            "respond",
+            { workingDays: 5 },
+            { reason: "the issue's example", variation: { quote: "test" } },
+          ),
+        ],
+      },
+    });
     expect(explain(deadline(five, "email.respond", "2025-12-19T17:42"))).toBe(
       "Received Friday 19 December 2025 at 17:42. Day 1 is Monday 22 December. Saturday 20 December (weekend), Sunday 21 December (weekend), " +
         "Thursday 25 December (Christmas Day), Friday 26 December (Boxing Day), Saturday 27 December (weekend) and Sunday 28 December (weekend) are not working days. " +
@@ -166,7 +221,11 @@ describe("explain()", () => {
   });
 
   test("an evaluation adds the outcome", () => {
-    const [r] = evaluate(dartford, { channel: "telephone", receivedAt: "2026-11-23T10:00:00", answeredAt: "2026-11-23T10:00:31" }, { now: "2026-11-24" });
+    const [r] = evaluate(
+      dartford,
+      { channel: "telephone", receivedAt: "2026-11-23T10:00:00", answeredAt: "2026-11-23T10:00:31" },
+      { now: "2026-11-24" },
+    );
     expect(explain(r as never)).toBe(
       "telephone.answer: Received Monday 23 November 2026 at 10:00. Due by Monday 23 November 2026 at 10:00:20: 20 seconds after receipt. Breached: answered on Monday 23 November 2026 at 10:00:31, 11 seconds late. " +
         "The charter says it aims to meet this standard: a target, not a firm promise.",
@@ -174,7 +233,11 @@ describe("explain()", () => {
   });
 
   test("a result that has been through JSON, a spread or structuredClone explains exactly as the original", () => {
-    const [r] = evaluate(kawarthaLakes, { channel: "letter", receivedAt: "2026-04-02T10:00" }, { now: "2026-04-03T10:00" });
+    const [r] = evaluate(
+      kawarthaLakes,
+      { channel: "letter", receivedAt: "2026-04-02T10:00" },
+      { now: "2026-04-03T10:00" },
+    );
     const text = explain(r as never);
     expect(text).toMatch(/^letter.respond: Received Thursday 2 April 2026 at 10:00\..*Pending/);
     expect(explain(JSON.parse(JSON.stringify(r)) as never)).toBe(text);
@@ -204,8 +267,14 @@ describe("explain()", () => {
     ["an empty object", {}],
     ["null", null],
     ["a string", "email.respond"],
-    ["a deadline without its trace", { standardId: "email.respond", receivedAt: "2025-12-19T17:42:00.000+00:00", due: "x" }],
-    ["an evaluation with an unknown status", { standardId: "email.respond", receivedAt: "x", judgedAt: "x", status: "late", trace: [] }],
+    [
+      "a deadline without its trace",
+      { standardId: "email.respond", receivedAt: "2025-12-19T17:42:00.000+00:00", due: "x" },
+    ],
+    [
+      "an evaluation with an unknown status",
+      { standardId: "email.respond", receivedAt: "x", judgedAt: "x", status: "late", trace: [] },
+    ],
   ])("anything else, such as %s, is a TypeError naming `result`", (_what, value) => {
     expect(() => explain(value as never)).toThrow(TypeError);
     expect(() => explain(value as never)).toThrow(/`result`/);
@@ -241,27 +310,37 @@ describe("laws (fast-check)", () => {
     expect(deadline(copeland, id, t).dueDate).toBe(referenceDueDate(t, n));
   });
 
-  prop.prop([anyReceipt, anyDayStandard])("every day-based due date is a working day, and due is never before the start", (t, id) => {
-    const d = deadline(copeland, id, t);
-    expect(ref.isWorking(toDay(d.dueDate as string))).toBe(true);
-    expect(Date.parse(d.due)).toBeGreaterThanOrEqual(t);
+  prop.prop([anyReceipt, anyDayStandard])(
+    "every day-based due date is a working day, and due is never before the start",
+    (t, id) => {
+      const d = deadline(copeland, id, t);
+      expect(ref.isWorking(toDay(d.dueDate as string))).toBe(true);
+      expect(Date.parse(d.due)).toBeGreaterThanOrEqual(t);
+    },
+  );
+
+  prop.prop([
+    anyReceipt,
+    fc.integer({ min: 0, max: 20 * MS_DAY }),
+    fc.constantFrom("email.respond", "telephone.answer", "visit.attend"),
+  ])("a later receipt never gives an earlier due", (t, gap, id) => {
+    expect(Date.parse(deadline(copeland, id, t + gap).due)).toBeGreaterThanOrEqual(
+      Date.parse(deadline(copeland, id, t).due),
+    );
   });
 
-  prop.prop([anyReceipt, fc.integer({ min: 0, max: 20 * MS_DAY }), fc.constantFrom("email.respond", "telephone.answer", "visit.attend")])(
-    "a later receipt never gives an earlier due",
-    (t, gap, id) => {
-      expect(Date.parse(deadline(copeland, id, t + gap).due)).toBeGreaterThanOrEqual(Date.parse(deadline(copeland, id, t).due));
-    },
-  );
-
-  prop.prop([anyReceipt, fc.integer({ min: 0, max: 10 * MS_DAY }), fc.integer({ min: 1, max: 5 * MS_DAY }), fc.constantFrom("email.respond", "telephone.answer")])(
-    "a pause never makes a deadline earlier",
-    (t, offset, length, id) => {
-      const plain = Date.parse(deadline(copeland, id, t).due);
-      const paused = Date.parse(deadline(copeland, id, t, { pauses: [{ from: t + offset, to: t + offset + length }] }).due);
-      expect(paused).toBeGreaterThanOrEqual(plain);
-    },
-  );
+  prop.prop([
+    anyReceipt,
+    fc.integer({ min: 0, max: 10 * MS_DAY }),
+    fc.integer({ min: 1, max: 5 * MS_DAY }),
+    fc.constantFrom("email.respond", "telephone.answer"),
+  ])("a pause never makes a deadline earlier", (t, offset, length, id) => {
+    const plain = Date.parse(deadline(copeland, id, t).due);
+    const paused = Date.parse(
+      deadline(copeland, id, t, { pauses: [{ from: t + offset, to: t + offset + length }] }).due,
+    );
+    expect(paused).toBeGreaterThanOrEqual(plain);
+  });
 
   prop.prop([anyReceipt, fc.integer({ min: 0, max: 12 * MS_DAY }), fc.integer({ min: 0, max: 15 * MS_DAY })])(
     "breached exactly when the completion (or now, if not completed) is after due",

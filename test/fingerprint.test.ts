@@ -7,7 +7,15 @@ import { expect, test } from "vitest";
 
 const SCRIPT = new URL("../scripts/fingerprint.mjs", import.meta.url).pathname;
 const DIST = new URL("../dist/index.js", import.meta.url).pathname;
-const ZONES = ["UTC", "Europe/London", "America/Toronto", "Pacific/Chatham", "Asia/Kolkata", "Pacific/Apia", "America/St_Johns"];
+const ZONES = [
+  "UTC",
+  "Europe/London",
+  "America/Toronto",
+  "Pacific/Chatham",
+  "Asia/Kolkata",
+  "Pacific/Apia",
+  "America/St_Johns",
+];
 
 test(`about 44,000 answers are identical under ${ZONES.length} host time zones (${ZONES.join(", ")})`, () => {
   // npm test builds first; a bare `vitest run` builds here when dist is missing.
@@ -18,5 +26,6 @@ test(`about 44,000 answers are identical under ${ZONES.length} host time zones (
     return JSON.parse(r.stdout) as { fingerprint: string; answers: number };
   });
   expect(prints[0]?.answers).toBeGreaterThan(40_000);
-  for (const [i, print] of prints.entries()) expect([ZONES[i], print.fingerprint]).toEqual([ZONES[i], prints[0]?.fingerprint]);
+  for (const [i, print] of prints.entries())
+    expect([ZONES[i], print.fingerprint]).toEqual([ZONES[i], prints[0]?.fingerprint]);
 }, 180_000);

@@ -32,21 +32,23 @@ describe("safeParseCharter: issues, never a throw", () => {
     if (!result.success) for (const issue of result.issues) expect(typeof issue.message).toBe("string");
   });
 
-  prop.prop([fc.constantFrom(...bundled), fc.array(fc.nat(), { maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })], { numRuns: 6000 })(
-    "a bundled charter with one value anywhere replaced by arbitrary JSON",
-    (charter, path, replacement) => {
-      const result = safeParseCharter(mutate(JSON.parse(JSON.stringify(charter)), path, replacement));
-      if (!result.success) {
-        expect(result.issues.length).toBeGreaterThan(0);
-        for (const issue of result.issues) expect(issue.path.every((k) => typeof k === "string" || typeof k === "number")).toBe(true);
-      }
-    },
-  );
+  prop.prop([fc.constantFrom(...bundled), fc.array(fc.nat(), { maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })], {
+    numRuns: 6000,
+  })("a bundled charter with one value anywhere replaced by arbitrary JSON", (charter, path, replacement) => {
+    const result = safeParseCharter(mutate(JSON.parse(JSON.stringify(charter)), path, replacement));
+    if (!result.success) {
+      expect(result.issues.length).toBeGreaterThan(0);
+      for (const issue of result.issues)
+        expect(issue.path.every((k) => typeof k === "string" || typeof k === "number")).toBe(true);
+    }
+  });
 });
 
 const instant = fc.oneof(
   fc.integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2027, 11, 31) }),
-  fc.integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2027, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 16)),
+  fc
+    .integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2027, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 16)),
   fc.constantFrom("", "not a date", "2026-02-30", "2026-13-01T10:00", 1.5, Number.NaN, -8.64e15, null, true, {}),
 );
 const contactArb = fc.record(
@@ -94,17 +96,20 @@ describe("evaluate: a correct result, or a TypeError or RangeError naming the fi
     }
   });
 
-  prop.prop([fc.constantFrom(...bundled), contactArb], { numRuns: 4000 })("a spread, a structuredClone and a JSON copy of a contact are judged alike", (charter, contact) => {
-    const judge = (c: unknown) => {
-      const r = outcome(() => evaluate(charter, c as Contact, { now: NOW }));
-      return "error" in r ? `${r.error.name}: ${r.error.message}` : r.value;
-    };
-    const original = judge(contact);
-    expect(judge({ ...contact })).toEqual(original);
-    expect(judge(structuredClone(contact))).toEqual(original);
-    // A JSON copy is the same contact when every value survives JSON (no Date, no NaN or Infinity anywhere).
-    if (jsonSafe(contact)) expect(judge(JSON.parse(JSON.stringify(contact)))).toEqual(original);
-  });
+  prop.prop([fc.constantFrom(...bundled), contactArb], { numRuns: 4000 })(
+    "a spread, a structuredClone and a JSON copy of a contact are judged alike",
+    (charter, contact) => {
+      const judge = (c: unknown) => {
+        const r = outcome(() => evaluate(charter, c as Contact, { now: NOW }));
+        return "error" in r ? `${r.error.name}: ${r.error.message}` : r.value;
+      };
+      const original = judge(contact);
+      expect(judge({ ...contact })).toEqual(original);
+      expect(judge(structuredClone(contact))).toEqual(original);
+      // A JSON copy is the same contact when every value survives JSON (no Date, no NaN or Infinity anywhere).
+      if (jsonSafe(contact)) expect(judge(JSON.parse(JSON.stringify(contact)))).toEqual(original);
+    },
+  );
 });
 
 describe("wide and deep input: time linear in its size", () => {
@@ -116,7 +121,13 @@ describe("wide and deep input: time linear in its size", () => {
   const charter = JSON.parse(JSON.stringify(charters.copeland)) as Record<string, unknown>;
 
   test("10^4 and 10^5 closures, and nesting 10^3 and 10^4 deep: each pair at most 20× apart", () => {
-    const wide = (n: number) => ({ ...charter, calendar: { ...(charter.calendar as object), closures: Array.from({ length: n }, () => ({ from: "2026-01-01", name: "x" })) } });
+    const wide = (n: number) => ({
+      ...charter,
+      calendar: {
+        ...(charter.calendar as object),
+        closures: Array.from({ length: n }, () => ({ from: "2026-01-01", name: "x" })),
+      },
+    });
     const deep = (n: number) => {
       let v: unknown = {};
       for (let i = 0; i < n; i++) v = { a: v };

@@ -23,9 +23,7 @@ const DIVISIONS: [HolidayRegion, string][] = [
 /** GOV.UK's names, written as the tables write them. */
 function govukDays(division: string): Map<string, string> {
   const events = govuk[division]?.events ?? [];
-  return new Map(
-    events.map((e) => [e.date, e.notes === "Substitute day" ? `${e.title} (substitute day)` : e.title]),
-  );
+  return new Map(events.map((e) => [e.date, e.notes === "Substitute day" ? `${e.title} (substitute day)` : e.title]));
 }
 
 function weekdays2018to2027(): string[] {
@@ -50,9 +48,7 @@ describe("UK tables agree with GOV.UK on every weekday 2018-2027", () => {
   test("GB-UK is a holiday exactly when any division's list has one (the FOI Act's working day)", () => {
     const lists = DIVISIONS.map(([, division]) => govukDays(division));
     const union = bundledHolidays("GB-UK").days;
-    const mismatches = weekdays2018to2027().filter(
-      (date) => lists.some((l) => l.has(date)) !== union.has(toDay(date)),
-    );
+    const mismatches = weekdays2018to2027().filter((date) => lists.some((l) => l.has(date)) !== union.has(toDay(date)));
     expect(mismatches).toEqual([]);
   });
 
@@ -126,14 +122,25 @@ describe("Ontario (CA-ON): Employment Standards Act public holidays, Legislation
 
   test("every weekday ESA holiday date-holidays gives (not Easter Monday, not Family Day before 2008) is in the table, 2000-2099", () => {
     const hd = new Holidays("CA", "ON");
-    const esa = new Set(["New Year's Day", "Family Day", "Good Friday", "Victoria Day", "Canada Day", "Labour Day", "Thanksgiving", "Christmas Day", "Boxing Day"]);
+    const esa = new Set([
+      "New Year's Day",
+      "Family Day",
+      "Good Friday",
+      "Victoria Day",
+      "Canada Day",
+      "Labour Day",
+      "Thanksgiving",
+      "Christmas Day",
+      "Boxing Day",
+    ]);
     const missing: string[] = [];
     for (let year = 2000; year <= 2099; year++) {
       for (const h of hd.getHolidays(year)) {
         const date = h.date.slice(0, 10);
         const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
         if (h.name === "Family Day" && year < 2008) continue;
-        if (esa.has(h.name) && h.type === "public" && dow !== 0 && dow !== 6 && !on.has(toDay(date))) missing.push(date);
+        if (esa.has(h.name) && h.type === "public" && dow !== 0 && dow !== 6 && !on.has(toDay(date)))
+          missing.push(date);
       }
     }
     expect(missing).toEqual([]);
@@ -171,9 +178,18 @@ describe("the UK tables agree with the rules of the Acts, every weekday 2000-209
     return last - ((dow(last) + 6) % 7);
   };
   function easter(y: number): number {
-    const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
-    const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-    const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const a = y % 19,
+      b = Math.floor(y / 100),
+      c = y % 100,
+      d = Math.floor(b / 4),
+      e = b % 4;
+    const f = Math.floor((b + 8) / 25),
+      g = Math.floor((b - f + 1) / 3),
+      h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4),
+      k = c % 4,
+      l = (32 + 2 * e + 2 * i - h - k) % 7,
+      m = Math.floor((a + 11 * h + 22 * l) / 451);
     const month = Math.floor((h + l - 7 * m + 114) / 31);
     return day(y, month, ((h + l - 7 * m + 114) % 31) + 1);
   }
@@ -235,6 +251,11 @@ describe("the UK tables agree with the rules of the Acts, every weekday 2000-209
 
   test("GB-UK, which the FOI Act uses, has no St Andrew's Day before 2007: 30 November 2006 is a working day, 30 November 2007 is not", () => {
     const uk = new Set(bundledHolidays("GB-UK").days.keys());
-    expect([uk.has(day(2006, 11, 30)), uk.has(day(2007, 11, 30)), uk.has(day(2002, 12, 2)), uk.has(day(2003, 12, 1))]).toEqual([false, true, false, false]);
+    expect([
+      uk.has(day(2006, 11, 30)),
+      uk.has(day(2007, 11, 30)),
+      uk.has(day(2002, 12, 2)),
+      uk.has(day(2003, 12, 1)),
+    ]).toEqual([false, true, false, false]);
   });
 });

@@ -20,7 +20,9 @@ function reachable(entry: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const code = readFileSync(new URL(file, dist), "utf8");
-    for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(["']([^"']+)["']\)/g)) {
+    for (const m of code.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|import\(["']([^"']+)["']\)/g,
+    )) {
       const spec = (m[1] ?? m[2]) as string;
       if (spec.startsWith("./")) queue.push(spec.slice(2));
       else external.add(spec);
@@ -40,6 +42,18 @@ describe("the build", () => {
     // The command's own: CSV (papaparse), dates (date-fns and @date-fns/utc for UTC wall times, loaded
     // only for --date-format),
     // near-miss column names, and exceljs loaded only for .xlsx; the core stays free of them.
-    expect([...reachable("cli.js")].sort()).toEqual(["@date-fns/utc", "date-fns/isValid", "date-fns/parse", "exceljs", "fastest-levenshtein", "fs", "papaparse", "path", "string_decoder", "util", "worker_threads"]);
+    expect([...reachable("cli.js")].sort()).toEqual([
+      "@date-fns/utc",
+      "date-fns/isValid",
+      "date-fns/parse",
+      "exceljs",
+      "fastest-levenshtein",
+      "fs",
+      "papaparse",
+      "path",
+      "string_decoder",
+      "util",
+      "worker_threads",
+    ]);
   });
 });

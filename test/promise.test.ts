@@ -18,19 +18,41 @@ function respond(contact: Partial<Contact>) {
 
 describe("promises (DESIGN section 3)", () => {
   test("an earlier promise, then a response after it but by the original due: met, the charter's own limit was kept", () => {
-    const e = respond({ acknowledgedAt: "2026-11-23T11:00", promisedBy: "2026-11-24", respondedAt: "2026-11-25T12:00" });
+    const e = respond({
+      acknowledgedAt: "2026-11-23T11:00",
+      promisedBy: "2026-11-24",
+      respondedAt: "2026-11-25T12:00",
+    });
     expect([e.status, e.by, e.due, e.promiseIgnored]).toEqual(["met", "response", ORIGINAL_DUE, undefined]);
   });
 
   test("a later promise made in time and kept (responded Thursday 3 December, promised Friday 4): met by the promise", () => {
-    const e = respond({ acknowledgedAt: "2026-11-24T10:00", promisedBy: "2026-12-04", respondedAt: "2026-12-03T15:00" });
-    expect([e.status, e.by, e.due, e.dueDate]).toEqual(["met", "promise", "2026-12-04T23:59:59.999+00:00", "2026-12-04"]);
+    const e = respond({
+      acknowledgedAt: "2026-11-24T10:00",
+      promisedBy: "2026-12-04",
+      respondedAt: "2026-12-03T15:00",
+    });
+    expect([e.status, e.by, e.due, e.dueDate]).toEqual([
+      "met",
+      "promise",
+      "2026-12-04T23:59:59.999+00:00",
+      "2026-12-04",
+    ]);
     expect(explain(e)).toMatch(/promised a full response by the end of Friday 4 December 2026/);
   });
 
   test("a later promise broken (responded Monday 7 December at 09:00): breached by 2 days 9 hours and 1 ms, 1 working day late", () => {
-    const e = respond({ acknowledgedAt: "2026-11-24T10:00", promisedBy: "2026-12-04", respondedAt: "2026-12-07T09:00" });
-    expect([e.status, e.by, e.lateMs, e.lateWorkingDays]).toEqual(["breached", "promise", (2 * 24 + 9) * 3_600_000 + 1, 1]);
+    const e = respond({
+      acknowledgedAt: "2026-11-24T10:00",
+      promisedBy: "2026-12-04",
+      respondedAt: "2026-12-07T09:00",
+    });
+    expect([e.status, e.by, e.lateMs, e.lateWorkingDays]).toEqual([
+      "breached",
+      "promise",
+      (2 * 24 + 9) * 3_600_000 + 1,
+      1,
+    ]);
   });
 
   test("a promisedBy without an acknowledgement is ignored and noted: judged on the original due", () => {
@@ -40,12 +62,20 @@ describe("promises (DESIGN section 3)", () => {
   });
 
   test("a promisedBy before the acknowledgement that carries it is ignored and noted", () => {
-    const e = respond({ acknowledgedAt: "2026-11-24T10:00", promisedBy: "2026-11-23", respondedAt: "2026-11-26T09:00" });
+    const e = respond({
+      acknowledgedAt: "2026-11-24T10:00",
+      promisedBy: "2026-11-23",
+      respondedAt: "2026-11-26T09:00",
+    });
     expect([e.status, e.due, e.promiseIgnored]).toEqual(["breached", ORIGINAL_DUE, "before-acknowledgement"]);
   });
 
   test("an acknowledgement after the original due cannot make a promise (acknowledged Thursday 26 November)", () => {
-    const e = respond({ acknowledgedAt: "2026-11-26T10:00", promisedBy: "2026-12-04", respondedAt: "2026-12-03T09:00" });
+    const e = respond({
+      acknowledgedAt: "2026-11-26T10:00",
+      promisedBy: "2026-12-04",
+      respondedAt: "2026-12-03T09:00",
+    });
     expect([e.status, e.promiseIgnored]).toEqual(["breached", "acknowledged-after-due"]);
   });
 
@@ -64,7 +94,13 @@ describe("promises (DESIGN section 3)", () => {
   test("reports count the ignored promises per standard and keep the contact", () => {
     const contacts: Contact[] = [
       { channel: "email", receivedAt: received, promisedBy: "2026-12-04", respondedAt: "2026-11-30T09:00" },
-      { channel: "email", receivedAt: received, acknowledgedAt: "2026-11-24T10:00", promisedBy: "2026-12-04", respondedAt: "2026-12-03T09:00" },
+      {
+        channel: "email",
+        receivedAt: received,
+        acknowledgedAt: "2026-11-24T10:00",
+        promisedBy: "2026-12-04",
+        respondedAt: "2026-12-03T09:00",
+      },
     ];
     const report = complianceReport(colchester, contacts, { now });
     const row = report.rows.find((r) => r.standardId === "email.respond");

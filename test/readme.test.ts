@@ -7,7 +7,11 @@ import * as api from "../src/index.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-const modules: Record<string, unknown> = { "council-sla": api, "council-sla/charters": bundled, "council-sla/date-holidays": dateHolidays };
+const modules: Record<string, unknown> = {
+  "council-sla": api,
+  "council-sla/charters": bundled,
+  "council-sla/date-holidays": dateHolidays,
+};
 
 /** Turns imports into look-ups and `expr; //=> value` (the value may follow on the next line) into checks. */
 function toProgram(block: string): string {

@@ -14,15 +14,7 @@ export const MS_PER_MINUTE = 60_000;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export const WEEKDAY_NAMES = [
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-] as const;
+export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
 export const MONTH_NAMES = [
   "January",
@@ -145,7 +137,8 @@ const monthStarts = new Int32Array(10_000 * 13).fill(-2_147_483_648);
 function monthStart(year: number, month: number): number {
   const base = year * 13;
   if (monthStarts[base] === -2_147_483_648) {
-    for (let m = 1; m <= 13; m++) monthStarts[base + m - 1] = m === 13 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, m, 1);
+    for (let m = 1; m <= 13; m++)
+      monthStarts[base + m - 1] = m === 13 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, m, 1);
   }
   return monthStarts[base + month - 1] as number;
 }
@@ -163,9 +156,25 @@ export function readDateAt(s: string): number | undefined {
   if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
   // Digits read in line (a helper per digit is not inlined this deep): `>>> 0` makes a
   // character below "0" a large number, so one comparison checks each.
-  const d0 = s.charCodeAt(0) - 48, d1 = s.charCodeAt(1) - 48, d2 = s.charCodeAt(2) - 48, d3 = s.charCodeAt(3) - 48;
-  const m0 = s.charCodeAt(5) - 48, m1 = s.charCodeAt(6) - 48, a0 = s.charCodeAt(8) - 48, a1 = s.charCodeAt(9) - 48;
-  if (d0 >>> 0 > 9 || d1 >>> 0 > 9 || d2 >>> 0 > 9 || d3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || a0 >>> 0 > 9 || a1 >>> 0 > 9) return undefined;
+  const d0 = s.charCodeAt(0) - 48,
+    d1 = s.charCodeAt(1) - 48,
+    d2 = s.charCodeAt(2) - 48,
+    d3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48,
+    m1 = s.charCodeAt(6) - 48,
+    a0 = s.charCodeAt(8) - 48,
+    a1 = s.charCodeAt(9) - 48;
+  if (
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    d2 >>> 0 > 9 ||
+    d3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    a0 >>> 0 > 9 ||
+    a1 >>> 0 > 9
+  )
+    return undefined;
   const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
   const month = m0 * 10 + m1;
   const day = a0 * 10 + a1;
@@ -188,7 +197,10 @@ export function parseDate(value: unknown, name: string): number {
 /** Minutes after midnight of `HH:MM` (00:00 to 24:00), or `undefined`. */
 export function readClockTime(s: string): number | undefined {
   if (s.length !== 5 || s.charCodeAt(2) !== 58) return undefined;
-  const h0 = digit(s, 0), h1 = digit(s, 1), m0 = digit(s, 3), m1 = digit(s, 4);
+  const h0 = digit(s, 0),
+    h1 = digit(s, 1),
+    m0 = digit(s, 3),
+    m1 = digit(s, 4);
   if ((h0 | h1 | m0 | m1) < 0) return undefined;
   const hours = h0 * 10 + h1;
   const minutes = m0 * 10 + m1;

@@ -82,7 +82,8 @@ export class DayTable {
         }
       }
     }
-    for (const day of config.extraWorkingDays) if (day >= this.origin && day <= this.end) kind[day - this.origin] = WORKING;
+    for (const day of config.extraWorkingDays)
+      if (day >= this.origin && day <= this.end) kind[day - this.origin] = WORKING;
     for (const day of config.missingDays ?? []) {
       if (day < this.origin || day > this.end) continue;
       kind[day - this.origin] = CLOSURE;
@@ -123,7 +124,8 @@ export class DayTable {
   /** The `n`th working day after (n > 0) or before (n < 0) `day`; undefined past the table's ends. */
   addDays(day: number, n: number): number | undefined {
     if (n === 0) return day;
-    const index = n > 0 ? (this.#before[day - this.origin + 1] as number) + n - 1 : (this.#before[day - this.origin] as number) + n;
+    const index =
+      n > 0 ? (this.#before[day - this.origin + 1] as number) + n - 1 : (this.#before[day - this.origin] as number) + n;
     return this.#working[index];
   }
 

@@ -71,7 +71,8 @@ function digits(s: string, i: number, n: number): number {
  * @throws RangeError by `range.message`, naming `name` and the value.
  */
 function wallIn(zone: Zone, wallMs: number, range: InstantRange, name: string, value: string): number {
-  if (wallMs < range.min - MS_PER_DAY || wallMs > range.max + MS_PER_DAY) throw new RangeError(range.message(name, value));
+  if (wallMs < range.min - MS_PER_DAY || wallMs > range.max + MS_PER_DAY)
+    throw new RangeError(range.message(name, value));
   return zone.fromWall(wallMs);
 }
 

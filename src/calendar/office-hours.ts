@@ -43,14 +43,19 @@ export class OfficeHours {
   readonly #openDated: readonly number[];
   /** A direct-mapped memo of openIntervals by date: every clock asks for the same few weeks. */
   readonly #memoDay = new Float64Array(INTERVAL_SLOTS).fill(Number.NaN);
-  readonly #memo: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(INTERVAL_SLOTS).fill(undefined);
+  readonly #memo: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(INTERVAL_SLOTS).fill(
+    undefined,
+  );
 
   constructor(days: DayTable, zone: Zone, hours: ScheduleHours) {
     this.#days = days;
     this.#zone = zone;
     this.#hours = hours.weekly;
     this.#dated = hours.dated;
-    this.#openDated = [...hours.dated].filter(([, m]) => m.length > 0).map(([day]) => day).sort((a, b) => a - b);
+    this.#openDated = [...hours.dated]
+      .filter(([, m]) => m.length > 0)
+      .map(([day]) => day)
+      .sort((a, b) => a - b);
   }
 
   /** The instant of a local time on a date, with a time in a gap moved to the gap's end. */
@@ -71,7 +76,9 @@ export class OfficeHours {
 
   #intervals(day: number): readonly number[] {
     if (!this.#days.covers(day)) return NO_MINUTES;
-    const minutes = this.#dated.get(day) ?? (this.#days.isWorking(day) ? (this.#hours[weekdayIndex(day)] as readonly number[]) : NO_MINUTES);
+    const minutes =
+      this.#dated.get(day) ??
+      (this.#days.isWorking(day) ? (this.#hours[weekdayIndex(day)] as readonly number[]) : NO_MINUTES);
     if (minutes.length === 0) return NO_MINUTES;
     const out: number[] = [];
     const midnight = day * MS_PER_DAY;

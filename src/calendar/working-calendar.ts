@@ -91,7 +91,9 @@ export class CalendarEngine implements WorkingCalendar {
     this.firstYear = config.days.firstYear;
     this.lastYear = config.days.lastYear;
     this.receiptCutoffMinutes = config.receiptCutoffMinutes;
-    this.#schedules = new Map([...config.schedules].map(([name, hours]) => [name, new OfficeHours(config.days, config.zone, hours)]));
+    this.#schedules = new Map(
+      [...config.schedules].map(([name, hours]) => [name, new OfficeHours(config.days, config.zone, hours)]),
+    );
     this.office = this.#schedules.get("office") as OfficeHours;
     const slack = 366 * MS_PER_DAY;
     this.#range = {
@@ -102,7 +104,8 @@ export class CalendarEngine implements WorkingCalendar {
   }
 
   #outOfRange(name: string, value: unknown): string {
-    const shown = typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? String(value) : "that instant";
+    const shown =
+      typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? String(value) : "that instant";
     return yearOutOfRange(name, shown, this.holidayRegion, this.firstYear, this.lastYear);
   }
 
@@ -117,7 +120,10 @@ export class CalendarEngine implements WorkingCalendar {
   }
 
   checkDay(day: number, name: string): void {
-    if (!this.days.covers(day)) throw new RangeError(yearOutOfRange(name, JSON.stringify(formatDate(day)), this.holidayRegion, this.firstYear, this.lastYear));
+    if (!this.days.covers(day))
+      throw new RangeError(
+        yearOutOfRange(name, JSON.stringify(formatDate(day)), this.holidayRegion, this.firstYear, this.lastYear),
+      );
   }
 
   /** Epoch ms of an instant argument, refused before any zone work when its year is far outside the table. */
@@ -137,7 +143,9 @@ export class CalendarEngine implements WorkingCalendar {
     const result = this.days.addDays(day, n);
     if (result === undefined) {
       const edge = n > 0 ? `${this.lastYear}-12-31` : `${this.firstYear}-01-01`;
-      throw new RangeError(countOutOfRange(n, formatDate(day), name, edge, this.holidayRegion, this.firstYear, this.lastYear));
+      throw new RangeError(
+        countOutOfRange(n, formatDate(day), name, edge, this.holidayRegion, this.firstYear, this.lastYear),
+      );
     }
     return result;
   }

@@ -146,7 +146,8 @@ class TableZone implements Zone {
     let steady = offset;
     for (let key = Math.floor(from / BLOCK_MS); key <= Math.floor(to / BLOCK_MS); key++) {
       this.offsetAt(key * BLOCK_MS);
-      for (const change of (this.#blocks.get(key) as Block).changes) if (change > from - MS_PER_DAY && change <= to + MS_PER_DAY) steady = Number.NaN;
+      for (const change of (this.#blocks.get(key) as Block).changes)
+        if (change > from - MS_PER_DAY && change <= to + MS_PER_DAY) steady = Number.NaN;
     }
     this.#steadyDay[slot] = day;
     this.#steady[slot] = steady;
@@ -169,7 +170,8 @@ class TableZone implements Zone {
     // Skipped, and wanted at the end of the gap: the change itself, in (late, early].
     for (let key = Math.floor(late / BLOCK_MS); key <= Math.floor(early / BLOCK_MS); key++) {
       this.offsetAt(key * BLOCK_MS);
-      for (const change of (this.#blocks.get(key) as Block).changes) if (change > late && change <= early) return change;
+      for (const change of (this.#blocks.get(key) as Block).changes)
+        if (change > late && change <= early) return change;
     }
     return early;
   }
@@ -210,7 +212,8 @@ class TableZone implements Zone {
 
 /** `HH:MM:SS.sss` of milliseconds after midnight. */
 export function formatClock(msOfDay: number): string {
-  if (msOfDay % 60_000 === 0 && msOfDay >= 0 && msOfDay < MS_PER_DAY) return (WHOLE_MINUTES[msOfDay / 60_000] ??= clockText(msOfDay));
+  if (msOfDay % 60_000 === 0 && msOfDay >= 0 && msOfDay < MS_PER_DAY)
+    return (WHOLE_MINUTES[msOfDay / 60_000] ??= clockText(msOfDay));
   return clockText(msOfDay);
 }
 

@@ -48,16 +48,25 @@ function specOf(source: object): { spec: CalendarSpec; prefix: CharterPath } {
 function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarOptions | undefined): HolidayTable {
   const supplied = options?.holidays;
   if (supplied !== undefined) {
-    if (typeof supplied !== "object" || supplied === null) throw new TypeError(badHolidayTable(supplied, undefined, undefined, MAX_TABLE_YEARS));
+    if (typeof supplied !== "object" || supplied === null)
+      throw new TypeError(badHolidayTable(supplied, undefined, undefined, MAX_TABLE_YEARS));
     const { region, firstYear, lastYear, days } = supplied;
     if (region !== spec.holidays) throw new RangeError(wrongHolidayRegion(spec.holidays, region));
     const ok =
-      Number.isInteger(firstYear) && Number.isInteger(lastYear) && firstYear >= 1 && lastYear <= 9999 && lastYear >= firstYear && lastYear - firstYear < MAX_TABLE_YEARS && days instanceof Map;
+      Number.isInteger(firstYear) &&
+      Number.isInteger(lastYear) &&
+      firstYear >= 1 &&
+      lastYear <= 9999 &&
+      lastYear >= firstYear &&
+      lastYear - firstYear < MAX_TABLE_YEARS &&
+      days instanceof Map;
     if (!ok) throw new RangeError(badHolidayTable(region, firstYear, lastYear, MAX_TABLE_YEARS));
     return supplied;
   }
   if (!isHolidayRegion(spec.holidays)) {
-    throw new CharterError([charterIssue("unknown_region", [...prefix, "holidays"], { input: spec.holidays, known: HOLIDAY_REGIONS })]);
+    throw new CharterError([
+      charterIssue("unknown_region", [...prefix, "holidays"], { input: spec.holidays, known: HOLIDAY_REGIONS }),
+    ]);
   }
   return bundledHolidays(spec.holidays);
 }
@@ -65,11 +74,15 @@ function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarO
 type Weekday = (typeof WEEKDAYS)[number];
 type Intervals = readonly (readonly [string, string])[];
 
-const minutesOf = (hours: Intervals): number[] => hours.flatMap(([open, close]) => [readClockTime(open) ?? 0, readClockTime(close) ?? 0]);
+const minutesOf = (hours: Intervals): number[] =>
+  hours.flatMap(([open, close]) => [readClockTime(open) ?? 0, readClockTime(close) ?? 0]);
 
 /** The weekly and dated hours of each schedule: `office` (officeHours) and the named ones. */
 function scheduleHours(spec: CalendarSpec): Map<string, ScheduleHours> {
-  const weeks: [string, CalendarSpec["officeHours"]][] = [["office", spec.officeHours], ...Object.entries(schedulesOf(spec))];
+  const weeks: [string, CalendarSpec["officeHours"]][] = [
+    ["office", spec.officeHours],
+    ...Object.entries(schedulesOf(spec)),
+  ];
   return new Map(
     weeks.map(([name, week]) => {
       const dated = new Map<number, readonly number[]>();
@@ -104,7 +117,11 @@ function nthWeekday(year: number, month: number, weekday: number, nth: number): 
  * moves to a working day within the week after (the same name, or "(observed)" or
  * "(substitute day)" after it) needs none.
  */
-function recurring(spec: CalendarSpec, holidays: HolidayTable, week: readonly boolean[]): { from: number; to: number; name: string }[] {
+function recurring(
+  spec: CalendarSpec,
+  holidays: HolidayTable,
+  week: readonly boolean[],
+): { from: number; to: number; name: string }[] {
   const out: { from: number; to: number; name: string }[] = [];
   for (const rule of spec.recurringClosures) {
     const every = own(rule, "every") as { month: number; weekday: Weekday; nth: number } | undefined;
@@ -122,7 +139,11 @@ function recurring(spec: CalendarSpec, holidays: HolidayTable, week: readonly bo
       let observed = false;
       for (let d = day + 1; d <= day + 7; d++) {
         const other = names.get(d);
-        if (week[weekdayIndex(d)] && (other === name || other === `${name} (observed)` || other === `${name} (substitute day)`)) observed = true;
+        if (
+          week[weekdayIndex(d)] &&
+          (other === name || other === `${name} (observed)` || other === `${name} (substitute day)`)
+        )
+          observed = true;
       }
       if (observed) continue;
       let substitute = day + 1;
@@ -179,9 +200,13 @@ const memoWithTable = new WeakMap<object, WeakMap<HolidayTable, CalendarEngine>>
  *                  thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } } });
  * cal.addWorkingDays("2026-12-24", 1); //=> "2026-12-29"
  */
-export function calendarFor(charter: { readonly calendar: CalendarInput } | CalendarInput, options?: CalendarOptions): WorkingCalendar;
+export function calendarFor(
+  charter: { readonly calendar: CalendarInput } | CalendarInput,
+  options?: CalendarOptions,
+): WorkingCalendar;
 export function calendarFor(charter: unknown, options?: CalendarOptions): CalendarEngine {
-  if (typeof charter !== "object" || charter === null) throw new TypeError(expected("charter", text.calendarSource, charter));
+  if (typeof charter !== "object" || charter === null)
+    throw new TypeError(expected("charter", text.calendarSource, charter));
   const table = options?.holidays;
   const known = table === undefined ? memo.get(charter) : memoWithTable.get(charter)?.get(table);
   if (known !== undefined) return known;

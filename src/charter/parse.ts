@@ -65,7 +65,8 @@ function dataOf(input: unknown, prefix: CharterPath = []): { data: unknown } | {
     return { data: ownData(input) };
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    const what = error.what === "depth" ? "nesting this deep" : error.what === "items" ? "a list this long" : "this many values";
+    const what =
+      error.what === "depth" ? "nesting this deep" : error.what === "items" ? "a list this long" : "this many values";
     return { issues: [charterIssue("too_large", [...prefix, ...error.path], { what, limit: error.limit })] };
   }
 }
@@ -90,7 +91,18 @@ function parseWith<S extends z.ZodMiniType>(
 }
 
 /** The keys of a charter in the order its issues are listed. */
-const KEY_ORDER = ["$schema", "id", "name", "extends", "sources", "review", "calendar", "standards", "commitments", "customerObligations"];
+const KEY_ORDER = [
+  "$schema",
+  "id",
+  "name",
+  "extends",
+  "sources",
+  "review",
+  "calendar",
+  "standards",
+  "commitments",
+  "customerObligations",
+];
 
 function pathOrder(a: CharterIssue, b: CharterIssue): number {
   const x = KEY_ORDER.indexOf(String(a.path[0]));
@@ -152,7 +164,8 @@ export function parseCharter(input: unknown): Charter {
  * same answers as its parsed form, or a CharterError.
  */
 export function checkedCharter(charter: unknown): Charter {
-  if (typeof charter !== "object" || charter === null) throw new TypeError(expected("charter", "a charter (from council-sla/charters or parseCharter)", charter));
+  if (typeof charter !== "object" || charter === null)
+    throw new TypeError(expected("charter", "a charter (from council-sla/charters or parseCharter)", charter));
   if (validated.has(charter)) return charter as Charter;
   let parsed = parsedRaw.get(charter);
   if (parsed === undefined) {
@@ -184,14 +197,17 @@ function loosening(base: Standard, next: Standard): string[] {
   const out: string[] = [];
   const a = limitOf(base);
   const b = limitOf(next);
-  const longer = a.unit === b.unit ? b.amount > a.amount : b.amount * NOMINAL_MS[b.unit] > a.amount * NOMINAL_MS[a.unit];
+  const longer =
+    a.unit === b.unit ? b.amount > a.amount : b.amount * NOMINAL_MS[b.unit] > a.amount * NOMINAL_MS[a.unit];
   if (longer) out.push(`a longer limit: ${amountText(b.amount, b.unit)} instead of ${amountText(a.amount, a.unit)}`);
-  if (next.target.percent < base.target.percent) out.push(`a lower target: ${next.target.percent}% instead of ${base.target.percent}%`);
+  if (next.target.percent < base.target.percent)
+    out.push(`a lower target: ${next.target.percent}% instead of ${base.target.percent}%`);
   if (next.scope === "office-hours" && base.scope === "always") out.push("a narrower scope: office hours only");
   const dropped = base.channels.filter((c) => !(next.channels as readonly string[]).includes(c));
   if (dropped.length > 0) out.push(`fewer channels: no longer ${dropped.join(", ")}`);
   if (next.allowPromise && !base.allowPromise) out.push("a promised date may replace the limit");
-  if (next.startsFrom === "acknowledged" && base.startsFrom === "received") out.push("counted from the acknowledgement instead of receipt");
+  if (next.startsFrom === "acknowledged" && base.startsFrom === "received")
+    out.push("counted from the acknowledgement instead of receipt");
   return out;
 }
 
@@ -216,11 +232,14 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
   if (!parsed.success) throw new CharterError(parsed.issues);
   const l = parsed.data;
   const problems: CharterIssue[] = [];
-  if (l.extends !== checkedBase.id) problems.push(charterIssue("wrong_base", ["extends"], { layerBase: l.extends, base: checkedBase.id }));
+  if (l.extends !== checkedBase.id)
+    problems.push(charterIssue("wrong_base", ["extends"], { layerBase: l.extends, base: checkedBase.id }));
   if (l.id === checkedBase.id) problems.push(charterIssue("same_id_as_base", ["id"], { id: l.id }));
   const zone = own(l.calendar, "timeZone");
   if (typeof zone === "string" && zone !== checkedBase.calendar.timeZone) {
-    problems.push(charterIssue("time_zone_changed", ["calendar", "timeZone"], { base: checkedBase.calendar.timeZone, layer: zone }));
+    problems.push(
+      charterIssue("time_zone_changed", ["calendar", "timeZone"], { base: checkedBase.calendar.timeZone, layer: zone }),
+    );
   }
   const baseIds = checkedBase.standards.map((s) => s.id);
   const replacements = new Map<string, Standard>();
@@ -228,15 +247,30 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
     const { reason, variation, ...standard } = replacement;
     const base = checkedBase.standards.find((s) => s.id === standard.id);
     if (base === undefined) {
-      problems.push(charterIssue("unknown_standard", ["standards", "replace", i, "id"], { id: standard.id, base: checkedBase.id, known: baseIds }));
+      problems.push(
+        charterIssue("unknown_standard", ["standards", "replace", i, "id"], {
+          id: standard.id,
+          base: checkedBase.id,
+          known: baseIds,
+        }),
+      );
       return;
     }
     const loosened = loosening(base, standard as Standard);
-    if (loosened.length > 0 && variation === undefined) problems.push(charterIssue("loosened", ["standards", "replace", i], { id: standard.id, what: loosened.join("; ") }));
-    replacements.set(standard.id, { ...standard, replaced: { by: l.id, reason, ...(variation === undefined ? {} : { variation }) } } as Standard);
+    if (loosened.length > 0 && variation === undefined)
+      problems.push(
+        charterIssue("loosened", ["standards", "replace", i], { id: standard.id, what: loosened.join("; ") }),
+      );
+    replacements.set(standard.id, {
+      ...standard,
+      replaced: { by: l.id, reason, ...(variation === undefined ? {} : { variation }) },
+    } as Standard);
   });
   (l.standards?.add ?? []).forEach((standard, i) => {
-    if (baseIds.includes(standard.id)) problems.push(charterIssue("already_a_standard", ["standards", "add", i, "id"], { id: standard.id, base: checkedBase.id }));
+    if (baseIds.includes(standard.id))
+      problems.push(
+        charterIssue("already_a_standard", ["standards", "add", i, "id"], { id: standard.id, base: checkedBase.id }),
+      );
   });
   if (problems.length > 0) throw new CharterError(problems);
 
@@ -269,4 +303,3 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
   };
   return parseCharter(merged);
 }
-

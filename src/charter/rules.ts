@@ -7,7 +7,13 @@
  * @module
  */
 import { WEEKDAYS, readClockTime, readDate, weekdayIndex } from "../calendar/civil.js";
-import { charterIssue, type CharterIssue, type CharterIssueCode, type CharterPath, type IssueParams } from "./issues.js";
+import {
+  charterIssue,
+  type CharterIssue,
+  type CharterIssueCode,
+  type CharterPath,
+  type IssueParams,
+} from "./issues.js";
 import type { CalendarSpec, Charter, Standard } from "./schema.js";
 import { own } from "../own.js";
 import { LIMIT_UNITS, UNITS, isDayBased, type LimitUnit } from "./units.js";
@@ -52,7 +58,9 @@ function intervalsInOrder(hours: readonly (readonly [string, string])[], path: C
 /** The calendar's named schedules, read by own property. */
 export function schedulesOf(c: CalendarSpec): Readonly<Record<string, CalendarSpec["officeHours"]>> {
   const schedules = own(c, "schedules");
-  return typeof schedules === "object" && schedules !== null ? (schedules as Record<string, CalendarSpec["officeHours"]>) : {};
+  return typeof schedules === "object" && schedules !== null
+    ? (schedules as Record<string, CalendarSpec["officeHours"]>)
+    : {};
 }
 
 function toOf(closure: CalendarSpec["closures"][number]): string | undefined {
@@ -89,7 +97,8 @@ export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
       for (const [name, week] of Object.entries(schedulesOf(c))) {
         for (const day of WEEKDAYS) {
           const hours = own(week, day);
-          if (Array.isArray(hours)) intervalsInOrder(hours as readonly (readonly [string, string])[], ["schedules", name, day], report);
+          if (Array.isArray(hours))
+            intervalsInOrder(hours as readonly (readonly [string, string])[], ["schedules", name, day], report);
         }
       }
     },
@@ -111,7 +120,8 @@ export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
     check: (c, report) => {
       c.recurringClosures.forEach((r, i) => {
         const every = own(r, "every") as { nth: number } | undefined;
-        if ((every === undefined) === (own(r, "substituteFor") === undefined)) report("closure_rule", ["recurringClosures", i], {});
+        if ((every === undefined) === (own(r, "substituteFor") === undefined))
+          report("closure_rule", ["recurringClosures", i], {});
         else if (every?.nth === 0) report("zero_nth", ["recurringClosures", i, "every", "nth"], {});
       });
     },
@@ -147,7 +157,8 @@ export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
       const dated = new Set(c.datedHours.filter((d) => d.hours.length > 0).map((d) => d.date));
       c.extraWorkingDates.forEach((extra, i) => {
         const day = WEEKDAYS[weekdayIndex(readDate(extra.date) ?? 0)] as (typeof WEEKDAYS)[number];
-        if (hoursOn(c, day).length === 0 && !dated.has(extra.date)) report("extra_date_without_hours", ["extraWorkingDates", i, "date"], { date: extra.date, day });
+        if (hoursOn(c, day).length === 0 && !dated.has(extra.date))
+          report("extra_date_without_hours", ["extraWorkingDates", i, "date"], { date: extra.date, day });
       });
     },
   },
@@ -159,7 +170,9 @@ function unitsOf(standard: Standard): LimitUnit[] {
 }
 
 /** Rules that need the standard's one unit. */
-function withUnit(check: (s: Standard, unit: LimitUnit, report: Report) => void): (s: Standard, report: Report) => void {
+function withUnit(
+  check: (s: Standard, unit: LimitUnit, report: Report) => void,
+): (s: Standard, report: Report) => void {
   return (s, report) => {
     const units = unitsOf(s);
     if (units.length === 1) check(s, units[0] as LimitUnit, report);
@@ -179,7 +192,11 @@ export const STANDARD_RULES: readonly Rule<Standard>[] = [
     name: "the unit suits the stage",
     check: withUnit((s, unit, report) => {
       if (!(UNITS[unit].stages as readonly string[]).includes(s.stage)) {
-        report("unit_for_stage", ["limit", unit], { unit, stage: s.stage, allowed: LIMIT_UNITS.filter((u) => (UNITS[u].stages as readonly string[]).includes(s.stage)) });
+        report("unit_for_stage", ["limit", unit], {
+          unit,
+          stage: s.stage,
+          allowed: LIMIT_UNITS.filter((u) => (UNITS[u].stages as readonly string[]).includes(s.stage)),
+        });
       }
     }),
   },
@@ -211,7 +228,8 @@ export const STANDARD_RULES: readonly Rule<Standard>[] = [
     name: "countReceiptDay goes with working or calendar days",
     check: withUnit((s, unit, report) => {
       const kind = UNITS[unit].kind;
-      if (s.countReceiptDay && kind !== "working-days" && kind !== "calendar-days") report("count_receipt_day_for_unit", ["countReceiptDay"], { unit });
+      if (s.countReceiptDay && kind !== "working-days" && kind !== "calendar-days")
+        report("count_receipt_day_for_unit", ["countReceiptDay"], { unit });
     }),
   },
   {
@@ -223,7 +241,8 @@ export const STANDARD_RULES: readonly Rule<Standard>[] = [
   {
     name: "a clock that starts from the acknowledgement is at the respond stage",
     check: (s, report) => {
-      if (s.startsFrom === "acknowledged" && s.stage !== "respond") report("starts_from_for_stage", ["startsFrom"], { stage: s.stage });
+      if (s.startsFrom === "acknowledged" && s.stage !== "respond")
+        report("starts_from_for_stage", ["startsFrom"], { stage: s.stage });
     },
   },
   { name: "each channel once", check: (s, report) => noRepeats(s.channels, "channels", report) },
@@ -247,7 +266,8 @@ export const CHARTER_RULES: readonly Rule<Charter>[] = [
       const known = ["office", ...Object.keys(schedulesOf(c.calendar))];
       c.standards.forEach((s, i) => {
         const name = own(s, "schedule");
-        if (typeof name === "string" && !known.includes(name)) report("unknown_schedule", ["standards", i, "schedule"], { name, known });
+        if (typeof name === "string" && !known.includes(name))
+          report("unknown_schedule", ["standards", i, "schedule"], { name, known });
       });
     },
   },
@@ -260,9 +280,13 @@ export const CHARTER_RULES: readonly Rule<Charter>[] = [
       };
       c.standards.forEach((s, i) => cite(own(s, "source"), ["standards", i, "source"]));
       c.calendar.datedHours.forEach((d, i) => cite(own(d, "source"), ["calendar", "datedHours", i, "source"]));
-      c.calendar.recurringClosures.forEach((r, i) => cite(own(r, "source"), ["calendar", "recurringClosures", i, "source"]));
+      c.calendar.recurringClosures.forEach((r, i) =>
+        cite(own(r, "source"), ["calendar", "recurringClosures", i, "source"]),
+      );
       c.calendar.closures.forEach((r, i) => cite(own(r, "source"), ["calendar", "closures", i, "source"]));
-      ((own(c.calendar, "sourced") as readonly { source: string }[] | undefined) ?? []).forEach((r, i) => cite(r.source, ["calendar", "sourced", i, "source"]));
+      ((own(c.calendar, "sourced") as readonly { source: string }[] | undefined) ?? []).forEach((r, i) =>
+        cite(r.source, ["calendar", "sourced", i, "source"]),
+      );
     },
   },
   {
@@ -271,13 +295,17 @@ export const CHARTER_RULES: readonly Rule<Charter>[] = [
       const known = c.standards.map((s) => s.id);
       c.customerObligations.forEach((o, i) => {
         (own(o, "exempts") as { standards: readonly string[] } | undefined)?.standards.forEach((id, j) => {
-          if (!known.includes(id)) report("unknown_exempted_standard", ["customerObligations", i, "exempts", "standards", j], { id, known });
+          if (!known.includes(id))
+            report("unknown_exempted_standard", ["customerObligations", i, "exempts", "standards", j], { id, known });
         });
       });
     },
   },
   { name: "commitment ids are unique", check: (c, report) => uniqueIds(c.commitments, "commitments", report) },
-  { name: "customer obligation ids are unique", check: (c, report) => uniqueIds(c.customerObligations, "customerObligations", report) },
+  {
+    name: "customer obligation ids are unique",
+    check: (c, report) => uniqueIds(c.customerObligations, "customerObligations", report),
+  },
 ];
 
 /** Runs rules on a value, adding their issues (paths under `prefix`) to `out`. */

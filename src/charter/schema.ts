@@ -18,7 +18,10 @@ import { LIMIT_UNITS, STAGES, type LimitUnit } from "./units.js";
  * importing council-sla costs no schema construction.
  */
 function build() {
-  const format = <C extends "invalid_date" | "invalid_clock_time" | "unknown_time_zone">(code: C, valid: (s: string) => boolean) =>
+  const format = <C extends "invalid_date" | "invalid_clock_time" | "unknown_time_zone">(
+    code: C,
+    valid: (s: string) => boolean,
+  ) =>
     z.string().check(z.refine(valid, { error: (iss) => ISSUE_MESSAGES[code]({ input: iss.input }), params: { code } }));
 
   const isoDate = format("invalid_date", (s) => readDate(s) !== undefined);
@@ -39,7 +42,15 @@ function build() {
   const interval = z.tuple([clockTime, clockTime]);
   const day = () => z.optional(z.array(interval));
 
-  const officeHours = z.strictObject({ mon: day(), tue: day(), wed: day(), thu: day(), fri: day(), sat: day(), sun: day() });
+  const officeHours = z.strictObject({
+    mon: day(),
+    tue: day(),
+    wed: day(),
+    thu: day(),
+    fri: day(),
+    sat: day(),
+    sun: day(),
+  });
 
   /** Where a value comes from when the charter text does not give it. */
   const assumption = z.strictObject({
@@ -64,7 +75,12 @@ function build() {
     name: z.optional(nonEmpty()),
   });
 
-  const id = () => z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => FIELD_MESSAGES.invalid_slug({ input: iss.input }) }));
+  const id = () =>
+    z
+      .string()
+      .check(
+        z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => FIELD_MESSAGES.invalid_slug({ input: iss.input }) }),
+      );
 
   /** A date with hours of its own (closing early on 24 December, an extra Saturday opening). */
   const datedHours = z.strictObject({
@@ -104,30 +120,62 @@ function build() {
       z.describe("IANA time zone, e.g. Europe/London or America/Toronto. All calendar logic happens in it."),
     ),
     /** Holiday region id: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one supplied to calendarFor. */
-    holidays: z.string().check(
-      z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { error: (iss) => ISSUE_MESSAGES.invalid_region_id({ input: iss.input }) }),
-      z.describe("Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor."),
-    ),
+    holidays: z
+      .string()
+      .check(
+        z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+          error: (iss) => ISSUE_MESSAGES.invalid_region_id({ input: iss.input }),
+        }),
+        z.describe(
+          "Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor.",
+        ),
+      ),
     /** The weekdays the council works; Monday to Friday when absent. */
     workingWeek: z._default(z.array(z.enum(WEEKDAYS)).check(z.minLength(1)), ["mon", "tue", "wed", "thu", "fri"]),
     /** Office hours per weekday, several intervals a day allowed. Every working weekday needs them. */
-    officeHours: officeHours.check(z.describe('Per weekday, ["HH:MM", "HH:MM"] intervals (open, close), ordered, not overlapping. Every working weekday needs some.')),
+    officeHours: officeHours.check(
+      z.describe(
+        'Per weekday, ["HH:MM", "HH:MM"] intervals (open, close), ordered, not overlapping. Every working weekday needs some.',
+      ),
+    ),
     /** Dates the council is closed besides weekends and holidays. */
-    closures: z._default(z.array(closure), []).check(z.describe("Date ranges (from, to inclusive) the council is closed, besides weekends and holidays.")),
+    closures: z
+      ._default(z.array(closure), [])
+      .check(z.describe("Date ranges (from, to inclusive) the council is closed, besides weekends and holidays.")),
     /** Dates worked although the week or the holiday table says otherwise. */
-    extraWorkingDates: z._default(z.array(extraWorkingDate), []).check(z.describe("Dates worked although the week or the holiday table says otherwise.")),
+    extraWorkingDates: z
+      ._default(z.array(extraWorkingDate), [])
+      .check(z.describe("Dates worked although the week or the holiday table says otherwise.")),
     /** A receipt at or after this local time counts as received the next calendar date. */
-    receiptCutoff: z.optional(clockTime).check(z.describe("HH:MM: a receipt at or after it counts from the next calendar date.")),
+    receiptCutoff: z
+      .optional(clockTime)
+      .check(z.describe("HH:MM: a receipt at or after it counts from the next calendar date.")),
     /** Named weekly hours besides the office hours (telephone lines, reception), to which standards may refer. */
-    schedules: z.optional(z.record(id(), officeHours)).check(z.describe("Named weekly hours besides officeHours, e.g. telephone-lines; a standard's schedule names one.")),
+    schedules: z
+      .optional(z.record(id(), officeHours))
+      .check(
+        z.describe("Named weekly hours besides officeHours, e.g. telephone-lines; a standard's schedule names one."),
+      ),
     /** Dates with hours of their own. */
-    datedHours: z._default(z.array(datedHours), []).check(z.describe("Dates with hours of their own: closing early, or an extra opening.")),
+    datedHours: z
+      ._default(z.array(datedHours), [])
+      .check(z.describe("Dates with hours of their own: closing early, or an extra opening.")),
     /** Closures that recur every year by rule. */
-    recurringClosures: z._default(z.array(recurringClosure), []).check(z.describe("Closures every year by rule: { every: { month, weekday, nth } } or { substituteFor: \"weekend-holidays\" }.")),
+    recurringClosures: z
+      ._default(z.array(recurringClosure), [])
+      .check(
+        z.describe(
+          'Closures every year by rule: { every: { month, weekday, nth } } or { substituteFor: "weekend-holidays" }.',
+        ),
+      ),
     /** Values not given by the charter text, each with a note saying so. */
     assumptions: z.optional(z.array(assumption)),
     /** Values taken from another published document: the fields, the source's id and its sentence. */
-    sourced: z.optional(z.array(z.strictObject({ fields: z.array(nonEmpty()).check(z.minLength(1)), source: nonEmpty(), quote: nonEmpty() }))),
+    sourced: z.optional(
+      z.array(
+        z.strictObject({ fields: z.array(nonEmpty()).check(z.minLength(1)), source: nonEmpty(), quote: nonEmpty() }),
+      ),
+    ),
   });
 
   // ---------------------------------------------------------------------------
@@ -147,14 +195,18 @@ function build() {
 
   /** How long a standard allows: exactly one unit, e.g. `{ "workingDays": 3 }`. One key per row of the unit table. */
   const limit = z.strictObject(
-    Object.fromEntries(LIMIT_UNITS.map((unit) => [unit, count(unit)])) as { [U in LimitUnit]: ReturnType<typeof count> },
+    Object.fromEntries(LIMIT_UNITS.map((unit) => [unit, count(unit)])) as {
+      [U in LimitUnit]: ReturnType<typeof count>;
+    },
   );
 
   const quote = z
     .string({ error: (iss) => FIELD_MESSAGES.missing_quote({ input: iss.input }) })
     .check(z.minLength(1, { error: FIELD_MESSAGES.empty_quote() }));
 
-  const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => FIELD_MESSAGES.invalid_slug({ input: iss.input }) }));
+  const slug = z
+    .string()
+    .check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (iss) => FIELD_MESSAGES.invalid_slug({ input: iss.input }) }));
 
   const percent = z
     .int({ error: (iss) => FIELD_MESSAGES.invalid_percent({ input: iss.input }) })
@@ -166,43 +218,99 @@ function build() {
   /** A measurable promise: a limit on one stage of contacts on some channels. */
   const standardShape = {
     /** `channel[.category].stage`, e.g. `email.acknowledge`, `letter.complaint.respond`. */
-    id: z.string().check(z.regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, { error: (iss) => FIELD_MESSAGES.invalid_standard_id({ input: iss.input }) })),
+    id: z
+      .string()
+      .check(
+        z.regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, {
+          error: (iss) => FIELD_MESSAGES.invalid_standard_id({ input: iss.input }),
+        }),
+      ),
     /** The channels the standard covers: an id's channel first. */
-    channels: z.array(z.enum(CHANNELS)).check(z.minLength(1), z.describe("The channels the standard covers; the id's channel first.")),
+    channels: z
+      .array(z.enum(CHANNELS))
+      .check(z.minLength(1), z.describe("The channels the standard covers; the id's channel first.")),
     /** A category such as `complaint`: the standard covers only contacts of that category. */
-    category: z.optional(slug).check(z.describe("A category such as complaint: the standard covers only contacts of that category.")),
-    stage: z.enum(STAGES).check(z.describe("answer (a call picked up), attend (a visitor seen), acknowledge, respond (a full response).")),
+    category: z
+      .optional(slug)
+      .check(z.describe("A category such as complaint: the standard covers only contacts of that category.")),
+    stage: z
+      .enum(STAGES)
+      .check(z.describe("answer (a call picked up), attend (a visitor seen), acknowledge, respond (a full response).")),
     limit: limit.check(z.describe('How long the standard allows, in exactly one unit, e.g. { "workingDays": 3 }.')),
     /** `office-hours`: contacts received while the office is closed are not applicable. */
-    scope: z._default(z.enum(["always", "office-hours"]), "always").check(z.describe("office-hours: contacts received while the office is closed are not applicable (elapsed limits only).")),
+    scope: z
+      ._default(z.enum(["always", "office-hours"]), "always")
+      .check(
+        z.describe(
+          "office-hours: contacts received while the office is closed are not applicable (elapsed limits only).",
+        ),
+      ),
     /** The share of contacts the council aims to meet the limit for. */
     target: z._default(z.strictObject({ percent, quote: z.optional(quote) }), { percent: 100 }),
     /** For day-based limits: the end of the due date, its closing time, or the receipt's clock time. */
-    dueAt: z._default(z.enum(["end-of-day", "close-of-business", "same-clock-time"]), "end-of-day").check(z.describe("Day-based limits: due at the end of the due date, at its closing time, or at the receipt's clock time.")),
+    dueAt: z
+      ._default(z.enum(["end-of-day", "close-of-business", "same-clock-time"]), "end-of-day")
+      .check(
+        z.describe(
+          "Day-based limits: due at the end of the due date, at its closing time, or at the receipt's clock time.",
+        ),
+      ),
     /** For working/calendar days: count the receipt date as day 1 when it is a working day. */
-    countReceiptDay: z._default(z.boolean(), false).check(z.describe("Working or calendar days: the receipt date, when a working day, is day 1.")),
+    countReceiptDay: z
+      ._default(z.boolean(), false)
+      .check(z.describe("Working or calendar days: the receipt date, when a working day, is day 1.")),
     /** Met too by an acknowledgement by the due instant that promises a date, kept. */
-    allowPromise: z._default(z.boolean(), false).check(z.describe("respond stage: also met by an acknowledgement by the due time that promises a date (promisedBy), if the promise is kept.")),
+    allowPromise: z
+      ._default(z.boolean(), false)
+      .check(
+        z.describe(
+          "respond stage: also met by an acknowledgement by the due time that promises a date (promisedBy), if the promise is kept.",
+        ),
+      ),
     /** Events that stop the clock, replacing the stage's default events. */
-    stopsOn: z.optional(z.array(z.enum(CONTACT_EVENTS)).check(z.minLength(1))).check(z.describe("Events that stop the clock, replacing the stage's own (e.g. answeredAt or voicemailAt).")),
+    stopsOn: z
+      .optional(z.array(z.enum(CONTACT_EVENTS)).check(z.minLength(1)))
+      .check(z.describe("Events that stop the clock, replacing the stage's own (e.g. answeredAt or voicemailAt).")),
     /** Count from receipt (default) or from the acknowledgement. */
-    startsFrom: z._default(z.enum(["received", "acknowledged"]), "received").check(z.describe("Count from receipt, or from the acknowledgement (respond stage).")),
+    startsFrom: z
+      ._default(z.enum(["received", "acknowledged"]), "received")
+      .check(z.describe("Count from receipt, or from the acknowledgement (respond stage).")),
     /** The sentence of the charter the standard comes from, verbatim. */
     quote: quote.check(z.describe("The sentence of the charter the standard comes from, copied exactly.")),
     /** What the standard assumes that the sentence does not say. */
     assumption: z.optional(nonEmpty()).check(z.describe("How the sentence was read, where it needs a judgement.")),
     /** How firmly the text promises it: "we will", "we aim to", "as a general rule". */
-    firmness: z.optional(z.enum(["will", "aim", "general-rule"])).check(z.describe('How firmly the text promises it: will ("we will"), aim ("we aim to"), general-rule ("as a general rule").')),
+    firmness: z
+      .optional(z.enum(["will", "aim", "general-rule"]))
+      .check(
+        z.describe(
+          'How firmly the text promises it: will ("we will"), aim ("we aim to"), general-rule ("as a general rule").',
+        ),
+      ),
     /** A caveat the text attaches, verbatim ("in times of high demand you may need to be patient with us"). */
-    caveat: z.optional(z.string().check(z.minLength(1))).check(z.describe("A caveat the text attaches to the promise, copied exactly.")),
+    caveat: z
+      .optional(z.string().check(z.minLength(1)))
+      .check(z.describe("A caveat the text attaches to the promise, copied exactly.")),
     /** The id of the source the standard comes from, when not the charter itself (a complaints policy it defers to). */
-    source: z.optional(id()).check(z.describe("The id of the source document, when the standard comes from one other than the charter.")),
+    source: z
+      .optional(id())
+      .check(z.describe("The id of the source document, when the standard comes from one other than the charter.")),
     /** The schedule whose hours its office-hours scope, office-time clock and close of business use; officeHours when absent. */
-    schedule: z.optional(id()).check(z.describe("A schedule named in calendar.schedules (or office): its hours decide scope, office time and close of business.")),
+    schedule: z
+      .optional(id())
+      .check(
+        z.describe(
+          "A schedule named in calendar.schedules (or office): its hours decide scope, office time and close of business.",
+        ),
+      ),
     /** Set by extendCharter on a standard a department's layer replaced: which layer, why, and the approved variation. */
-    replaced: z.optional(z.strictObject({ by: slug, reason: nonEmpty(), variation: z.optional(z.strictObject({ quote })) })),
+    replaced: z.optional(
+      z.strictObject({ by: slug, reason: nonEmpty(), variation: z.optional(z.strictObject({ quote })) }),
+    ),
     /** `excluded`: contacts with an `appointmentAt` are not applicable (walk-in standards). */
-    appointments: z._default(z.enum(["included", "excluded"]), "included").check(z.describe("excluded: contacts that had an appointment (appointmentAt) are not applicable.")),
+    appointments: z
+      ._default(z.enum(["included", "excluded"]), "included")
+      .check(z.describe("excluded: contacts that had an appointment (appointmentAt) are not applicable.")),
   };
   const standardSchema = z.strictObject(standardShape);
 
@@ -325,7 +433,9 @@ function build() {
   };
   type Kinds = typeof byKind;
   type Fields = typeof CONTACT_FIELDS;
-  type FieldSchema<F extends ContactField> = Fields[F] extends { required: true } ? Kinds[Fields[F]["kind"]] : z.ZodMiniOptional<Kinds[Fields[F]["kind"]]>;
+  type FieldSchema<F extends ContactField> = Fields[F] extends { required: true }
+    ? Kinds[Fields[F]["kind"]]
+    : z.ZodMiniOptional<Kinds[Fields[F]["kind"]]>;
   const contactShape = Object.fromEntries(
     (Object.keys(CONTACT_FIELDS) as ContactField[]).map((field) => {
       const spec: { kind: keyof Kinds; required?: true } = CONTACT_FIELDS[field];
@@ -337,7 +447,16 @@ function build() {
   /** One contact a council received and what happened to it. */
   const contactSchema = z.strictObject(contactShape);
 
-  return { calendarSchema, standardSchema, commitmentSchema, obligationSchema, charterSchema, layerSchema, pauseSchema, contactSchema };
+  return {
+    calendarSchema,
+    standardSchema,
+    commitmentSchema,
+    obligationSchema,
+    charterSchema,
+    layerSchema,
+    pauseSchema,
+    contactSchema,
+  };
 }
 
 type Schemas = ReturnType<typeof build>;
@@ -378,7 +497,11 @@ export type OfficeHours = CalendarSpec["officeHours"];
 /** A closure: `from` to `to` inclusive. */
 export type Closure = CalendarSpec["closures"][number];
 /** A value and everything inside it, read-only (validated charters are deeply frozen). */
-export type DeepReadonly<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
 
 /** A validated charter, defaults applied, deeply frozen. */
 export type Charter = DeepReadonly<z.infer<Schemas["charterSchema"]>>;
@@ -397,7 +520,10 @@ export type Pause = z.input<Schemas["pauseSchema"]>;
 
 /** The JSON Schema of a charter file, for editors (refinements are not expressed in it). */
 export function charterJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(schemas().charterSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(schemas().charterSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://unpkg.com/council-sla/charters/charter.schema.json",
@@ -407,4 +533,3 @@ export function charterJsonSchema(): Record<string, unknown> {
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }
-

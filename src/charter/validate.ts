@@ -35,7 +35,10 @@ export function charterErrorMap(raw: z.core.$ZodRawIssue): string {
   const issue = raw as unknown as RawIssue & { input?: unknown };
   switch (issue.code) {
     case "invalid_type":
-      return ISSUE_MESSAGES.invalid_type({ expected: TYPE_WORDS[issue.expected] ?? issue.expected, input: issue.input });
+      return ISSUE_MESSAGES.invalid_type({
+        expected: TYPE_WORDS[issue.expected] ?? issue.expected,
+        input: issue.input,
+      });
     case "invalid_value":
       return ISSUE_MESSAGES.invalid_value({ values: issue.values, input: issue.input });
     case "too_small":
@@ -53,7 +56,14 @@ export function charterErrorMap(raw: z.core.$ZodRawIssue): string {
   }
 }
 
-const KEPT: ReadonlySet<string> = new Set(["invalid_type", "invalid_value", "too_small", "too_big", "invalid_format", "invalid_union"]);
+const KEPT: ReadonlySet<string> = new Set([
+  "invalid_type",
+  "invalid_value",
+  "too_small",
+  "too_big",
+  "invalid_format",
+  "invalid_union",
+]);
 
 /** Issues of a failed parse, one per problem; unknown keys get one issue each, at their own path. */
 export function toCharterIssues(error: z.core.$ZodError, prefix: readonly (string | number)[] = []): CharterIssue[] {
@@ -61,11 +71,14 @@ export function toCharterIssues(error: z.core.$ZodError, prefix: readonly (strin
   for (const issue of error.issues) {
     const path = [...prefix, ...issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))];
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ code: "unrecognized_key", path: [...path, key], message: ISSUE_MESSAGES.unrecognized_key({ key }) });
+      for (const key of issue.keys)
+        out.push({ code: "unrecognized_key", path: [...path, key], message: ISSUE_MESSAGES.unrecognized_key({ key }) });
       continue;
     }
-    const custom = issue.code === "custom" ? (issue.params as { code?: CharterIssueCode } | undefined)?.code : undefined;
-    const code: CharterIssueCode = custom ?? (KEPT.has(issue.code) ? (issue.code as CharterIssueCode) : "invalid_input");
+    const custom =
+      issue.code === "custom" ? (issue.params as { code?: CharterIssueCode } | undefined)?.code : undefined;
+    const code: CharterIssueCode =
+      custom ?? (KEPT.has(issue.code) ? (issue.code as CharterIssueCode) : "invalid_input");
     out.push({ code, path, message: issue.message });
   }
   return out;

@@ -9,7 +9,16 @@
 import type { Stage } from "./units.js";
 
 /** Ways a customer contacts a council. */
-export const CHANNELS = ["telephone", "voicemail", "email", "letter", "fax", "visit", "web-form", "social-media"] as const;
+export const CHANNELS = [
+  "telephone",
+  "voicemail",
+  "email",
+  "letter",
+  "fax",
+  "visit",
+  "web-form",
+  "social-media",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 interface EventSpec {
@@ -27,8 +36,18 @@ interface EventSpec {
 export const EVENTS = {
   answeredAt: { by: "answer", done: "answered", stops: ["answer"], description: "a call picked up" },
   attendedAt: { by: "attendance", done: "seen", stops: ["attend"], description: "a visitor seen" },
-  acknowledgedAt: { by: "acknowledgement", done: "acknowledged", stops: ["acknowledge"], description: "an acknowledgement sent" },
-  respondedAt: { by: "response", done: "responded", stops: ["acknowledge", "respond"], description: "a full response sent (it also acknowledges)" },
+  acknowledgedAt: {
+    by: "acknowledgement",
+    done: "acknowledged",
+    stops: ["acknowledge"],
+    description: "an acknowledgement sent",
+  },
+  respondedAt: {
+    by: "response",
+    done: "responded",
+    stops: ["acknowledge", "respond"],
+    description: "a full response sent (it also acknowledges)",
+  },
   voicemailAt: { by: "voicemail", done: "passed to voicemail", stops: [], description: "a call passed to voicemail" },
 } as const satisfies Record<string, EventSpec>;
 

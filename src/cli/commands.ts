@@ -31,7 +31,14 @@ function readText(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    throw new Failure(cli.cannotRead(path, (error as NodeJS.ErrnoException).code === "EISDIR" ? "it is a directory, not a file" : ((error as NodeJS.ErrnoException).code ?? (error as Error).message)));
+    throw new Failure(
+      cli.cannotRead(
+        path,
+        (error as NodeJS.ErrnoException).code === "EISDIR"
+          ? "it is a directory, not a file"
+          : ((error as NodeJS.ErrnoException).code ?? (error as Error).message),
+      ),
+    );
   }
 }
 
@@ -51,13 +58,24 @@ function issueLines(path: string, text: string, issues: readonly CharterIssue[])
 }
 
 /** Parses a charter file (or a layer on a bundled charter, or on one of `others`): the charter, or its issues. */
-function loadFile(path: string, text: string, others: ReadonlyMap<string, Charter> = new Map()): { charter?: Charter; issues: readonly CharterIssue[] } {
+function loadFile(
+  path: string,
+  text: string,
+  others: ReadonlyMap<string, Charter> = new Map(),
+): { charter?: Charter; issues: readonly CharterIssue[] } {
   const json = parseJson(path, text);
-  const base = typeof json === "object" && json !== null && Object.hasOwn(json, "extends") ? (json as { extends?: unknown }).extends : undefined;
+  const base =
+    typeof json === "object" && json !== null && Object.hasOwn(json, "extends")
+      ? (json as { extends?: unknown }).extends
+      : undefined;
   if (typeof base === "string") {
     const bundled = Object.hasOwn(charters, base) ? charters[base] : others.get(base);
     if (bundled === undefined) {
-      return { issues: [charterIssue("unknown_base", ["extends"], { base, known: [...Object.keys(charters), ...others.keys()] })] };
+      return {
+        issues: [
+          charterIssue("unknown_base", ["extends"], { base, known: [...Object.keys(charters), ...others.keys()] }),
+        ],
+      };
     }
     try {
       return { charter: extendCharter(bundled, json), issues: [] };
@@ -87,7 +105,6 @@ export function resolveCharter(value: string | undefined): Charter {
   return charter;
 }
 
-
 export function cmdCharters(args: string[], io: Io, help: () => number): number {
   const { values } = parseArgs({ args, options: { json: { type: "boolean" }, help: { type: "boolean" } } });
   if (values.help) return help();
@@ -98,7 +115,19 @@ export function cmdCharters(args: string[], io: Io, help: () => number): number 
   const blocks = Object.values(charters).map((c) => {
     const head = `${c.id}: ${c.name} (${c.calendar.timeZone}, holidays ${c.calendar.holidays})`;
     if (c.standards.length === 0) return `${head}\n  no measurable standards; ${c.commitments.length} commitments`;
-    const rows = c.standards.map((s) => [s.id, s.channels.join(", "), amountText(ruleById(c, s.id).amount, ruleById(c, s.id).unit), s.target.percent === 100 ? "" : `${s.target.percent}%`, [s.allowPromise && "promise", s.stopsOn && `stops on ${s.stopsOn.join("/")}`, s.scope === "office-hours" && "office hours"].filter(Boolean).join("; ")]);
+    const rows = c.standards.map((s) => [
+      s.id,
+      s.channels.join(", "),
+      amountText(ruleById(c, s.id).amount, ruleById(c, s.id).unit),
+      s.target.percent === 100 ? "" : `${s.target.percent}%`,
+      [
+        s.allowPromise && "promise",
+        s.stopsOn && `stops on ${s.stopsOn.join("/")}`,
+        s.scope === "office-hours" && "office hours",
+      ]
+        .filter(Boolean)
+        .join("; "),
+    ]);
     return `${head}\n${table(["standard", "channels", "limit", "target", "notes"], rows, 5).replace(/^/gm, "  ")}`;
   });
   print(io.stdout, blocks.join("\n\n"));
@@ -131,7 +160,10 @@ export function cmdValidate(args: string[], io: Io, help: () => number): number 
     } catch (error) {
       if (!(error instanceof Failure)) throw error;
       const where = jsonErrorPosition(text, error);
-      print(io.stdout, where ? `${path}:${where.line}:${where.column}: ✖ ${error.message.replace(`${path}: `, "")}` : error.message);
+      print(
+        io.stdout,
+        where ? `${path}:${where.line}:${where.column}: ✖ ${error.message.replace(`${path}: `, "")}` : error.message,
+      );
       invalid++;
       continue;
     }
@@ -163,15 +195,33 @@ export function cmdDeadline(args: string[], io: Io, help: () => number): number 
   const charter = resolveCharter(values.charter);
   if (values.standard === undefined) throw new Failure(cli.standardRequired(charter.standards.map((s) => s.id)));
   if (values.received === undefined) throw new Failure(cli.receivedRequired());
-  const d = deadline(charter, values.standard, values.received, values.acknowledged === undefined ? {} : { acknowledgedAt: values.acknowledged });
+  const d = deadline(
+    charter,
+    values.standard,
+    values.received,
+    values.acknowledged === undefined ? {} : { acknowledgedAt: values.acknowledged },
+  );
   if (values.json) print(io.stdout, JSON.stringify(d, null, 2));
   else if (values.explain) print(io.stdout, explain(d));
-  else print(io.stdout, `${d.standardId}: due ${d.due} (${d.rule})${d.inScope ? "" : " — out of scope: received while the office was closed"}`);
+  else
+    print(
+      io.stdout,
+      `${d.standardId}: due ${d.due} (${d.rule})${d.inScope ? "" : " — out of scope: received while the office was closed"}`,
+    );
   return 0;
 }
 
 export function cmdCalendar(args: string[], io: Io, help: () => number): number {
-  const { values } = parseArgs({ args, options: { charter: { type: "string" }, from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      charter: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);
   if (values.from === undefined || values.to === undefined) throw new Failure(cli.fromToRequired());
@@ -185,14 +235,28 @@ export function cmdCalendar(args: string[], io: Io, help: () => number): number 
   for (let d = from; d <= to; d++) {
     const date = formatDate(d);
     const why = reasons.get(date);
-    days.push({ date, weekday: WEEKDAY_NAMES[weekdayIndex(d)] as string, working: why === undefined, ...(why === undefined ? {} : { reason: why.reason, ...(why.name === undefined ? {} : { name: why.name }) }) });
+    days.push({
+      date,
+      weekday: WEEKDAY_NAMES[weekdayIndex(d)] as string,
+      working: why === undefined,
+      ...(why === undefined ? {} : { reason: why.reason, ...(why.name === undefined ? {} : { name: why.name }) }),
+    });
   }
   if (values.json) print(io.stdout, JSON.stringify(days, null, 2));
   else {
     const working = days.filter((d) => d.working).length;
-    print(io.stdout, `${charter.name}: ${working} working days from ${values.from} to ${values.to} (${charter.calendar.timeZone}, ${charter.calendar.holidays})\n`);
-    print(io.stdout, table(["date", "day", "status", "name"], days.map((d) => [d.date, d.weekday.slice(0, 3), d.working ? "working" : (d.reason ?? ""), d.name ?? ""]), 4));
+    print(
+      io.stdout,
+      `${charter.name}: ${working} working days from ${values.from} to ${values.to} (${charter.calendar.timeZone}, ${charter.calendar.holidays})\n`,
+    );
+    print(
+      io.stdout,
+      table(
+        ["date", "day", "status", "name"],
+        days.map((d) => [d.date, d.weekday.slice(0, 3), d.working ? "working" : (d.reason ?? ""), d.name ?? ""]),
+        4,
+      ),
+    );
   }
   return 0;
 }
-

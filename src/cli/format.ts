@@ -29,7 +29,11 @@ export function reportFormat(format: ReportFormat, report: PartialReport, charte
   }
 }
 
-const FIRMNESS_WORDS: Readonly<Record<string, string>> = { will: "we will", aim: "we aim to", "general-rule": "as a general rule" };
+const FIRMNESS_WORDS: Readonly<Record<string, string>> = {
+  will: "we will",
+  aim: "we aim to",
+  "general-rule": "as a general rule",
+};
 
 /** What the input held and what became of it, in a sentence. */
 function accounting(report: PartialReport): string {
@@ -59,7 +63,20 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 export function reportTable(report: PartialReport, charter: Charter): string {
   const withPeriod = report.by !== null;
-  const header = ["standard", ...(withPeriod ? ["period"] : []), "promise", "in scope", "met", "breached", "pending", "n/a", "met %", "target", "achieved", "95% CI"];
+  const header = [
+    "standard",
+    ...(withPeriod ? ["period"] : []),
+    "promise",
+    "in scope",
+    "met",
+    "breached",
+    "pending",
+    "n/a",
+    "met %",
+    "target",
+    "achieved",
+    "95% CI",
+  ];
   const rows = report.rows.map((r) => [
     r.standardId,
     ...(withPeriod ? [r.period ?? ""] : []),
@@ -74,8 +91,17 @@ export function reportTable(report: PartialReport, charter: Charter): string {
     verdict(r),
     r.ci95 === null ? "–" : `${(r.ci95.low * 100).toFixed(1)}-${(r.ci95.high * 100).toFixed(1)}%`,
   ]);
-  const title = safe(`${charter.name} (${charter.id}): judged at ${report.now}${report.input.now === "clock" ? " (the current time)" : ""}`);
-  const body = charter.standards.length === 0 ? "This charter has no measurable standards (it gives no timescales)." : table(header, rows.map((r) => r.map(safe)), withPeriod ? 3 : 2);
+  const title = safe(
+    `${charter.name} (${charter.id}): judged at ${report.now}${report.input.now === "clock" ? " (the current time)" : ""}`,
+  );
+  const body =
+    charter.standards.length === 0
+      ? "This charter has no measurable standards (it gives no timescales)."
+      : table(
+          header,
+          rows.map((r) => r.map(safe)),
+          withPeriod ? 3 : 2,
+        );
   return `${title}\n\n${body}\n\n${safe(accounting(report))}`;
 }
 
@@ -90,9 +116,35 @@ export function csvCell(value: string): string {
 }
 
 export function reportCsv(report: ComplianceReport): string {
-  const header = ["standardId", "period", "inScope", "met", "breached", "pending", "notApplicable", "metShare", "targetPercent", "achieved", "ci95Low", "ci95High"];
+  const header = [
+    "standardId",
+    "period",
+    "inScope",
+    "met",
+    "breached",
+    "pending",
+    "notApplicable",
+    "metShare",
+    "targetPercent",
+    "achieved",
+    "ci95Low",
+    "ci95High",
+  ];
   const lines = report.rows.map((r) =>
-    [r.standardId, r.period ?? "", r.inScope, r.met, r.breached, r.pending, r.notApplicable, r.metShare ?? "", r.target.percent, r.achieved ?? "", r.ci95?.low ?? "", r.ci95?.high ?? ""]
+    [
+      r.standardId,
+      r.period ?? "",
+      r.inScope,
+      r.met,
+      r.breached,
+      r.pending,
+      r.notApplicable,
+      r.metShare ?? "",
+      r.target.percent,
+      r.achieved ?? "",
+      r.ci95?.low ?? "",
+      r.ci95?.high ?? "",
+    ]
       .map((v) => (typeof v === "number" ? String(v) : csvCell(String(v))))
       .join(","),
   );
@@ -104,7 +156,19 @@ export function reportMarkdown(report: PartialReport, charter: Charter): string 
   const cell = (text: string) => safe(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
   const pct = (n: number | null) => (n === null ? "–" : `${(n * 100).toFixed(1)}%`);
   const withPeriod = report.by !== null;
-  const head = ["Standard", ...(withPeriod ? ["Period"] : []), "Promise", "Met", "Breached", "Pending", "Not applicable", "Share met", "95% interval", "Target", "Achieved"];
+  const head = [
+    "Standard",
+    ...(withPeriod ? ["Period"] : []),
+    "Promise",
+    "Met",
+    "Breached",
+    "Pending",
+    "Not applicable",
+    "Share met",
+    "95% interval",
+    "Target",
+    "Achieved",
+  ];
   const lines = report.rows.map((r) =>
     [
       r.standardId,
@@ -121,6 +185,8 @@ export function reportMarkdown(report: PartialReport, charter: Charter): string 
     ].map(cell),
   );
   const table = [head, head.map(() => "---"), ...lines].map((row) => `| ${row.join(" | ")} |`).join("\n");
-  const quotes = charter.standards.map((s) => `- **${cell(standardTitle(s))}** (${cell(s.id)}): “${cell(s.quote)}”`).join("\n");
+  const quotes = charter.standards
+    .map((s) => `- **${cell(standardTitle(s))}** (${cell(s.id)}): “${cell(s.quote)}”`)
+    .join("\n");
   return `# ${cell(charter.name)}: charter compliance\n\nJudged at ${report.now}. ${cell(accounting(report))}\n\n${table}\n\n## The standards\n\n${quotes}\n`;
 }

@@ -17,7 +17,10 @@ import type { PartialReport } from "./report.js";
 
 /** Text made safe for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
 }
 const h = escapeHtml;
 
@@ -41,8 +44,17 @@ const SINGULAR: Readonly<Record<Channel, string>> = {
   "web-form": "web form",
   "social-media": "social media",
 };
-const DONE: Readonly<Record<string, string>> = { answer: "answered", attend: "seen", acknowledge: "acknowledged", respond: "answered in full" };
-const FIRMNESS: Readonly<Record<string, string>> = { will: "We will", aim: "We aim to", "general-rule": "As a general rule" };
+const DONE: Readonly<Record<string, string>> = {
+  answer: "answered",
+  attend: "seen",
+  acknowledge: "acknowledged",
+  respond: "answered in full",
+};
+const FIRMNESS: Readonly<Record<string, string>> = {
+  will: "We will",
+  aim: "We aim to",
+  "general-rule": "As a general rule",
+};
 
 function joined(words: readonly string[], last: string): string {
   return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} ${last} ${words[words.length - 1]}`;
@@ -55,9 +67,19 @@ export function standardTitle(s: Standard): string {
   const category = own(s, "category") as string | undefined;
   const what =
     category === undefined
-      ? joined(s.channels.map((c) => PLURAL[c]), "and")
-      : `${category.replace(/-/g, " ").replace(/^complaint stage two$/, "stage two complaints").replace(/^complaint$/, "complaints")} by ${joined(s.channels.map((c) => SINGULAR[c]), "or")}`;
-  const share = s.target.percent === 100 ? what.charAt(0).toUpperCase() + what.slice(1) : `${s.target.percent}% of ${what}`;
+      ? joined(
+          s.channels.map((c) => PLURAL[c]),
+          "and",
+        )
+      : `${category
+          .replace(/-/g, " ")
+          .replace(/^complaint stage two$/, "stage two complaints")
+          .replace(/^complaint$/, "complaints")} by ${joined(
+          s.channels.map((c) => SINGULAR[c]),
+          "or",
+        )}`;
+  const share =
+    s.target.percent === 100 ? what.charAt(0).toUpperCase() + what.slice(1) : `${s.target.percent}% of ${what}`;
   return `${share} ${DONE[s.stage] ?? s.stage} within ${limit}`;
 }
 
@@ -81,8 +103,16 @@ function duration(ms: number): string {
 function verdict(row: ReportRow): { css: string; symbol: string; words: string } {
   if (row.achieved === null) return { css: "none", symbol: "–", words: "No contacts decided yet" };
   return row.achieved
-    ? { css: "ok", symbol: "✔", words: `Target achieved: ${pct(row.metShare)} met, against a target of ${row.target.percent}%` }
-    : { css: "miss", symbol: "✘", words: `Target not achieved: ${pct(row.metShare)} met, against a target of ${row.target.percent}%` };
+    ? {
+        css: "ok",
+        symbol: "✔",
+        words: `Target achieved: ${pct(row.metShare)} met, against a target of ${row.target.percent}%`,
+      }
+    : {
+        css: "miss",
+        symbol: "✘",
+        words: `Target not achieved: ${pct(row.metShare)} met, against a target of ${row.target.percent}%`,
+      };
 }
 
 /** The share met as a bar, with its 95% interval and the target marked. */
@@ -98,9 +128,18 @@ function bar(row: ReportRow, label: string): string {
 
 /** A small trend chart of the share met per period, with the target line. */
 function trend(rows: readonly ReportRow[], target: number, label: string): string {
-  const points = rows.map((r, i) => ({ x: rows.length === 1 ? 60 : 16 + (i * 80) / (rows.length - 1), y: r.metShare === null ? undefined : 44 - r.metShare * 40 }));
-  const path = points.filter((p) => p.y !== undefined).map((p) => `${p.x.toFixed(1)},${(p.y as number).toFixed(1)}`).join(" ");
-  const dots = points.filter((p) => p.y !== undefined).map((p) => `<circle cx="${p.x.toFixed(1)}" cy="${(p.y as number).toFixed(1)}" r="1.6" class="dot"/>`).join("");
+  const points = rows.map((r, i) => ({
+    x: rows.length === 1 ? 60 : 16 + (i * 80) / (rows.length - 1),
+    y: r.metShare === null ? undefined : 44 - r.metShare * 40,
+  }));
+  const path = points
+    .filter((p) => p.y !== undefined)
+    .map((p) => `${p.x.toFixed(1)},${(p.y as number).toFixed(1)}`)
+    .join(" ");
+  const dots = points
+    .filter((p) => p.y !== undefined)
+    .map((p) => `<circle cx="${p.x.toFixed(1)}" cy="${(p.y as number).toFixed(1)}" r="1.6" class="dot"/>`)
+    .join("");
   const ty = (44 - (target / 100) * 40).toFixed(1);
   const first = rows[0]?.period ?? "";
   const last = rows[rows.length - 1]?.period ?? "";
@@ -129,7 +168,10 @@ function periods(rows: readonly ReportRow[], title: string, by: string): string 
   return `<table class="periods"><caption>${h(title)}, by ${by}</caption>
 <thead><tr><th scope="col">${by === "month" ? "Month" : "Week"}</th><th scope="col">Met</th><th scope="col">Breached</th><th scope="col">Pending</th><th scope="col">Not applicable</th><th scope="col">Share met</th></tr></thead>
 <tbody>${rows
-    .map((r) => `<tr><th scope="row" data-label="${by === "month" ? "Month" : "Week"}">${h(r.period ?? "")}</th><td data-label="Met">${r.met}</td><td data-label="Breached">${r.breached}</td><td data-label="Pending">${r.pending}</td><td data-label="Not applicable">${r.notApplicable}</td><td data-label="Share met">${pct(r.metShare)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><th scope="row" data-label="${by === "month" ? "Month" : "Week"}">${h(r.period ?? "")}</th><td data-label="Met">${r.met}</td><td data-label="Breached">${r.breached}</td><td data-label="Pending">${r.pending}</td><td data-label="Not applicable">${r.notApplicable}</td><td data-label="Share met">${pct(r.metShare)}</td></tr>`,
+    )
     .join("\n")}</tbody></table>`;
 }
 
@@ -192,7 +234,8 @@ export function reportHtml(report: PartialReport, charter: Charter): string {
   if (report.by === null) for (const r of report.rows) flat.set(r.standardId, r);
   else for (const r of report.rows) byPeriod.set(r.standardId, [...(byPeriod.get(r.standardId) ?? []), r]);
   // With periods, the standard's overall figures are its periods summed, as merging sums them.
-  const totals = (id: string): ReportRow | undefined => (report.by === null ? flat.get(id) : sumRows(byPeriod.get(id) ?? [], report.worstLimit));
+  const totals = (id: string): ReportRow | undefined =>
+    report.by === null ? flat.get(id) : sumRows(byPeriod.get(id) ?? [], report.worstLimit);
   const standards = charter.standards.map((s, i) => {
     const row = totals(s.id);
     const title = standardTitle(s);
@@ -214,10 +257,19 @@ ${row === undefined ? "" : worst(row.worst, title)}
   const no = achieved.filter((a) => a === false).length;
   const none = achieved.length - yes - no;
   const periodsSeen = [...new Set(report.rows.map((r) => r.period).filter((p): p is string => p !== undefined))].sort();
-  const period = periodsSeen.length > 0 ? `Contacts received from ${h(periodsSeen[0] as string)} to ${h(periodsSeen[periodsSeen.length - 1] as string)} (by ${report.by}).` : "All contacts received up to the moment of judgement.";
+  const period =
+    periodsSeen.length > 0
+      ? `Contacts received from ${h(periodsSeen[0] as string)} to ${h(periodsSeen[periodsSeen.length - 1] as string)} (by ${report.by}).`
+      : "All contacts received up to the moment of judgement.";
   const assumptions = [
-    ...(own(charter.calendar, "assumptions") as readonly { fields: readonly string[]; note: string }[] | undefined ?? []).map((a) => `<li><strong>${h(a.fields.join(", "))}:</strong> ${h(a.note)}</li>`),
-    ...charter.standards.flatMap((s) => (typeof own(s, "assumption") === "string" ? [`<li><strong>${h(standardTitle(s))}:</strong> ${h(own(s, "assumption") as string)}</li>`] : [])),
+    ...(
+      (own(charter.calendar, "assumptions") as readonly { fields: readonly string[]; note: string }[] | undefined) ?? []
+    ).map((a) => `<li><strong>${h(a.fields.join(", "))}:</strong> ${h(a.note)}</li>`),
+    ...charter.standards.flatMap((s) =>
+      typeof own(s, "assumption") === "string"
+        ? [`<li><strong>${h(standardTitle(s))}:</strong> ${h(own(s, "assumption") as string)}</li>`]
+        : [],
+    ),
   ];
   const sources = charter.sources.map((s) => {
     const url = own(s, "url") as string | undefined;
@@ -226,7 +278,9 @@ ${row === undefined ? "" : worst(row.worst, title)}
     const title = url === undefined || !/^https?:\/\//.test(url) ? h(s.title) : `<a href="${h(url)}">${h(s.title)}</a>`;
     return `<li>${title}, ${h(s.publisher)}${date === undefined ? ", date not shown" : `, ${h(date)}`}.${note === undefined ? "" : ` ${h(note)}`}</li>`;
   });
-  const skipped = report.input.skipped.map((s) => `<li>${s.count} × ${h(s.reason)} (first at ${h(s.first.join(", "))})</li>`);
+  const skipped = report.input.skipped.map(
+    (s) => `<li>${s.count} × ${h(s.reason)} (first at ${h(s.first.join(", "))})</li>`,
+  );
   return `<!doctype html>
 <html lang="en">
 <head>

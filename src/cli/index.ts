@@ -148,7 +148,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       print(io.stderr, `council-sla: ${safe(error.message)}`);
       return 2;
     }
-    if (error instanceof Error && "code" in error && typeof (error as { code: unknown }).code === "string" && (error as { code: string }).code.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      error instanceof Error &&
+      "code" in error &&
+      typeof (error as { code: unknown }).code === "string" &&
+      (error as { code: string }).code.startsWith("ERR_PARSE_ARGS")
+    ) {
       print(io.stderr, `council-sla: ${safe(error.message)}`);
       return 2;
     }
@@ -171,7 +176,9 @@ if (/council-sla$|cli\.(c?js)$/.test(entry)) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`council-sla: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `council-sla: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 3;
     },
   );

@@ -19,7 +19,16 @@ import { csvRows } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { contactsOf, readyToRead, type ContactRow, type Mapping } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
-import { Failure, INPUT_FORMATS, checkFile, formatFromName, open, sniff, textOf, type InputFormat } from "./input/source.js";
+import {
+  Failure,
+  INPUT_FORMATS,
+  checkFile,
+  formatFromName,
+  open,
+  sniff,
+  textOf,
+  type InputFormat,
+} from "./input/source.js";
 import { xlsxRows } from "./input/xlsx.js";
 import { cli, safe } from "./messages.js";
 import { judgeAll, type Work } from "./workers.js";
@@ -74,8 +83,16 @@ class Account {
     this.#byReason.set(reason, entry);
     entry.count++;
     if (entry.first.length < FIRST_LINES) entry.first.push(`${name}:${line}`);
-    if (entry.count <= PRINTED_PER_REASON) print(this.#io.stderr, safe(cli.skippedLine(name, line, id === null || id === undefined ? undefined : String(id), message)));
-    else if (entry.count === PRINTED_PER_REASON + 1) print(this.#io.stderr, safe(`${name}: more rows skipped for the same reason (${reason}) are counted, not printed`));
+    if (entry.count <= PRINTED_PER_REASON)
+      print(
+        this.#io.stderr,
+        safe(cli.skippedLine(name, line, id === null || id === undefined ? undefined : String(id), message)),
+      );
+    else if (entry.count === PRINTED_PER_REASON + 1)
+      print(
+        this.#io.stderr,
+        safe(`${name}: more rows skipped for the same reason (${reason}) are counted, not printed`),
+      );
   }
 
   get skipped(): number {
@@ -85,12 +102,20 @@ class Account {
   }
 
   summary(): InputAccount["skipped"] {
-    return [...this.#byReason].map(([reason, { count, first }]) => ({ reason, count, first })).sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+    return [...this.#byReason]
+      .map(([reason, { count, first }]) => ({ reason, count, first }))
+      .sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
   }
 }
 
 /** The rows of the input, whatever its format. */
-async function rowsOf(path: string, format: InputFormat | undefined, io: Io, options: { delimiter?: string; sheet?: string }, name: string): Promise<AsyncIterable<RawRow[]>> {
+async function rowsOf(
+  path: string,
+  format: InputFormat | undefined,
+  io: Io,
+  options: { delimiter?: string; sheet?: string },
+  name: string,
+): Promise<AsyncIterable<RawRow[]>> {
   const kind = format ?? (path === "-" ? undefined : formatFromName(path));
   if (kind === "xlsx") {
     if (path === "-") throw new Failure(cli.badNumber("--input xlsx", "a file path, not standard input", "-"));
@@ -102,18 +127,33 @@ async function rowsOf(path: string, format: InputFormat | undefined, io: Io, opt
   const chosen = kind ?? sniffed;
   if (chosen === "json") return jsonArrayRows(chunks, name);
   if (chosen === "ndjson") return ndjsonRows(chunks);
-  if (kind === "csv" && sniffed !== "csv") throw new Failure(cli.notContacts(name, sniffed === "json" ? "it holds a JSON array: use --input json" : "it holds NDJSON (one JSON object a line): use --input ndjson"));
+  if (kind === "csv" && sniffed !== "csv")
+    throw new Failure(
+      cli.notContacts(
+        name,
+        sniffed === "json"
+          ? "it holds a JSON array: use --input json"
+          : "it holds NDJSON (one JSON object a line): use --input ndjson",
+      ),
+    );
   return csvRows(chunks, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
 }
 
 /** `FIELD=COLUMN`, `FIELD:WORD=VALUE`, a map file: the council's names as a Mapping. */
-function mappingOf(values: { map?: string[]; "map-file"?: string; "map-value"?: string[]; ignore?: string[]; "date-format"?: string }): Mapping {
+function mappingOf(values: {
+  map?: string[];
+  "map-file"?: string;
+  "map-value"?: string[];
+  ignore?: string[];
+  "date-format"?: string;
+}): Mapping {
   const columns = new Map<ContactField, string>();
   const words = new Map<ContactField, Map<string, string>>();
   const ignore = new Set<string>(values.ignore ?? []);
   let dateFormat = values["date-format"];
   const field = (option: string, name: string): ContactField => {
-    if (!(CONTACT_FIELD_NAMES as readonly string[]).includes(name)) throw new Failure(cli.unknownField(option, name, CONTACT_FIELD_NAMES));
+    if (!(CONTACT_FIELD_NAMES as readonly string[]).includes(name))
+      throw new Failure(cli.unknownField(option, name, CONTACT_FIELD_NAMES));
     return name as ContactField;
   };
   const word = (f: ContactField, from: string, to: string) => {
@@ -130,10 +170,17 @@ function mappingOf(values: { map?: string[]; "map-file"?: string; "map-value"?: 
     } catch (error) {
       throw new Failure(cli.badMapFile(path, (error as Error).message));
     }
-    const file = json as { columns?: Record<string, string>; values?: Record<string, Record<string, string>>; ignore?: string[]; dateFormat?: string };
-    if (typeof file !== "object" || file === null) throw new Failure(cli.badMapFile(path, "expected an object { columns, values, ignore, dateFormat }"));
+    const file = json as {
+      columns?: Record<string, string>;
+      values?: Record<string, Record<string, string>>;
+      ignore?: string[];
+      dateFormat?: string;
+    };
+    if (typeof file !== "object" || file === null)
+      throw new Failure(cli.badMapFile(path, "expected an object { columns, values, ignore, dateFormat }"));
     for (const [f, column] of Object.entries(file.columns ?? {})) columns.set(field("--map-file", f), String(column));
-    for (const [f, map] of Object.entries(file.values ?? {})) for (const [from, to] of Object.entries(map)) word(field("--map-file", f), from, String(to));
+    for (const [f, map] of Object.entries(file.values ?? {}))
+      for (const [from, to] of Object.entries(map)) word(field("--map-file", f), from, String(to));
     for (const column of file.ignore ?? []) ignore.add(String(column));
     if (typeof file.dateFormat === "string" && dateFormat === undefined) dateFormat = file.dateFormat;
   }
@@ -155,7 +202,8 @@ function mappingOf(values: { map?: string[]; "map-file"?: string; "map-value"?: 
 function allowed(value: string | undefined, rows: number): number {
   if (value === undefined) return 0;
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(value);
-  if (m === null) throw new Failure(cli.badNumber("--max-skipped", "a number of rows or a percentage, e.g. 10 or 0.5%", value));
+  if (m === null)
+    throw new Failure(cli.badNumber("--max-skipped", "a number of rows or a percentage, e.g. 10 or 0.5%", value));
   const n = Number(m[1]);
   return m[2] === "%" ? (n / 100) * rows : n;
 }
@@ -187,7 +235,12 @@ function choice<T extends string>(option: string, values: readonly T[], value: s
 }
 
 /** Runs `report`; resolves to the exit status. */
-export async function cmdReport(args: string[], io: Io, resolveCharter: (value: string | undefined) => Charter, help: () => number): Promise<number> {
+export async function cmdReport(
+  args: string[],
+  io: Io,
+  resolveCharter: (value: string | undefined) => Charter,
+  help: () => number,
+): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);
@@ -197,12 +250,20 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
   const by = choice("--by", ["month", "week"] as const, values.by);
   const input = choice<InputFormat>("--input", INPUT_FORMATS, values.input);
   const abandoned = choice("--abandoned", ["by-limit", "missed", "excluded"] as const, values.abandoned);
-  const delimiter = values.delimiter === undefined ? undefined : values.delimiter === "\\t" || values.delimiter === "tab" ? "\t" : values.delimiter;
-  if (delimiter !== undefined && ![",", ";", "\t"].includes(delimiter)) throw new Failure(cli.oneOf("--delimiter", [",", ";", "tab"], values.delimiter ?? ""));
+  const delimiter =
+    values.delimiter === undefined
+      ? undefined
+      : values.delimiter === "\\t" || values.delimiter === "tab"
+        ? "\t"
+        : values.delimiter;
+  if (delimiter !== undefined && ![",", ";", "\t"].includes(delimiter))
+    throw new Failure(cli.oneOf("--delimiter", [",", ";", "tab"], values.delimiter ?? ""));
   const worst = values.worst === undefined ? 5 : Number(values.worst);
-  if (!Number.isInteger(worst) || worst < 0 || worst > 1000) throw new Failure(cli.badNumber("--worst", "an integer from 0 to 1000", values.worst ?? ""));
+  if (!Number.isInteger(worst) || worst < 0 || worst > 1000)
+    throw new Failure(cli.badNumber("--worst", "an integer from 0 to 1000", values.worst ?? ""));
   const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new Failure(cli.badNumber("--jobs", "an integer from 1 to 64", values.jobs ?? ""));
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new Failure(cli.badNumber("--jobs", "an integer from 1 to 64", values.jobs ?? ""));
   if (values.now === undefined) throw new Failure(cli.nowRequired());
   const fromClock = values.now === "now";
   const now = fromClock ? new Date().toISOString() : values.now;
@@ -216,17 +277,39 @@ export async function cmdReport(args: string[], io: Io, resolveCharter: (value: 
   const account = new Account(io);
   // CSV (after its first rows) and NDJSON are only cut into blocks of whole rows here: the
   // judges read each block as they judge it, so its contacts die young.
-  const readerOptions = { ...(delimiter === undefined ? {} : { delimiter }), ...(values.sheet === undefined ? {} : { sheet: values.sheet }) };
+  const readerOptions = {
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
+  };
   const rows = contactsOf(await rowsOf(path, input, io, readerOptions, name), mapping, name);
-  const options = { now, worst, ...(by === undefined ? {} : { by }), ...(abandoned === undefined ? {} : { abandoned }) };
-  const report = await judgeAll(charter, workOf(rows, account, name, jobs === 1 ? 0 : ITEM_ROWS), options, mapping, jobs, (judged) => {
-    account.rows += judged.rows;
-    for (const p of judged.problems) account.skip(name, p.line, p.reason, p.message);
-    for (const { skipped: s, line: at } of judged.skipped) account.skip(name, at, reasonOf(s.message), s.message, s.contactId);
-  });
+  const options = {
+    now,
+    worst,
+    ...(by === undefined ? {} : { by }),
+    ...(abandoned === undefined ? {} : { abandoned }),
+  };
+  const report = await judgeAll(
+    charter,
+    workOf(rows, account, name, jobs === 1 ? 0 : ITEM_ROWS),
+    options,
+    mapping,
+    jobs,
+    (judged) => {
+      account.rows += judged.rows;
+      for (const p of judged.problems) account.skip(name, p.line, p.reason, p.message);
+      for (const { skipped: s, line: at } of judged.skipped)
+        account.skip(name, at, reasonOf(s.message), s.message, s.contactId);
+    },
+  );
   const partial: PartialReport = {
     ...report,
-    input: { rows: account.rows, judged: report.contacts - report.skipped - report.future, skipped: account.summary(), future: report.future, now: fromClock ? "clock" : "option" },
+    input: {
+      rows: account.rows,
+      judged: report.contacts - report.skipped - report.future,
+      skipped: account.summary(),
+      future: report.future,
+      now: fromClock ? "clock" : "option",
+    },
   };
   print(io.stdout, reportFormat(format, partial, charter));
   const skipped = account.skipped;
@@ -259,7 +342,12 @@ function sizeOf(contact: Record<string, unknown>): number {
  * about ITEM_ROWS rows for workers: batches of contacts with their lines, or runs of
  * blocks left as text. The readers' problems are accounted as they pass.
  */
-async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name: string, itemRows: number): AsyncGenerator<Work> {
+async function* workOf(
+  rows: AsyncIterable<ContactRow[]>,
+  account: Account,
+  name: string,
+  itemRows: number,
+): AsyncGenerator<Work> {
   let contacts: Contact[] = [];
   let lines: number[] = [];
   let blocks: TextBlock[] = [];
@@ -311,7 +399,14 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, name
 
 function isPartial(value: unknown): value is PartialReport {
   const r = value as Partial<PartialReport> | null;
-  return typeof r === "object" && r !== null && Array.isArray(r.rows) && typeof r.charterId === "string" && typeof r.input === "object" && r.input !== null;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    Array.isArray(r.rows) &&
+    typeof r.charterId === "string" &&
+    typeof r.input === "object" &&
+    r.input !== null
+  );
 }
 
 /** Sums two inputs' accounts (first lines kept in file:line order, at most five a reason). */
@@ -323,13 +418,30 @@ function mergeAccounts(a: InputAccount, b: InputAccount): InputAccount {
     entry.count += s.count;
     entry.first.push(...s.first);
   }
-  const skipped = [...byReason].map(([reason, { count, first }]) => ({ reason, count, first: first.sort().slice(0, FIRST_LINES) })).sort((x, y) => (x.reason < y.reason ? -1 : 1));
-  return { rows: a.rows + b.rows, judged: a.judged + b.judged, skipped, future: a.future + b.future, now: a.now === "clock" || b.now === "clock" ? "clock" : "option" };
+  const skipped = [...byReason]
+    .map(([reason, { count, first }]) => ({ reason, count, first: first.sort().slice(0, FIRST_LINES) }))
+    .sort((x, y) => (x.reason < y.reason ? -1 : 1));
+  return {
+    rows: a.rows + b.rows,
+    judged: a.judged + b.judged,
+    skipped,
+    future: a.future + b.future,
+    now: a.now === "clock" || b.now === "clock" ? "clock" : "option",
+  };
 }
 
 /** Runs `merge`; resolves to the exit status. */
-export function cmdMerge(args: string[], io: Io, resolveCharter: (value: string | undefined) => Charter, help: () => number): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "table" }, charter: { type: "string" }, help: { type: "boolean" } } });
+export function cmdMerge(
+  args: string[],
+  io: Io,
+  resolveCharter: (value: string | undefined) => Charter,
+  help: () => number,
+): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string", default: "table" }, charter: { type: "string" }, help: { type: "boolean" } },
+  });
   if (values.help) return help();
   if (positionals.length === 0) throw new Failure(cli.mergeNeedsFiles());
   const format = choice<ReportFormat>("--format", REPORT_FORMATS, values.format) ?? "table";

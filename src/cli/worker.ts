@@ -17,5 +17,7 @@ const read = mappingOfData(mapping);
 // Items are judged in the order they come, once what reading needs is loaded.
 const ready = readyToRead(read);
 parentPort?.on("message", (message: { id: number; work: Work }) => {
-  void ready.then(() => parentPort?.postMessage({ id: message.id, judged: judgeWork(parsed, message.work, options, read) }));
+  void ready.then(() =>
+    parentPort?.postMessage({ id: message.id, judged: judgeWork(parsed, message.work, options, read) }),
+  );
 });

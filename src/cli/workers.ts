@@ -15,7 +15,13 @@ import { Worker } from "node:worker_threads";
 import type { Charter, Contact } from "../charter/schema.js";
 import type { ContactField } from "../charter/vocabulary.js";
 import { mergeReports } from "../rules/merge.js";
-import { Accumulator, complianceReport, type ComplianceReport, type ReportOptions, type SkippedContact } from "../rules/report.js";
+import {
+  Accumulator,
+  complianceReport,
+  type ComplianceReport,
+  type ReportOptions,
+  type SkippedContact,
+} from "../rules/report.js";
 import { readCsvBlock } from "./input/csv.js";
 import { readNdjsonBlock } from "./input/json.js";
 import { contactOrError, mappingData, RowError, type Mapping } from "./input/mapping.js";
@@ -51,7 +57,10 @@ class Judge implements RowVisitor {
 
   constructor(charter: Charter, options: Options, mapping: Mapping) {
     this.#mapping = mapping;
-    this.#acc = new Accumulator(charter, { ...options, onSkip: (s) => this.#skipped.push({ skipped: s, line: this.#line }) });
+    this.#acc = new Accumulator(charter, {
+      ...options,
+      onSkip: (s) => this.#skipped.push({ skipped: s, line: this.#line }),
+    });
   }
 
   #add(contact: Contact, line: number): void {
@@ -144,7 +153,14 @@ class InOrder {
  * judges an item itself whenever every worker has its two. `take` sees the accounting
  * in input order.
  */
-export async function judgeAll(charter: Charter, work: AsyncIterable<Work>, options: Options, mapping: Mapping, jobs: number, take: (accounted: Accounted) => void): Promise<ComplianceReport> {
+export async function judgeAll(
+  charter: Charter,
+  work: AsyncIterable<Work>,
+  options: Options,
+  mapping: Mapping,
+  jobs: number,
+  take: (accounted: Accounted) => void,
+): Promise<ComplianceReport> {
   if (jobs === 1) {
     const judge = new Judge(charter, options, mapping);
     for await (const item of work) {

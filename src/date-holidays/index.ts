@@ -55,7 +55,9 @@ export function holidayTable(region: string, options: HolidayTableOptions = {}):
   const firstYear = options.firstYear ?? 2000;
   const lastYear = options.lastYear ?? 2099;
   if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear > lastYear) {
-    throw new RangeError(expected("options.firstYear/lastYear", "whole years, first <= last", `${firstYear}..${lastYear}`));
+    throw new RangeError(
+      expected("options.firstYear/lastYear", "whole years, first <= last", `${firstYear}..${lastYear}`),
+    );
   }
   const types = new Set<string>(options.types ?? DEFAULT_TYPES);
   const hd = state === undefined ? new Holidays(country) : new Holidays(country, state);

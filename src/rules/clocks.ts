@@ -38,13 +38,26 @@ export interface ClockInput {
 
 type Clock = (input: ClockInput) => DueTimes;
 
-function pauseStep(input: ClockInput, from: number, to: number, disregarded: number, unit: "working days" | "days" | "ms"): TraceStep {
+function pauseStep(
+  input: ClockInput,
+  from: number,
+  to: number,
+  disregarded: number,
+  unit: "working days" | "days" | "ms",
+): TraceStep {
   const zone = input.engine.zone;
   return { step: "paused", from: zone.format(from), to: zone.format(to), disregarded, unit };
 }
 
 function dueStep(input: ClockInput, due: number, dueDay: number, rule: DueRule): TraceStep {
-  return { step: "due", at: input.engine.zone.format(due), date: formatDate(dueDay), rule, amount: input.rule.amount, unit: input.rule.unit };
+  return {
+    step: "due",
+    at: input.engine.zone.format(due),
+    date: formatDate(dueDay),
+    rule,
+    amount: input.rule.amount,
+    unit: input.rule.unit,
+  };
 }
 
 /** Seconds, minutes, hours: real time, with paused time added. */
@@ -99,7 +112,8 @@ function startOf(input: ClockInput): { day0: number; clock: number; afterCutoff:
 /** Records day 0, and gives the anchor days are counted from. */
 function dayZero(input: ClockInput, day0: number, working: boolean, steps: TraceStep[] | undefined): number {
   const { engine, rule } = input;
-  const countsAsDayOne = rule.standard.countReceiptDay && rule.kind !== "calendar-months" && (!working || engine.days.isWorking(day0));
+  const countsAsDayOne =
+    rule.standard.countReceiptDay && rule.kind !== "calendar-months" && (!working || engine.days.isWorking(day0));
   steps?.push({ step: "day-zero", date: formatDate(day0), countsAsDayOne });
   return countsAsDayOne ? day0 - 1 : day0;
 }
@@ -135,7 +149,12 @@ function countAround(
 }
 
 /** The due instant on a due date, by the standard's `dueAt`. */
-function dueOn(input: ClockInput, dueDay: number, clock: number, steps: TraceStep[] | undefined): { due: number; rule: DueRule } {
+function dueOn(
+  input: ClockInput,
+  dueDay: number,
+  clock: number,
+  steps: TraceStep[] | undefined,
+): { due: number; rule: DueRule } {
   const { engine } = input;
   const rule = input.rule.standard.dueAt;
   if (rule === "close-of-business") {
@@ -153,12 +172,24 @@ function dueOn(input: ClockInput, dueDay: number, clock: number, steps: TraceSte
 type DayCount = (input: ClockInput, day0: number, steps: TraceStep[] | undefined) => number;
 
 /** Day 0 on: the due date, the steps, and the due instant (NaN when it keeps the clock time of the start). */
-function daysFrom(input: ClockInput, count: DayCount, day0: number, afterCutoff: boolean, steps: TraceStep[] | undefined): DayPart {
+function daysFrom(
+  input: ClockInput,
+  count: DayCount,
+  day0: number,
+  afterCutoff: boolean,
+  steps: TraceStep[] | undefined,
+): DayPart {
   const { engine } = input;
-  if (afterCutoff) steps?.push({ step: "cutoff", cutoff: formatClock((engine.receiptCutoffMinutes as number) * 60_000).slice(0, 5), date: formatDate(day0) });
+  if (afterCutoff)
+    steps?.push({
+      step: "cutoff",
+      cutoff: formatClock((engine.receiptCutoffMinutes as number) * 60_000).slice(0, 5),
+      date: formatDate(day0),
+    });
   const dueDay = count(input, day0, steps);
   engine.checkDay(dueDay, "receivedAt");
-  if (input.rule.standard.dueAt === "same-clock-time") return { dueDay, steps: steps ?? NO_STEPS, dueMs: Number.NaN, rule: "same-clock-time" };
+  if (input.rule.standard.dueAt === "same-clock-time")
+    return { dueDay, steps: steps ?? NO_STEPS, dueMs: Number.NaN, rule: "same-clock-time" };
   const { due, rule } = dueOn(input, dueDay, 0, steps);
   steps?.push(dueStep(input, due, dueDay, rule));
   return { dueDay, steps: steps ?? NO_STEPS, dueMs: due, rule };
@@ -187,7 +218,8 @@ function dayClock(count: DayCount): Clock {
       } else part = known;
       if (trace !== undefined) for (const s of part.steps) trace.push(s);
     } else part = daysFrom(input, count, day0, afterCutoff, trace);
-    if (part.dueMs === part.dueMs) return { startMs: input.startMs, dueMs: part.dueMs, dueDay: part.dueDay, rule: part.rule, inScope: true };
+    if (part.dueMs === part.dueMs)
+      return { startMs: input.startMs, dueMs: part.dueMs, dueDay: part.dueDay, rule: part.rule, inScope: true };
     const { due } = dueOn(input, part.dueDay, clock, trace);
     trace?.push(dueStep(input, due, part.dueDay, "same-clock-time"));
     return { startMs: input.startMs, dueMs: due, dueDay: part.dueDay, rule: "same-clock-time", inScope: true };
@@ -207,7 +239,11 @@ const workingDays = dayClock((input, day0, steps) => {
     for (let d = day0 + 1; d < dueDay; d++) {
       const why = engine.days.reasonFor(d);
       if (why === undefined) continue;
-      steps.push(why.name === undefined ? { step: "skipped", date: why.date, reason: why.reason } : { step: "skipped", date: why.date, reason: why.reason, name: why.name });
+      steps.push(
+        why.name === undefined
+          ? { step: "skipped", date: why.date, reason: why.reason }
+          : { step: "skipped", date: why.date, reason: why.reason, name: why.name },
+      );
     }
     for (const s of paused as TraceStep[]) steps.push(s);
   }
@@ -217,7 +253,15 @@ const workingDays = dayClock((input, day0, steps) => {
 /** Calendar days: the Nth date after day 0, skipping paused dates. */
 const calendarDays = dayClock((input, day0, steps) => {
   const anchor = dayZero(input, day0, false, steps);
-  return countAround(input, steps, anchor, input.rule.amount, (a, b) => b - a, (d, k) => d + k, "days");
+  return countAround(
+    input,
+    steps,
+    anchor,
+    input.rule.amount,
+    (a, b) => b - a,
+    (d, k) => d + k,
+    "days",
+  );
 });
 
 function addMonths(day: number, months: number): number {
@@ -232,7 +276,15 @@ function addMonths(day: number, months: number): number {
 const calendarMonths = dayClock((input, day0, steps) => {
   dayZero(input, day0, false, steps);
   const target = addMonths(day0, input.rule.amount);
-  return countAround(input, steps, day0, target - day0, (a, b) => b - a, (d, k) => d + k, "days");
+  return countAround(
+    input,
+    steps,
+    day0,
+    target - day0,
+    (a, b) => b - a,
+    (d, k) => d + k,
+    "days",
+  );
 });
 
 /** The clock of each unit kind. */

@@ -9,7 +9,16 @@ import { MS_PER_DAY, readDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import type { Contact } from "../charter/schema.js";
 import { CHANNELS, CONTACT_EVENTS, type Channel, type ContactEvent } from "../charter/vocabulary.js";
-import { abandonedNotACall, before, emptyPause, expected, oneOf, overlappingPauses, required, text } from "../messages.js";
+import {
+  abandonedNotACall,
+  before,
+  emptyPause,
+  expected,
+  oneOf,
+  overlappingPauses,
+  required,
+  text,
+} from "../messages.js";
 import { own } from "../own.js";
 import type { Pauses } from "./clocks.js";
 
@@ -35,7 +44,9 @@ const NO_PAUSES: Pauses = [];
  * stores to a property the object already has, instead of adding one under a name
  * that changes from write to write (measured: complianceReport 7% quicker).
  */
-const NO_EVENTS: Readonly<Record<ContactEvent, undefined>> = Object.fromEntries(CONTACT_EVENTS.map((event) => [event, undefined])) as Record<ContactEvent, undefined>;
+const NO_EVENTS: Readonly<Record<ContactEvent, undefined>> = Object.fromEntries(
+  CONTACT_EVENTS.map((event) => [event, undefined]),
+) as Record<ContactEvent, undefined>;
 /** The channels on which a contact can be abandoned: a caller hangs up, a visitor leaves. */
 const ABANDONABLE: readonly Channel[] = ["telephone", "visit"];
 
@@ -49,10 +60,18 @@ function blank(value: unknown): boolean {
 }
 
 /** `contact.respondedAt`: each field's name in messages, written once. */
-const NAMES: Readonly<Record<string, string>> = Object.fromEntries([...CONTACT_EVENTS, "abandonedAt"].map((f) => [f, `contact.${f}`]));
+const NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  [...CONTACT_EVENTS, "abandonedAt"].map((f) => [f, `contact.${f}`]),
+);
 
 /** An event's instant, which may not come before the receipt; undefined for an empty value. */
-function after(engine: CalendarEngine, field: string, value: unknown, receivedAt: number, received: unknown): number | undefined {
+function after(
+  engine: CalendarEngine,
+  field: string,
+  value: unknown,
+  receivedAt: number,
+  received: unknown,
+): number | undefined {
   const name = NAMES[field] as string;
   const at = optionalInstant(engine, value, name);
   if (at !== undefined && at < receivedAt) throw new RangeError(before(name, value, "contact.receivedAt", received));
@@ -75,11 +94,14 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
     throw new TypeError(expected("contact.id", text.contactId, id));
   }
   const channel = mine(c, "channel", c.channel);
-  if (!(CHANNELS as readonly unknown[]).includes(channel)) throw new TypeError(oneOf("contact.channel", CHANNELS, channel));
+  if (!(CHANNELS as readonly unknown[]).includes(channel))
+    throw new TypeError(oneOf("contact.channel", CHANNELS, channel));
   const received = mine(c, "receivedAt", c.receivedAt);
-  if (blank(received)) throw new TypeError(required("contact.receivedAt", "the instant the contact was received", received));
+  if (blank(received))
+    throw new TypeError(required("contact.receivedAt", "the instant the contact was received", received));
   const category = mine(c, "category", c.category);
-  if (category !== undefined && typeof category !== "string") throw new TypeError(expected("contact.category", text.category, category));
+  if (category !== undefined && typeof category !== "string")
+    throw new TypeError(expected("contact.category", text.category, category));
   const receivedAt = engine.coveredInstant(received, "contact.receivedAt");
   const events: Record<ContactEvent, number | undefined> = { ...NO_EVENTS };
   for (let i = 0; i < CONTACT_EVENTS.length; i++) {
@@ -88,19 +110,34 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
     if (value !== undefined) events[event] = after(engine, event, value, receivedAt, received);
   }
   const abandoned = mine(c, "abandonedAt", c.abandonedAt);
-  const abandonedAt = abandoned === undefined ? undefined : after(engine, "abandonedAt", abandoned, receivedAt, received);
-  if (abandonedAt !== undefined && !ABANDONABLE.includes(channel as Channel)) throw new RangeError(abandonedNotACall(channel as string));
+  const abandonedAt =
+    abandoned === undefined ? undefined : after(engine, "abandonedAt", abandoned, receivedAt, received);
+  if (abandonedAt !== undefined && !ABANDONABLE.includes(channel as Channel))
+    throw new RangeError(abandonedNotACall(channel as string));
   const appointment = mine(c, "appointmentAt", c.appointmentAt);
   const appointmentAt = optionalInstant(engine, appointment, "contact.appointmentAt");
   const promised = mine(c, "promisedBy", c.promisedBy);
   let promisedBy: number | undefined;
   if (!blank(promised)) {
     const day = typeof promised === "string" ? readDate(promised) : undefined;
-    promisedBy = day === undefined ? engine.instant(promised, "contact.promisedBy") : engine.zone.fromWall((day + 1) * MS_PER_DAY) - 1;
+    promisedBy =
+      day === undefined
+        ? engine.instant(promised, "contact.promisedBy")
+        : engine.zone.fromWall((day + 1) * MS_PER_DAY) - 1;
   }
   const pauseList = mine(c, "pauses", c.pauses);
   const pauses = blank(pauseList) ? NO_PAUSES : readPauses(engine, pauseList, "contact.pauses");
-  return { id: id as string | number | undefined, channel: channel as Channel, category: category as string | undefined, receivedAt, events, abandonedAt, appointmentAt, promisedBy, pauses };
+  return {
+    id: id as string | number | undefined,
+    channel: channel as Channel,
+    category: category as string | undefined,
+    receivedAt,
+    events,
+    abandonedAt,
+    appointmentAt,
+    promisedBy,
+    pauses,
+  };
 }
 
 /** Pauses as sorted [from, to) pairs; overlapping or empty ones are a RangeError. */
@@ -119,7 +156,8 @@ export function readPauses(engine: CalendarEngine, value: unknown, name: string)
   pauses.sort((x, y) => x[0] - y[0]);
   for (let i = 1; i < pauses.length; i++) {
     const start = (pauses[i] as [number, number])[0];
-    if (start < (pauses[i - 1] as [number, number])[1]) throw new RangeError(overlappingPauses(name, engine.zone.format(start)));
+    if (start < (pauses[i - 1] as [number, number])[1])
+      throw new RangeError(overlappingPauses(name, engine.zone.format(start)));
   }
   return pauses;
 }

@@ -47,7 +47,13 @@ export interface DeadlineOptions {
 }
 
 /** The one builder of a Deadline: a full object literal. */
-function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: number, times: DueTimes, trace: readonly TraceStep[]): Deadline {
+function toDeadline(
+  engine: CalendarEngine,
+  rule: Rule,
+  receivedMs: number,
+  times: DueTimes,
+  trace: readonly TraceStep[],
+): Deadline {
   const zone = engine.zone;
   const receivedAt = zone.format(receivedMs);
   const due = zone.format(times.dueMs);
@@ -57,7 +63,12 @@ function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: number, time
     startsAt: times.startMs === receivedMs ? receivedAt : zone.format(times.startMs),
     due,
     // The due instant falls on the due date (its local date): reuse its text when so.
-    dueDate: times.dueDay === undefined ? undefined : engine.days.covers(times.dueDay) && zone.localDay(times.dueMs) === times.dueDay ? due.slice(0, 10) : engine.days.text(times.dueDay),
+    dueDate:
+      times.dueDay === undefined
+        ? undefined
+        : engine.days.covers(times.dueDay) && zone.localDay(times.dueMs) === times.dueDay
+          ? due.slice(0, 10)
+          : engine.days.text(times.dueDay),
     rule: times.rule,
     inScope: times.inScope,
     limit: rule.limit,
@@ -68,7 +79,13 @@ function toDeadline(engine: CalendarEngine, rule: Rule, receivedMs: number, time
 }
 
 /** Computes a due time with its trace, in one pass. */
-function dueWithTrace(engine: CalendarEngine, rule: Rule, receivedMs: number, startMs: number, pauses: Pauses): { times: DueTimes; trace: TraceStep[] } {
+function dueWithTrace(
+  engine: CalendarEngine,
+  rule: Rule,
+  receivedMs: number,
+  startMs: number,
+  pauses: Pauses,
+): { times: DueTimes; trace: TraceStep[] } {
   const trace: TraceStep[] = [];
   startTrace(trace, engine, rule, receivedMs, startMs);
   const times = computeDue({ engine, rule, receivedMs, startMs, pauses, trace });
@@ -82,7 +99,12 @@ function dueWithTrace(engine: CalendarEngine, rule: Rule, receivedMs: number, st
  * @example
  * deadline(copeland, "email.respond", "2025-12-19T17:42").dueDate; //=> "2025-12-30"
  */
-export function deadline(charter: Charter, standardId: string, receivedAt: Instant, options: DeadlineOptions = {}): Deadline {
+export function deadline(
+  charter: Charter,
+  standardId: string,
+  receivedAt: Instant,
+  options: DeadlineOptions = {},
+): Deadline {
   const checked = checkedCharter(charter);
   const engine = engineOf(checked);
   const rule = ruleById(checked, standardId);
@@ -92,7 +114,8 @@ export function deadline(charter: Charter, standardId: string, receivedAt: Insta
   if (rule.fromAcknowledgement) {
     if (acknowledgedAt === undefined) throw new TypeError(needsAcknowledgement(rule.id));
     start = engine.coveredInstant(acknowledgedAt, "options.acknowledgedAt");
-    if (start < received) throw new RangeError(before("options.acknowledgedAt", acknowledgedAt, "receivedAt", receivedAt));
+    if (start < received)
+      throw new RangeError(before("options.acknowledgedAt", acknowledgedAt, "receivedAt", receivedAt));
   }
   const pauseList = own(options, "pauses");
   const pauses = pauseList === undefined ? [] : readPauses(engine, pauseList, "options.pauses");

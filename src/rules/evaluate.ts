@@ -93,13 +93,14 @@ export interface Outcome {
   readonly abandoned: boolean;
 }
 
-
 const NO_PAUSES: Pauses = [];
 
 function late(engine: CalendarEngine, dueDay: number | undefined, end: number): number | undefined {
   if (dueDay === undefined) return undefined;
   const endDay = engine.zone.localDay(end);
-  return engine.days.covers(dueDay) && engine.days.covers(endDay) ? engine.days.countBetween(dueDay, endDay) : undefined;
+  return engine.days.covers(dueDay) && engine.days.covers(endDay)
+    ? engine.days.countBetween(dueDay, endDay)
+    : undefined;
 }
 
 /** Whether a `promisedBy` is a valid promise for a standard whose own due is `dueMs` (DESIGN section 3). */
@@ -114,7 +115,14 @@ function promiseCheck(promisedBy: number, ack: number | undefined, dueMs: number
  * Judges one standard for one contact at `now`. Pushes the reasoning behind the
  * charter's own due instant to `trace` when given.
  */
-export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, now: number, warnAt: number, trace?: Trace): Outcome {
+export function judge(
+  engine: CalendarEngine,
+  rule: Rule,
+  contact: ReadContact,
+  now: number,
+  warnAt: number,
+  trace?: Trace,
+): Outcome {
   const events = contact.events;
   let completed: number | undefined;
   let by: MetBy | undefined;
@@ -147,12 +155,19 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
   if (!times.inScope) return undecided(rule, "not-applicable", times, "outside-office-hours", completed, false);
   const obligation = unmetObligation(engine, rule, contact);
-  if (obligation !== undefined) return undecided(rule, "not-applicable", times, "customer-obligation", completed, false, obligation);
-  if (rule.withoutAppointments && contact.appointmentAt !== undefined) return undecided(rule, "not-applicable", times, "appointment", completed, false);
+  if (obligation !== undefined)
+    return undecided(rule, "not-applicable", times, "customer-obligation", completed, false, obligation);
+  if (rule.withoutAppointments && contact.appointmentAt !== undefined)
+    return undecided(rule, "not-applicable", times, "appointment", completed, false);
 
   const stage = rule.standard.stage;
   const abandonedAt = contact.abandonedAt;
-  if (abandonedAt !== undefined && (stage === "answer" || stage === "attend") && abandonedAt <= now && (completed === undefined || completed > abandonedAt)) {
+  if (
+    abandonedAt !== undefined &&
+    (stage === "answer" || stage === "attend") &&
+    abandonedAt <= now &&
+    (completed === undefined || completed > abandonedAt)
+  ) {
     if (abandonedAt < times.dueMs) return undecided(rule, "not-applicable", times, "abandoned", undefined, true);
     return {
       rule,
@@ -177,7 +192,11 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
   let dueDay = times.dueDay;
   let promiseIgnored: IgnoredPromise | undefined;
   const promisedBy = contact.promisedBy;
-  if (rule.standard.allowPromise && promisedBy !== undefined && !(completed !== undefined && completed <= times.dueMs)) {
+  if (
+    rule.standard.allowPromise &&
+    promisedBy !== undefined &&
+    !(completed !== undefined && completed <= times.dueMs)
+  ) {
     // A response by the charter's own due always meets it; otherwise a valid promise may extend it.
     promiseIgnored = promiseCheck(promisedBy, ack, times.dueMs);
     if (promiseIgnored === undefined && promisedBy > dueMs) {
@@ -187,7 +206,8 @@ export function judge(engine: CalendarEngine, rule: Rule, contact: ReadContact, 
     }
   }
   const end = completed ?? now;
-  const status: Status = completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
+  const status: Status =
+    completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
   const breached = status === "breached";
   return {
     rule,
@@ -213,13 +233,19 @@ function unmetObligation(engine: CalendarEngine, rule: Rule, contact: ReadContac
   for (const e of rule.exemptions) {
     const margin = e.minutes * 60_000;
     if (e.when === "late-for-appointment") {
-      if (contact.appointmentAt !== undefined && contact.receivedAt > contact.appointmentAt + margin) return e.obligation;
+      if (contact.appointmentAt !== undefined && contact.receivedAt > contact.appointmentAt + margin)
+        return e.obligation;
       continue;
     }
     const intervals = engine.hours(rule.schedule).openIntervals(engine.zone.localDay(contact.receivedAt));
     for (let i = 0; i < intervals.length; i += 2) {
       const close = intervals[i + 1] as number;
-      if (contact.receivedAt >= (intervals[i] as number) && contact.receivedAt < close && contact.receivedAt > close - margin) return e.obligation;
+      if (
+        contact.receivedAt >= (intervals[i] as number) &&
+        contact.receivedAt < close &&
+        contact.receivedAt > close - margin
+      )
+        return e.obligation;
     }
   }
   return undefined;
@@ -256,7 +282,8 @@ function undecided(
 
 export function readWarnAt(value: unknown): number {
   if (value === undefined) return 0.75;
-  if (typeof value !== "number" || !(value >= 0 && value <= 1)) throw new RangeError(expected("options.warnAt", text.warnAt, value));
+  if (typeof value !== "number" || !(value >= 0 && value <= 1))
+    throw new RangeError(expected("options.warnAt", text.warnAt, value));
   return value;
 }
 
@@ -268,7 +295,13 @@ export function readNow(engine: CalendarEngine, options: unknown): number {
 }
 
 /** The one builder of an Evaluation: a full object literal. */
-function toEvaluation(engine: CalendarEngine, o: Outcome, contact: ReadContact, now: number, trace: readonly TraceStep[]): Evaluation {
+function toEvaluation(
+  engine: CalendarEngine,
+  o: Outcome,
+  contact: ReadContact,
+  now: number,
+  trace: readonly TraceStep[],
+): Evaluation {
   const zone = engine.zone;
   return {
     standardId: o.rule.id,
@@ -295,7 +328,13 @@ function toEvaluation(engine: CalendarEngine, o: Outcome, contact: ReadContact, 
 }
 
 /** One standard judged for a read contact, with its trace: what explain() needs. */
-export function evaluationOf(engine: CalendarEngine, rule: Rule, read: ReadContact, now: number, warnAt: number): Evaluation {
+export function evaluationOf(
+  engine: CalendarEngine,
+  rule: Rule,
+  read: ReadContact,
+  now: number,
+  warnAt: number,
+): Evaluation {
   const trace: TraceStep[] = [];
   return toEvaluation(engine, judge(engine, rule, read, now, warnAt, trace), read, now, trace);
 }

@@ -39,7 +39,9 @@ function by(iso: string): string {
 
 /** "Boxing Day (substitute day)" reads as "substitute day for Boxing Day" inside brackets. */
 function holidayName(name: string): string {
-  return name.replace(/^(.*) \((substitute day|observed)\)$/, (_, base: string, kind: string) => (kind === "observed" ? `${base}, observed` : `substitute day for ${base}`));
+  return name.replace(/^(.*) \((substitute day|observed)\)$/, (_, base: string, kind: string) =>
+    kind === "observed" ? `${base}, observed` : `substitute day for ${base}`,
+  );
 }
 
 function list(items: string[]): string {
@@ -77,7 +79,11 @@ function skippedSentence(skipped: Extract<TraceStep, { step: "skipped" }>[]): st
   return `${list(phrases)} ${skipped.length === 1 ? "is not a working day" : "are not working days"}.`;
 }
 
-function explainTrace(d: { readonly trace: readonly TraceStep[]; readonly startsAt?: string; readonly receivedAt: string }): string[] {
+function explainTrace(d: {
+  readonly trace: readonly TraceStep[];
+  readonly startsAt?: string;
+  readonly receivedAt: string;
+}): string[] {
   const out: string[] = [];
   const skipped: Extract<TraceStep, { step: "skipped" }>[] = [];
   let dayZero: string | undefined;
@@ -105,7 +111,10 @@ function explainTrace(d: { readonly trace: readonly TraceStep[]; readonly starts
       case "paused": {
         const sentence = skippedSentence(skipped.splice(0));
         if (sentence) out.push(sentence);
-        const gone = step.unit === "ms" ? duration(step.disregarded) : `${step.disregarded} ${step.disregarded === 1 ? step.unit.replace(/s$/, "") : step.unit}`;
+        const gone =
+          step.unit === "ms"
+            ? duration(step.disregarded)
+            : `${step.disregarded} ${step.disregarded === 1 ? step.unit.replace(/s$/, "") : step.unit}`;
         out.push(`The clock stopped from ${at(step.from)} to ${at(step.to)}: ${gone} disregarded.`);
         break;
       }
@@ -123,10 +132,15 @@ function explainTrace(d: { readonly trace: readonly TraceStep[]; readonly starts
         if (sentence) out.push(sentence);
         const limit = amountText(step.amount, step.unit);
         if (step.rule === "end-of-day") out.push(`Due by the end of ${longDate(step.date)}: ${limit}.`);
-        else if (step.rule === "close-of-business") out.push(`Due by close of business (${clock(step.at)}) on ${longDate(step.date)}: ${limit}.`);
-        else if (step.rule === "same-clock-time") out.push(`Due by ${clock(step.at)} on ${longDate(step.date)}, the time of day it was received: ${limit}.`);
+        else if (step.rule === "close-of-business")
+          out.push(`Due by close of business (${clock(step.at)}) on ${longDate(step.date)}: ${limit}.`);
+        else if (step.rule === "same-clock-time")
+          out.push(`Due by ${clock(step.at)} on ${longDate(step.date)}, the time of day it was received: ${limit}.`);
         else if (step.rule === "office-time") out.push(`Due by ${at(step.at)}: ${limit} of open office time.`);
-        else out.push(`Due ${by(step.at)}: ${limit} after ${d.startsAt === undefined || d.startsAt === d.receivedAt ? "receipt" : "the clock started"}.`);
+        else
+          out.push(
+            `Due ${by(step.at)}: ${limit} after ${d.startsAt === undefined || d.startsAt === d.receivedAt ? "receipt" : "the clock started"}.`,
+          );
         break;
       }
     }
@@ -151,23 +165,37 @@ function explainOutcome(e: Evaluation, now: string | undefined): string[] {
   if (e.promiseIgnored !== undefined) {
     out.push(`The promised date was ignored: ${IGNORED_PROMISE[e.promiseIgnored] ?? "it is not a valid promise"}.`);
   }
-  const done = e.completedAt === null ? undefined : `${DONE_WORDS.get(e.by === "promise" ? "response" : (e.by ?? "response")) ?? "completed"} on ${at(e.completedAt)}`;
-  const lateDays = e.lateWorkingDays === undefined ? "" : `, ${e.lateWorkingDays} working day${e.lateWorkingDays === 1 ? "" : "s"} after the due date`;
+  const done =
+    e.completedAt === null
+      ? undefined
+      : `${DONE_WORDS.get(e.by === "promise" ? "response" : (e.by ?? "response")) ?? "completed"} on ${at(e.completedAt)}`;
+  const lateDays =
+    e.lateWorkingDays === undefined
+      ? ""
+      : `, ${e.lateWorkingDays} working day${e.lateWorkingDays === 1 ? "" : "s"} after the due date`;
   switch (e.status) {
     case "met":
       out.push(`Met: ${done ?? "completed"}, in time.`);
       break;
     case "breached":
       if (done !== undefined) out.push(`Breached: ${done}, ${duration(e.lateMs ?? 0)} late${lateDays}.`);
-      else out.push(`Breached: not done in time${now === undefined ? "" : ` (judged ${at(now)})`}, ${duration(e.lateMs ?? 0)} past due${lateDays}.`);
+      else
+        out.push(
+          `Breached: not done in time${now === undefined ? "" : ` (judged ${at(now)})`}, ${duration(e.lateMs ?? 0)} past due${lateDays}.`,
+        );
       break;
     case "pending":
-      if (e.reason === "awaiting-acknowledgement") out.push("Pending: the clock starts when the contact is acknowledged.");
-      else out.push(`Pending${now === undefined ? "" : ` at ${at(now)}`}: ${duration(e.remainingMs ?? 0)} left.${e.atRisk ? " At risk: most of the time allowed has gone." : ""}`);
+      if (e.reason === "awaiting-acknowledgement")
+        out.push("Pending: the clock starts when the contact is acknowledged.");
+      else
+        out.push(
+          `Pending${now === undefined ? "" : ` at ${at(now)}`}: ${duration(e.remainingMs ?? 0)} left.${e.atRisk ? " At risk: most of the time allowed has gone." : ""}`,
+        );
       break;
     case "not-applicable":
       out.push(NOT_APPLICABLE[e.reason ?? "outside-office-hours"] ?? "Not applicable.");
-      if (e.reason === "customer-obligation" && e.obligation !== undefined) out[out.length - 1] = `${out[out.length - 1]} (${e.obligation}).`;
+      if (e.reason === "customer-obligation" && e.obligation !== undefined)
+        out[out.length - 1] = `${out[out.length - 1]} (${e.obligation}).`;
       break;
   }
   return out;
@@ -175,7 +203,8 @@ function explainOutcome(e: Evaluation, now: string | undefined): string[] {
 
 const NOT_APPLICABLE: Readonly<Record<string, string>> = {
   abandoned: "Not applicable: the caller hung up before the time allowed had run out.",
-  "outside-office-hours": "Not applicable: received while the office was closed, and this standard covers office hours only.",
+  "outside-office-hours":
+    "Not applicable: received while the office was closed, and this standard covers office hours only.",
   appointment: "Not applicable: this standard covers visits without an appointment.",
   "customer-obligation": "Not applicable: the charter asks something of the customer that was not done",
 };
@@ -197,7 +226,12 @@ function firmness(r: { readonly firmness?: string | undefined; readonly caveat?:
 const STATUSES: ReadonlySet<unknown> = new Set(["met", "breached", "pending", "not-applicable"]);
 
 function isSteps(value: unknown): value is readonly TraceStep[] {
-  return Array.isArray(value) && value.every((s: unknown) => typeof s === "object" && s !== null && typeof (s as { step?: unknown }).step === "string");
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (s: unknown) => typeof s === "object" && s !== null && typeof (s as { step?: unknown }).step === "string",
+    )
+  );
 }
 
 /**
@@ -214,7 +248,11 @@ function isSteps(value: unknown): value is readonly TraceStep[] {
 export function explain(result: Deadline | Evaluation): string {
   const r = result as unknown as Partial<Record<string, unknown>> | null;
   const valid =
-    typeof r === "object" && r !== null && typeof r.standardId === "string" && typeof r.receivedAt === "string" && isSteps(r.trace) &&
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.standardId === "string" &&
+    typeof r.receivedAt === "string" &&
+    isSteps(r.trace) &&
     (r.status === undefined ? typeof r.due === "string" : STATUSES.has(r.status) && typeof r.judgedAt === "string");
   if (!valid) throw new TypeError(expected("result", text.result, result));
   if (!("status" in result)) return [...explainTrace(result), ...firmness(result)].join(" ");
@@ -223,7 +261,11 @@ export function explain(result: Deadline | Evaluation): string {
   if (evaluation.trace.length > 0) {
     const reasoning = explainTrace(evaluation);
     // Out of scope: the receipt and why is all there is to say.
-    lines.push(...(evaluation.status === "not-applicable" && evaluation.reason === "outside-office-hours" ? reasoning.slice(0, 1) : reasoning));
+    lines.push(
+      ...(evaluation.status === "not-applicable" && evaluation.reason === "outside-office-hours"
+        ? reasoning.slice(0, 1)
+        : reasoning),
+    );
   }
   lines.push(...explainOutcome(evaluation, evaluation.judgedAt), ...firmness(evaluation));
   return `${evaluation.standardId}: ${lines.join(" ")}`;

@@ -10,8 +10,17 @@ import { MAX_ERRORS, addRow, emptyTally, sortRows, toRow, type Tally } from "./t
 function isReport(value: unknown): value is ComplianceReport {
   const r = value as Partial<Record<keyof ComplianceReport, unknown>> | null;
   return (
-    typeof r === "object" && r !== null && typeof r.charterId === "string" && typeof r.charterFingerprint === "string" && typeof r.now === "string" &&
-    Array.isArray(r.rows) && Array.isArray(r.errors) && Array.isArray(r.standards) && typeof r.contacts === "number" && typeof r.skipped === "number" && typeof r.future === "number"
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.charterId === "string" &&
+    typeof r.charterFingerprint === "string" &&
+    typeof r.now === "string" &&
+    Array.isArray(r.rows) &&
+    Array.isArray(r.errors) &&
+    Array.isArray(r.standards) &&
+    typeof r.contacts === "number" &&
+    typeof r.skipped === "number" &&
+    typeof r.future === "number"
   );
 }
 
@@ -36,7 +45,9 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     addRow(tally, row, a.worstLimit);
     rows.set(key, { row, tally });
   }
-  const merged = [...rows.values()].map(({ row, tally }) => toRow(row.standardId, row.period, row.target.percent, row.firmness, tally));
+  const merged = [...rows.values()].map(({ row, tally }) =>
+    toRow(row.standardId, row.period, row.target.percent, row.firmness, tally),
+  );
   const errors = [...a.errors, ...b.errors]
     .sort((x, y) => x.index - y.index || (x.message < y.message ? -1 : x.message > y.message ? 1 : 0))
     .slice(0, MAX_ERRORS);

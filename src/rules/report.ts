@@ -15,7 +15,16 @@ import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evalua
 import { explain } from "./explain.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
 import { coverOf, rulesIn, type Cover, type Rule } from "./standard.js";
-import { MAX_ERRORS, charterFingerprint, emptyTally, keepWorst, periodOf, sortRows, toRow, type Tally } from "./tally.js";
+import {
+  MAX_ERRORS,
+  charterFingerprint,
+  emptyTally,
+  keepWorst,
+  periodOf,
+  sortRows,
+  toRow,
+  type Tally,
+} from "./tally.js";
 
 export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
 
@@ -60,15 +69,18 @@ export class Accumulator {
     if (by !== undefined && by !== "month" && by !== "week") throw new RangeError(expected("options.by", text.by, by));
     this.#by = by;
     const worst = own(options, "worst") ?? 5;
-    if (typeof worst !== "number" || !Number.isInteger(worst) || worst < 0 || worst > 1000) throw new RangeError(expected("options.worst", text.worst, worst));
+    if (typeof worst !== "number" || !Number.isInteger(worst) || worst < 0 || worst > 1000)
+      throw new RangeError(expected("options.worst", text.worst, worst));
     this.#worst = worst;
     const abandoned = own(options, "abandoned") ?? "by-limit";
-    if (!ABANDONED.includes(abandoned as Abandoned)) throw new RangeError(expected("options.abandoned", text.abandoned, abandoned));
+    if (!ABANDONED.includes(abandoned as Abandoned))
+      throw new RangeError(expected("options.abandoned", text.abandoned, abandoned));
     this.#abandoned = abandoned as Abandoned;
     const onSkip = own(options, "onSkip");
     this.#onSkip = typeof onSkip === "function" ? (onSkip as (skipped: SkippedContact) => void) : undefined;
     const firstIndex = own(options, "firstIndex") ?? 0;
-    if (typeof firstIndex !== "number" || !Number.isSafeInteger(firstIndex) || firstIndex < 0) throw new RangeError(integerRange("options.firstIndex", 0, Number.MAX_SAFE_INTEGER, firstIndex));
+    if (typeof firstIndex !== "number" || !Number.isSafeInteger(firstIndex) || firstIndex < 0)
+      throw new RangeError(integerRange("options.firstIndex", 0, Number.MAX_SAFE_INTEGER, firstIndex));
     this.#firstIndex = firstIndex;
   }
 
@@ -84,7 +96,8 @@ export class Accumulator {
         return;
       }
       // Every standard is judged before any is counted: a contact that throws counts for none.
-      for (const rule of rulesIn(this.#cover, read.channel, read.category)) outcomes[n++] = judge(this.#engine, rule, read, this.#now, this.#warnAt);
+      for (const rule of rulesIn(this.#cover, read.channel, read.category))
+        outcomes[n++] = judge(this.#engine, rule, read, this.#now, this.#warnAt);
     } catch (error) {
       this.#skip(index, contact, error);
       return;
@@ -97,7 +110,8 @@ export class Accumulator {
     let status = o.status;
     // judge() treats a call abandoned before its due time as not applicable and after it
     // as missed ("by-limit"); the other policies count every abandoned call one way.
-    if (o.abandoned && this.#abandoned !== "by-limit") status = this.#abandoned === "missed" ? "breached" : "not-applicable";
+    if (o.abandoned && this.#abandoned !== "by-limit")
+      status = this.#abandoned === "missed" ? "breached" : "not-applicable";
     let byPeriod = this.#tallies.get(o.rule);
     if (byPeriod === undefined) {
       byPeriod = new Map();
@@ -148,7 +162,10 @@ export class Accumulator {
     }
     let message: string;
     if (error instanceof TypeError || error instanceof RangeError) message = error.message;
-    else message = unreadableContact(error instanceof Error ? error.message : typeof error === "string" ? error : "it threw");
+    else
+      message = unreadableContact(
+        error instanceof Error ? error.message : typeof error === "string" ? error : "it threw",
+      );
     const skipped: SkippedContact = {
       index,
       contactId: typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null,
@@ -170,12 +187,31 @@ export class Accumulator {
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
     for (const [rule, byPeriod] of this.#tallies) {
-      for (const [period, tally] of byPeriod) rows.push(toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, rule.firmness ?? null, this.#explained(tally)));
+      for (const [period, tally] of byPeriod)
+        rows.push(
+          toRow(
+            rule.id,
+            this.#by === undefined ? undefined : period,
+            rule.percent,
+            rule.firmness ?? null,
+            this.#explained(tally),
+          ),
+        );
     }
     // Standards nothing was judged against still get a row: "no data" is an answer.
     if (this.#by === undefined) {
       const judged = new Set([...this.#tallies.keys()].map((r) => r.id));
-      for (const s of this.#charter.standards) if (!judged.has(s.id)) rows.push(toRow(s.id, undefined, s.target.percent, (own(s, "firmness") as ReportRow["firmness"] | undefined) ?? null, emptyTally()));
+      for (const s of this.#charter.standards)
+        if (!judged.has(s.id))
+          rows.push(
+            toRow(
+              s.id,
+              undefined,
+              s.target.percent,
+              (own(s, "firmness") as ReportRow["firmness"] | undefined) ?? null,
+              emptyTally(),
+            ),
+          );
     }
     const order = this.#charter.standards.map((s) => s.id);
     return {
@@ -210,8 +246,16 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Contact> {
  * const report = complianceReport(dartford, contacts, { now: "2027-01-31T00:00" });
  * report.rows.map((r) => [r.standardId, r.metShare, r.achieved]);
  */
-export function complianceReport(charter: Charter, contacts: Iterable<Contact>, options: ReportOptions): ComplianceReport;
-export function complianceReport(charter: Charter, contacts: AsyncIterable<Contact>, options: ReportOptions): Promise<ComplianceReport>;
+export function complianceReport(
+  charter: Charter,
+  contacts: Iterable<Contact>,
+  options: ReportOptions,
+): ComplianceReport;
+export function complianceReport(
+  charter: Charter,
+  contacts: AsyncIterable<Contact>,
+  options: ReportOptions,
+): Promise<ComplianceReport>;
 export function complianceReport(
   charter: Charter,
   contacts: Iterable<Contact> | AsyncIterable<Contact>,

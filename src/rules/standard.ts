@@ -68,7 +68,9 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
     kind: spec.kind,
     unitMs: "ms" in spec ? spec.ms : 0,
     limit: Object.freeze({ amount, unit }),
-    stops: Array.isArray(stopsOn) ? (stopsOn as readonly ContactEvent[]).filter((e) => CONTACT_EVENTS.includes(e)) : defaultStops(standard.stage),
+    stops: Array.isArray(stopsOn)
+      ? (stopsOn as readonly ContactEvent[]).filter((e) => CONTACT_EVENTS.includes(e))
+      : defaultStops(standard.stage),
     category: typeof category === "string" ? category : undefined,
     officeHoursOnly: standard.scope === "office-hours",
     fromAcknowledgement: standard.startsFrom === "acknowledged",
@@ -85,7 +87,10 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
 interface Index {
   readonly byId: ReadonlyMap<string, Rule>;
   /** Per channel: the standards without a category, and those with one by category. */
-  readonly byChannel: ReadonlyMap<string, { readonly any: readonly Rule[]; readonly byCategory: ReadonlyMap<string, readonly Rule[]> }>;
+  readonly byChannel: ReadonlyMap<
+    string,
+    { readonly any: readonly Rule[]; readonly byCategory: ReadonlyMap<string, readonly Rule[]> }
+  >;
 }
 
 const indexes = new WeakMap<Charter, Index>();
@@ -95,10 +100,16 @@ function indexOf(charter: Charter): Index {
   if (index === undefined) {
     const exempting = new Map<string, Exemption[]>();
     for (const o of charter.customerObligations) {
-      const exempts = own(o, "exempts") as { standards: readonly string[]; when: Exemption["when"]; minutes: number } | undefined;
+      const exempts = own(o, "exempts") as
+        | { standards: readonly string[]; when: Exemption["when"]; minutes: number }
+        | undefined;
       for (const id of exempts?.standards ?? []) {
         const list = exempting.get(id) ?? [];
-        list.push({ obligation: o.id, when: (exempts as { when: Exemption["when"] }).when, minutes: (exempts as { minutes: number }).minutes });
+        list.push({
+          obligation: o.id,
+          when: (exempts as { when: Exemption["when"] }).when,
+          minutes: (exempts as { minutes: number }).minutes,
+        });
         exempting.set(id, list);
       }
     }
@@ -114,7 +125,14 @@ function indexOf(charter: Charter): Index {
     // A category's list keeps the charter's order: the standards of any category, and its own.
     for (const [channel, entry] of byChannel) {
       for (const category of new Set(all.flatMap((r) => (r.category === undefined ? [] : [r.category])))) {
-        entry.byCategory.set(category, all.filter((r) => (r.standard.channels as readonly string[]).includes(channel) && (r.category === undefined || r.category === category)));
+        entry.byCategory.set(
+          category,
+          all.filter(
+            (r) =>
+              (r.standard.channels as readonly string[]).includes(channel) &&
+              (r.category === undefined || r.category === category),
+          ),
+        );
       }
     }
     index = { byId: new Map(all.map((r) => [r.id, r])), byChannel };
@@ -152,7 +170,13 @@ export function rulesIn(cover: Cover, channel: Channel, category: string | undef
 /** The rule of a standard id, or a RangeError that lists the valid ids. */
 export function ruleById(charter: Charter, standardId: unknown): Rule {
   const rule = typeof standardId === "string" ? indexOf(charter).byId.get(standardId) : undefined;
-  if (rule === undefined) throw new RangeError(unknownStandard(charter.id, charter.standards.map((s) => s.id), standardId));
+  if (rule === undefined)
+    throw new RangeError(
+      unknownStandard(
+        charter.id,
+        charter.standards.map((s) => s.id),
+        standardId,
+      ),
+    );
   return rule;
 }
-

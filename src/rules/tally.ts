@@ -91,7 +91,13 @@ export function periodOf(epochDay: number, by: "month" | "week"): string {
   return `${year}-W${padded(week, 2)}`;
 }
 
-export function toRow(standardId: string, period: string | undefined, percent: number, firmness: ReportRow["firmness"], t: Tally): ReportRow {
+export function toRow(
+  standardId: string,
+  period: string | undefined,
+  percent: number,
+  firmness: ReportRow["firmness"],
+  t: Tally,
+): ReportRow {
   const decided = t.met + t.breached;
   return {
     standardId,

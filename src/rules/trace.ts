@@ -21,18 +21,42 @@ export type TraceStep =
   | { readonly step: "day-zero"; readonly date: string; readonly countsAsDayOne: boolean }
   | { readonly step: "day-one"; readonly date: string }
   | { readonly step: "skipped"; readonly date: string; readonly reason: NonWorkingReason; readonly name?: string }
-  | { readonly step: "paused"; readonly from: string; readonly to: string; readonly disregarded: number; readonly unit: "working days" | "days" | "ms" }
+  | {
+      readonly step: "paused";
+      readonly from: string;
+      readonly to: string;
+      readonly disregarded: number;
+      readonly unit: "working days" | "days" | "ms";
+    }
   | { readonly step: "out-of-scope"; readonly at: string }
   | { readonly step: "next-opening"; readonly at: string }
   | { readonly step: "no-office-hours"; readonly date: string }
-  | { readonly step: "due"; readonly at: string; readonly date: string; readonly rule: DueRule; readonly amount: number; readonly unit: LimitUnit };
+  | {
+      readonly step: "due";
+      readonly at: string;
+      readonly date: string;
+      readonly rule: DueRule;
+      readonly amount: number;
+      readonly unit: LimitUnit;
+    };
 
 /** The steps being written, or undefined when nobody will read them (reports). */
 export type Trace = TraceStep[] | undefined;
 
 /** Writes the first steps of every trace: the receipt, and a chained clock's start. */
-export function startTrace(trace: TraceStep[], engine: CalendarEngine, rule: Rule, receivedMs: number, startMs: number): void {
+export function startTrace(
+  trace: TraceStep[],
+  engine: CalendarEngine,
+  rule: Rule,
+  receivedMs: number,
+  startMs: number,
+): void {
   const zone = engine.zone;
   trace.push({ step: "received", at: zone.format(receivedMs), date: formatDate(zone.localDay(receivedMs)) });
-  if (rule.fromAcknowledgement) trace.push({ step: "starts-from-acknowledgement", at: zone.format(startMs), date: formatDate(zone.localDay(startMs)) });
+  if (rule.fromAcknowledgement)
+    trace.push({
+      step: "starts-from-acknowledgement",
+      at: zone.format(startMs),
+      date: formatDate(zone.localDay(startMs)),
+    });
 }

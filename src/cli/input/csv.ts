@@ -84,7 +84,12 @@ class RowCutter {
       const q = nextQuote;
       if (q !== -1 && (nl === -1 || q < nl)) {
         const before = q === rowStart ? -1 : text.charCodeAt(q - 1);
-        if (before === -1 || before === this.#delimiter || (this.#delimiter === -1 && (before === 44 || before === 59 || before === 9))) this.#inQuotes = true;
+        if (
+          before === -1 ||
+          before === this.#delimiter ||
+          (this.#delimiter === -1 && (before === 44 || before === 59 || before === 9))
+        )
+          this.#inQuotes = true;
         i = q + 1;
         continue;
       }
@@ -140,16 +145,24 @@ const newlineOf = (linebreak: string): Newline => (linebreak === "\r\n" || lineb
  * Each row of one papaparse result, given to `visitor`: cells, or a located problem.
  * Blank rows are passed over; `onHeader` may take a row first (the header).
  */
-function visitResult(result: Papa.ParseResult<string[]>, lines: readonly number[], fields: () => number, visitor: RowVisitor, onHeader?: (cells: string[], line: number) => boolean): void {
+function visitResult(
+  result: Papa.ParseResult<string[]>,
+  lines: readonly number[],
+  fields: () => number,
+  visitor: RowVisitor,
+  onHeader?: (cells: string[], line: number) => boolean,
+): void {
   const errors = new Set<number>();
-  for (const error of result.errors) if (error.row !== undefined && error.code === "MissingQuotes") errors.add(error.row);
+  for (const error of result.errors)
+    if (error.row !== undefined && error.code === "MissingQuotes") errors.add(error.row);
   for (let r = 0; r < result.data.length; r++) {
     const line = lines[r] ?? lines[lines.length - 1] ?? 1;
     const cells = result.data[r] as string[];
     if (cells.length === 1 && cells[0] === "") continue;
     if (onHeader?.(cells, line) === true) continue;
     if (errors.has(r)) visitor.problem(line, "unclosed quote", cli.unclosedQuote());
-    else if (cells.length !== fields()) visitor.problem(line, "wrong number of fields", cli.fieldCount(cells.length, fields()));
+    else if (cells.length !== fields())
+      visitor.problem(line, "wrong number of fields", cli.fieldCount(cells.length, fields()));
     else visitor.cells(line, cells);
   }
 }
@@ -171,7 +184,12 @@ export async function* csvRows(chunks: AsyncIterable<string>, options: CsvOption
   const parse = (cut: Cut): RawRow[] => {
     if (cut.lines.length === 0) return [];
     if (header !== undefined && delimiter !== undefined && newline !== undefined) {
-      return [{ line: cut.lines[0] as number, block: { format: "csv", text: cut.text, lines: cut.lines, delimiter, newline, fields: header.length } }];
+      return [
+        {
+          line: cut.lines[0] as number,
+          block: { format: "csv", text: cut.text, lines: cut.lines, delimiter, newline, fields: header.length },
+        },
+      ];
     }
     let result: Papa.ParseResult<string[]>;
     if (delimiter === undefined || newline === undefined) {
@@ -189,12 +207,18 @@ export async function* csvRows(chunks: AsyncIterable<string>, options: CsvOption
       value: (line, value) => out.push({ line, value }),
       problem: (line, reason, error) => out.push({ line, error, reason }),
     };
-    visitResult(result, cut.lines, () => header?.length ?? 0, collect, (cells, line) => {
-      if (header !== undefined) return false;
-      header = cells.map((c) => c.trim());
-      out.push({ line, header });
-      return true;
-    });
+    visitResult(
+      result,
+      cut.lines,
+      () => header?.length ?? 0,
+      collect,
+      (cells, line) => {
+        if (header !== undefined) return false;
+        header = cells.map((c) => c.trim());
+        out.push({ line, header });
+        return true;
+      },
+    );
     return out;
   };
   for await (const chunk of chunks) {

@@ -150,7 +150,14 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
       if (!started) {
         if (c !== 91) {
           const got = text.slice(i, i + 20);
-          yield [{ line, error: cli.jsonNotArray(name, got.startsWith("{") ? "an object" : JSON.stringify(got)), reason: "not a JSON array", fatal: true }];
+          yield [
+            {
+              line,
+              error: cli.jsonNotArray(name, got.startsWith("{") ? "an object" : JSON.stringify(got)),
+              reason: "not a JSON array",
+              fatal: true,
+            },
+          ];
           return;
         }
         started = true;
@@ -168,7 +175,13 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
       else if (c === 125 || c === 93) {
         depth--;
         if (depth === 0) {
-          if (elementStart !== -1 || text.slice(pos, i).trim() !== "") batch.push(parseOne(text.slice(elementStart === -1 ? pos : elementStart, i), elementStart === -1 ? line : elementLine));
+          if (elementStart !== -1 || text.slice(pos, i).trim() !== "")
+            batch.push(
+              parseOne(
+                text.slice(elementStart === -1 ? pos : elementStart, i),
+                elementStart === -1 ? line : elementLine,
+              ),
+            );
           closed = true;
           elementStart = -1;
           pos = i + 1;
@@ -201,6 +214,8 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
   }
   if (!started) return;
   if (!closed) {
-    yield [{ line: elementStart === -1 ? line : elementLine, error: cli.truncatedJson(name), reason: "truncated JSON" }];
+    yield [
+      { line: elementStart === -1 ? line : elementLine, error: cli.truncatedJson(name), reason: "truncated JSON" },
+    ];
   }
 }

@@ -26,7 +26,6 @@ export interface Mapping {
   readonly dateFormat: string | undefined;
 }
 
-
 const REQUIRED = CONTACT_FIELD_NAMES.filter((f) => "required" in CONTACT_FIELDS[f]);
 /** The fields that hold instants (read with --date-format when one is given). */
 const INSTANT_FIELDS: ReadonlySet<ContactField> = new Set(
@@ -54,7 +53,11 @@ function nearMiss(column: string): ContactField | undefined {
 }
 
 /** Which field each column of a header gives, or a Failure that names the problem. */
-export function fieldsOfHeader(header: readonly string[], mapping: Mapping, name: string): (ContactField | undefined)[] {
+export function fieldsOfHeader(
+  header: readonly string[],
+  mapping: Mapping,
+  name: string,
+): (ContactField | undefined)[] {
   const byColumn = new Map<string, ContactField>();
   for (const [field, column] of mapping.columns) byColumn.set(column, field);
   const seen = new Set<string>();
@@ -63,7 +66,11 @@ export function fieldsOfHeader(header: readonly string[], mapping: Mapping, name
     if (mapping.ignore.has(column)) return undefined;
     if (seen.has(column)) throw new Failure(cli.duplicateColumn(name, column));
     seen.add(column);
-    const field = byColumn.get(column) ?? ((CONTACT_FIELD_NAMES as readonly string[]).includes(column) && !mapping.columns.has(column as ContactField) ? (column as ContactField) : undefined);
+    const field =
+      byColumn.get(column) ??
+      ((CONTACT_FIELD_NAMES as readonly string[]).includes(column) && !mapping.columns.has(column as ContactField)
+        ? (column as ContactField)
+        : undefined);
     if (field === undefined) unknown.push(column);
     return field;
   });
@@ -93,7 +100,8 @@ export async function readyToRead(mapping: Mapping): Promise<void> {
 /** A wall time `YYYY-MM-DDTHH:MM:SS.sss` from a value in the mapping's date format, or an error. */
 function instantOf(field: string, value: string, format: string | undefined): string {
   if (format === undefined) return value;
-  if (wallTime === undefined) throw new Error("readyToRead(mapping) was not awaited before reading rows in a date format");
+  if (wallTime === undefined)
+    throw new Error("readyToRead(mapping) was not awaited before reading rows in a date format");
   const wall = wallTime(value, format);
   if (wall === undefined) throw new RowError(cli.dateFormat(field, value, format), "date does not match --date-format");
   return wall;
@@ -122,8 +130,12 @@ function valueOf(field: ContactField, raw: unknown, mapping: Mapping): unknown {
   if (field === "pauses") {
     return text.split(";").map((part, i) => {
       const [from, to, extra] = part.split("/").map((s) => s.trim());
-      if (from === undefined || to === undefined || extra !== undefined || from === "" || to === "") throw new RowError(cli.badPause(i, part), "pauses not written from/to");
-      return { from: instantOf(`pauses[${i}].from`, from, mapping.dateFormat), to: instantOf(`pauses[${i}].to`, to, mapping.dateFormat) };
+      if (from === undefined || to === undefined || extra !== undefined || from === "" || to === "")
+        throw new RowError(cli.badPause(i, part), "pauses not written from/to");
+      return {
+        from: instantOf(`pauses[${i}].from`, from, mapping.dateFormat),
+        to: instantOf(`pauses[${i}].to`, to, mapping.dateFormat),
+      };
     });
   }
   if (mapping.dateFormat !== undefined && INSTANT_FIELDS.has(field)) return instantOf(field, text, mapping.dateFormat);
@@ -131,7 +143,11 @@ function valueOf(field: ContactField, raw: unknown, mapping: Mapping): unknown {
 }
 
 /** The contact of a CSV or Excel row. */
-export function contactOfCells(cells: readonly unknown[], fields: readonly (ContactField | undefined)[], mapping: Mapping): Record<string, unknown> {
+export function contactOfCells(
+  cells: readonly unknown[],
+  fields: readonly (ContactField | undefined)[],
+  mapping: Mapping,
+): Record<string, unknown> {
   const contact: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
@@ -159,7 +175,10 @@ function keysOf(mapping: Mapping): ReadonlyMap<string, ContactField> {
 /** The contact of a JSON value: keys mapped, ignored ones dropped, unknown ones an error. */
 export function contactOfValue(value: unknown, mapping: Mapping): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new RowError(cli.notAnObject(Array.isArray(value) ? "an array" : value === null ? "null" : typeof value), "not a contact object");
+    throw new RowError(
+      cli.notAnObject(Array.isArray(value) ? "an array" : value === null ? "null" : typeof value),
+      "not a contact object",
+    );
   }
   const byKey = keysOf(mapping);
   const contact: Record<string, unknown> = {};
@@ -168,7 +187,10 @@ export function contactOfValue(value: unknown, mapping: Mapping): Record<string,
     const field = byKey.get(key);
     if (field === undefined) {
       const hint = nearMiss(key);
-      throw new RowError(`unknown key ${JSON.stringify(key)}${hint === undefined ? "" : ` (did you mean \`${hint}\`?)`}`, "unknown key");
+      throw new RowError(
+        `unknown key ${JSON.stringify(key)}${hint === undefined ? "" : ` (did you mean \`${hint}\`?)`}`,
+        "unknown key",
+      );
     }
     const raw = (value as Record<string, unknown>)[key];
     const mapped = valueOf(field, raw, mapping);
@@ -187,7 +209,12 @@ export type ContactRow =
  * The contact of a row of cells (or else of a JSON value), or the RowError that says why
  * the row has none; any other error is a bug, and thrown.
  */
-export function contactOrError(cells: readonly unknown[] | undefined, value: unknown, fields: readonly (ContactField | undefined)[], mapping: Mapping): Record<string, unknown> | RowError {
+export function contactOrError(
+  cells: readonly unknown[] | undefined,
+  value: unknown,
+  fields: readonly (ContactField | undefined)[],
+  mapping: Mapping,
+): Record<string, unknown> | RowError {
   try {
     return cells === undefined ? contactOfValue(value, mapping) : contactOfCells(cells, fields, mapping);
   } catch (error) {
@@ -198,27 +225,53 @@ export function contactOrError(cells: readonly unknown[] | undefined, value: unk
 
 /** The contact of one row of cells or one JSON value, or its located problem. */
 export function contactOfRow(
-  row: { readonly line: number; readonly cells: readonly unknown[] } | { readonly line: number; readonly value: unknown },
+  row:
+    | { readonly line: number; readonly cells: readonly unknown[] }
+    | { readonly line: number; readonly value: unknown },
   fields: readonly (ContactField | undefined)[],
   mapping: Mapping,
 ): ContactRow {
-  const contact = "cells" in row ? contactOrError(row.cells, undefined, fields, mapping) : contactOrError(undefined, row.value, fields, mapping);
-  return contact instanceof RowError ? { line: row.line, error: contact.message, reason: contact.reason } : { line: row.line, contact };
+  const contact =
+    "cells" in row
+      ? contactOrError(row.cells, undefined, fields, mapping)
+      : contactOrError(undefined, row.value, fields, mapping);
+  return contact instanceof RowError
+    ? { line: row.line, error: contact.message, reason: contact.reason }
+    : { line: row.line, contact };
 }
 
 /** A mapping as structured-clonable data, for a worker. */
-export type MappingData = { readonly columns: [ContactField, string][]; readonly values: [ContactField, [string, string][]][]; readonly ignore: string[]; readonly dateFormat: string | undefined };
+export type MappingData = {
+  readonly columns: [ContactField, string][];
+  readonly values: [ContactField, [string, string][]][];
+  readonly ignore: string[];
+  readonly dateFormat: string | undefined;
+};
 
 export function mappingData(m: Mapping): MappingData {
-  return { columns: [...m.columns], values: [...m.values].map(([f, words]) => [f, [...words]]), ignore: [...m.ignore], dateFormat: m.dateFormat };
+  return {
+    columns: [...m.columns],
+    values: [...m.values].map(([f, words]) => [f, [...words]]),
+    ignore: [...m.ignore],
+    dateFormat: m.dateFormat,
+  };
 }
 
 export function mappingOfData(d: MappingData): Mapping {
-  return { columns: new Map(d.columns), values: new Map(d.values.map(([f, words]) => [f, new Map(words)])), ignore: new Set(d.ignore), dateFormat: d.dateFormat };
+  return {
+    columns: new Map(d.columns),
+    values: new Map(d.values.map(([f, words]) => [f, new Map(words)])),
+    ignore: new Set(d.ignore),
+    dateFormat: d.dateFormat,
+  };
 }
 
 /** Turns the readers' batches of rows into contacts: the header is checked first (a Failure stops the file). */
-export async function* contactsOf(batches: AsyncIterable<RawRow[]>, mapping: Mapping, name: string): AsyncGenerator<ContactRow[]> {
+export async function* contactsOf(
+  batches: AsyncIterable<RawRow[]>,
+  mapping: Mapping,
+  name: string,
+): AsyncGenerator<ContactRow[]> {
   let fields: (ContactField | undefined)[] | undefined;
   let any = false;
   for await (const rows of batches) {

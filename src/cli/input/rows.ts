@@ -10,7 +10,14 @@ export type Newline = "\n" | "\r\n" | "\r";
 
 /** Whole rows of text left for a judge to parse as it judges them (this thread's, or a worker's with `--jobs N`). */
 export type TextBlock =
-  | { readonly format: "csv"; readonly text: string; readonly lines: readonly number[]; readonly delimiter: string; readonly newline: Newline; readonly fields: number }
+  | {
+      readonly format: "csv";
+      readonly text: string;
+      readonly lines: readonly number[];
+      readonly delimiter: string;
+      readonly newline: Newline;
+      readonly fields: number;
+    }
   | { readonly format: "ndjson"; readonly text: string; readonly firstLine: number };
 
 export type RawRow =

@@ -31,7 +31,9 @@ export function checkFile(path: string): void {
     stat = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Failure(code === "ENOENT" ? cli.noSuchFile(path) : cli.cannotRead(path, code ?? (error as Error).message));
+    throw new Failure(
+      code === "ENOENT" ? cli.noSuchFile(path) : cli.cannotRead(path, code ?? (error as Error).message),
+    );
   }
   if (stat.isDirectory()) throw new Failure(cli.notAFile(path));
 }
@@ -59,7 +61,9 @@ export async function* textOf(input: Readable, path: string): AsyncGenerator<str
 }
 
 /** Looks at the first characters to pick a format, then gives back every chunk. */
-export async function sniff(chunks: AsyncGenerator<string>): Promise<{ format: Exclude<InputFormat, "xlsx"> | undefined; chunks: AsyncGenerator<string> }> {
+export async function sniff(
+  chunks: AsyncGenerator<string>,
+): Promise<{ format: Exclude<InputFormat, "xlsx"> | undefined; chunks: AsyncGenerator<string> }> {
   const head: string[] = [];
   let first: string | undefined;
   for (;;) {
@@ -76,7 +80,10 @@ export async function sniff(chunks: AsyncGenerator<string>): Promise<{ format: E
     yield* head;
     yield* chunks;
   })();
-  return { format: first === undefined ? undefined : first === "[" ? "json" : first === "{" ? "ndjson" : "csv", chunks: replay };
+  return {
+    format: first === undefined ? undefined : first === "[" ? "json" : first === "{" ? "ndjson" : "csv",
+    chunks: replay,
+  };
 }
 
 /** The stream of a path, or standard input for `-`. */

@@ -14,7 +14,11 @@ export type WallTimeReader = (value: string, format: string) => string | undefin
 
 /** Loads date-fns and gives a reader of values in a date-fns format. */
 export async function wallTimeReader(): Promise<WallTimeReader> {
-  const [{ parse }, { isValid }, { UTCDate }] = await Promise.all([import("date-fns/parse"), import("date-fns/isValid"), import("@date-fns/utc")]);
+  const [{ parse }, { isValid }, { UTCDate }] = await Promise.all([
+    import("date-fns/parse"),
+    import("date-fns/isValid"),
+    import("@date-fns/utc"),
+  ]);
   const reference = new UTCDate(2000, 0, 1);
   return (value, format) => {
     const date = parse(value, format, reference);

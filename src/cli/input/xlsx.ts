@@ -10,7 +10,14 @@ import type { RawRow } from "./rows.js";
 import { Failure } from "./source.js";
 
 interface Exceljs {
-  stream: { xlsx: { WorkbookReader: new (path: string, options: object) => AsyncIterable<AsyncIterable<{ values: unknown }> & { name?: string }> } };
+  stream: {
+    xlsx: {
+      WorkbookReader: new (
+        path: string,
+        options: object,
+      ) => AsyncIterable<AsyncIterable<{ values: unknown }> & { name?: string }>;
+    };
+  };
 }
 
 /** `YYYY-MM-DDTHH:MM:SS` of an Excel date: exceljs gives it as a Date whose UTC fields are the wall clock. */
@@ -46,7 +53,12 @@ export async function* xlsxRows(path: string, sheet: string | undefined): AsyncG
   const names: string[] = [];
   let found = false;
   try {
-    const reader = new exceljs.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
+    const reader = new exceljs.stream.xlsx.WorkbookReader(path, {
+      worksheets: "emit",
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+    });
     for await (const worksheet of reader) {
       const name = worksheet.name ?? `Sheet${names.length + 1}`;
       names.push(name);
@@ -63,7 +75,15 @@ export async function* xlsxRows(path: string, sheet: string | undefined): AsyncG
           continue;
         }
         while (values.length < header.length) values.push("");
-        batch.push(values.length > header.length && values.slice(header.length).some((v) => v !== "") ? { line: row.number, error: cli.fieldCount(values.length, header.length), reason: "wrong number of fields" } : { line: row.number, cells: values.slice(0, header.length) });
+        batch.push(
+          values.length > header.length && values.slice(header.length).some((v) => v !== "")
+            ? {
+                line: row.number,
+                error: cli.fieldCount(values.length, header.length),
+                reason: "wrong number of fields",
+              }
+            : { line: row.number, cells: values.slice(0, header.length) },
+        );
         if (batch.length === 1000) yield batch.splice(0);
       }
       if (batch.length > 0) yield batch.splice(0);
