@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { Bench } from "tinybench";
-import { bundledHolidays, calendarFor, complianceReport, deadline, evaluate } from "../dist/index.js";
+import { bundledHolidays, calendarFor, deadline, evaluate } from "../dist/index.js";
 import { copeland } from "../dist/charters.js";
 import { makeBareTable, makePeers } from "./peers.mjs";
 import { random } from "../scripts/random.mjs";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checking, the build, the whole vitest suite once (under the first
+// `npm test`: type checking, the formatter and linter (Biome), the build, the whole vitest suite once (under the first
 // zone of TIME_ZONES), the zone-sensitive suites again under each other zone, publint
 // and attw. test/fingerprint.test.ts proves the rest zone-free: about 44,000 answers of
 // the built library are identical under seven host zones. Every step counts as passed
@@ -24,7 +24,7 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-function step(label, command, args) {
+function _step(label, command, args) {
   if (run(label, command, args)) passed++;
   else {
     failed++;
@@ -56,9 +56,10 @@ async function together(steps) {
   }
 }
 
-// Type checking and the build need no one another: side by side on the two cores.
+// Type checking, the formatter and linter, and the build need no one another: side by side.
 await together([
   ["type check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]],
+  ["format and lint (biome ci)", "npx", ["biome", "ci", "."]],
   ["build (tsup)", "npx", ["tsup"]],
 ]);
 

@@ -349,7 +349,7 @@ describe("laws (fast-check)", () => {
       const now = t + nowAfter;
       const due = Date.parse(deadline(copeland, "email.respond", t).due);
       const [, r] = evaluate(copeland, { channel: "email", receivedAt: t, respondedAt: done }, { now });
-      const end = done <= now ? done : now;
+      const end = Math.min(done, now);
       expect(r?.status === "breached").toBe(end > due);
       expect(r?.status === "met").toBe(done <= now && done <= due);
       expect(r?.status === "pending").toBe(done > now && now <= due);

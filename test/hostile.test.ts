@@ -44,7 +44,7 @@ describe("charters that have not been through parseCharter", () => {
 
   test("a raw charter with limit { workingDays: -3 } is a CharterError at its path, not a deadline before receipt", () => {
     const raw = rawCopeland();
-    (raw.standards as { limit: unknown }[])[2]!.limit = { workingDays: -3 };
+    ((raw.standards as { limit: unknown }[])[2] as { limit: unknown }).limit = { workingDays: -3 };
     const attempt = () => deadline(raw as unknown as Charter, "email.respond", "2026-11-23T10:00");
     expect(attempt).toThrow(CharterError);
     expect(attempt).toThrow(/standards\[2\]\.limit\.workingDays/);
@@ -52,7 +52,10 @@ describe("charters that have not been through parseCharter", () => {
 
   test("130,000 bad channels are one located issue (a list too long to check), never a stack overflow", () => {
     const raw = rawCopeland();
-    (raw.standards as { channels: unknown }[])[0]!.channels = Array.from({ length: 130_000 }, () => "pigeon");
+    ((raw.standards as { channels: unknown }[])[0] as { channels: unknown }).channels = Array.from(
+      { length: 130_000 },
+      () => "pigeon",
+    );
     const result = safeParseCharter(raw);
     expect(result.success ? [] : result.issues.map((i) => [i.code, i.path.join(".")])).toEqual([
       ["too_large", "standards.0.channels"],

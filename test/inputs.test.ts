@@ -379,15 +379,13 @@ describe("partition and merge", () => {
     "for any split into parts, merging the parts' reports gives the report of the whole",
     (cuts) => {
       const edges = [...new Set([0, ...cuts, 300])].sort((a, b) => a - b);
-      const parts = edges
-        .slice(1)
-        .map((end, i) =>
-          complianceReport(copeland, contacts.slice(edges[i], end), {
-            now: "2026-02-01",
-            by: "month",
-            firstIndex: edges[i] as number,
-          }),
-        );
+      const parts = edges.slice(1).map((end, i) =>
+        complianceReport(copeland, contacts.slice(edges[i], end), {
+          now: "2026-02-01",
+          by: "month",
+          firstIndex: edges[i] as number,
+        }),
+      );
       expect(parts.reduce((a, b) => mergeReports(a, b))).toEqual(whole);
     },
   );

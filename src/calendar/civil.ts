@@ -180,7 +180,7 @@ export function readDateAt(s: string): number | undefined {
   const day = a0 * 10 + a1;
   if (month < 1 || month > 12 || day < 1) return undefined;
   const first = monthStart(year, month);
-  return day <= monthStarts[year * 13 + month]! - first ? first + day - 1 : undefined;
+  return day <= (monthStarts[year * 13 + month] as number) - first ? first + day - 1 : undefined;
 }
 
 /**

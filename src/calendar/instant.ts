@@ -48,7 +48,7 @@ export function toEpochMs(value: unknown, zone: Zone, name: string, range: Insta
     throw new TypeError(expected(name, text.instant, value));
   } else {
     ms = readIso(value, zone, range, name);
-    if (ms !== ms) throw new RangeError(expected(name, text.instant, value));
+    if (Number.isNaN(ms)) throw new RangeError(expected(name, text.instant, value));
   }
   if (ms < range.min || ms > range.max) throw new RangeError(range.message(name, value));
   return ms;

@@ -8,7 +8,7 @@
  */
 import { countOutOfRange, expected, integerRange, text, yearOutOfRange } from "../messages.js";
 import { MS_PER_DAY, formatDate, readDate } from "./civil.js";
-import { DayTable, type NonWorkingDay } from "./day-table.js";
+import type { DayTable, NonWorkingDay } from "./day-table.js";
 import { toEpochMs, type Instant, type InstantRange } from "./instant.js";
 import { OfficeHours, type ScheduleHours } from "./office-hours.js";
 import type { Zone } from "./zone.js";

@@ -156,7 +156,7 @@ class TableZone implements Zone {
 
   fromWall(wallMs: number, skipped: "forward" | "gap-end" = "forward"): number {
     const steady = this.#steadyOffset(Math.floor(wallMs / MS_PER_DAY));
-    if (steady === steady) return wallMs - steady;
+    if (!Number.isNaN(steady)) return wallMs - steady;
     const before = this.offsetAt(wallMs - MS_PER_DAY);
     const after = this.offsetAt(wallMs + MS_PER_DAY);
     const early = wallMs - before;

@@ -120,16 +120,12 @@ function build() {
       z.describe("IANA time zone, e.g. Europe/London or America/Toronto. All calendar logic happens in it."),
     ),
     /** Holiday region id: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one supplied to calendarFor. */
-    holidays: z
-      .string()
-      .check(
-        z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
-          error: (iss) => ISSUE_MESSAGES.invalid_region_id({ input: iss.input }),
-        }),
-        z.describe(
-          "Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor.",
-        ),
-      ),
+    holidays: z.string().check(
+      z.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, {
+        error: (iss) => ISSUE_MESSAGES.invalid_region_id({ input: iss.input }),
+      }),
+      z.describe("Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor."),
+    ),
     /** The weekdays the council works; Monday to Friday when absent. */
     workingWeek: z._default(z.array(z.enum(WEEKDAYS)).check(z.minLength(1)), ["mon", "tue", "wed", "thu", "fri"]),
     /** Office hours per weekday, several intervals a day allowed. Every working weekday needs them. */
@@ -218,13 +214,11 @@ function build() {
   /** A measurable promise: a limit on one stage of contacts on some channels. */
   const standardShape = {
     /** `channel[.category].stage`, e.g. `email.acknowledge`, `letter.complaint.respond`. */
-    id: z
-      .string()
-      .check(
-        z.regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, {
-          error: (iss) => FIELD_MESSAGES.invalid_standard_id({ input: iss.input }),
-        }),
-      ),
+    id: z.string().check(
+      z.regex(/^[a-z-]+(\.[a-z-]+)?\.[a-z]+$/, {
+        error: (iss) => FIELD_MESSAGES.invalid_standard_id({ input: iss.input }),
+      }),
+    ),
     /** The channels the standard covers: an id's channel first. */
     channels: z
       .array(z.enum(CHANNELS))

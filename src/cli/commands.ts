@@ -20,7 +20,7 @@ import { ruleById } from "../rules/standard.js";
 import { table } from "./format.js";
 import { Failure } from "./input/source.js";
 import { jsonErrorPosition, locate } from "./locate.js";
-import { cli, safe } from "./messages.js";
+import { cli } from "./messages.js";
 import type { Io } from "./report.js";
 
 export function print(stream: Io["stdout"], text: string): void {
@@ -154,7 +154,7 @@ export function cmdValidate(args: string[], io: Io, help: () => number): number 
   let invalid = 0;
   for (const path of positionals) {
     const text = readText(path);
-    let loaded;
+    let loaded: ReturnType<typeof loadFile>;
     try {
       loaded = loadFile(path, text, others);
     } catch (error) {

@@ -228,7 +228,7 @@ td.why{font-size:.9rem}
 
 /** The whole page. */
 export function reportHtml(report: PartialReport, charter: Charter): string {
-  const byId = new Map(charter.standards.map((s) => [s.id, s]));
+  const _byId = new Map(charter.standards.map((s) => [s.id, s]));
   const flat = new Map<string, ReportRow>();
   const byPeriod = new Map<string, ReportRow[]>();
   if (report.by === null) for (const r of report.rows) flat.set(r.standardId, r);

@@ -9,8 +9,8 @@ const list = (names: readonly string[]): string => names.map((n) => JSON.stringi
 
 /** Control characters (ANSI escapes among them) shown as escapes, so input cannot drive the terminal. */
 export function safe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

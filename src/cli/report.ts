@@ -13,7 +13,7 @@ import { engineOf } from "../charter/calendar.js";
 import type { Charter, Contact } from "../charter/schema.js";
 import { CONTACT_FIELD_NAMES, type ContactField } from "../charter/vocabulary.js";
 import { mergeReports } from "../rules/merge.js";
-import type { ComplianceReport, SkippedContact } from "../rules/report.js";
+import type { ComplianceReport } from "../rules/report.js";
 import { reportFormat, REPORT_FORMATS, type ReportFormat } from "./format.js";
 import { csvRows } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";

@@ -218,7 +218,7 @@ function dayClock(count: DayCount): Clock {
       } else part = known;
       if (trace !== undefined) for (const s of part.steps) trace.push(s);
     } else part = daysFrom(input, count, day0, afterCutoff, trace);
-    if (part.dueMs === part.dueMs)
+    if (!Number.isNaN(part.dueMs))
       return { startMs: input.startMs, dueMs: part.dueMs, dueDay: part.dueDay, rule: part.rule, inScope: true };
     const { due } = dueOn(input, part.dueDay, clock, trace);
     trace?.push(dueStep(input, due, part.dueDay, "same-clock-time"));

@@ -117,7 +117,7 @@ export class RowError extends Error {
 }
 
 /** One field's value as the contact carries it; undefined for an empty cell. */
-function valueOf(field: ContactField, raw: unknown, mapping: Mapping): unknown {
+function fieldValue(field: ContactField, raw: unknown, mapping: Mapping): unknown {
   if (typeof raw !== "string") return raw;
   if (raw === "") return undefined;
   const text = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
@@ -152,7 +152,7 @@ export function contactOfCells(
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
     if (field === undefined) continue;
-    const value = valueOf(field, cells[i], mapping);
+    const value = fieldValue(field, cells[i], mapping);
     if (value !== undefined) contact[field] = value;
   }
   return contact;
@@ -193,7 +193,7 @@ export function contactOfValue(value: unknown, mapping: Mapping): Record<string,
       );
     }
     const raw = (value as Record<string, unknown>)[key];
-    const mapped = valueOf(field, raw, mapping);
+    const mapped = fieldValue(field, raw, mapping);
     if (mapped !== undefined) contact[field] = mapped;
   }
   return contact;

@@ -26,7 +26,7 @@ export function formatFromName(name: string): InputFormat | undefined {
 
 /** Checks a path names a readable file, or fails naming it. */
 export function checkFile(path: string): void {
-  let stat;
+  let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(path);
   } catch (error) {
