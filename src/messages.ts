@@ -148,6 +148,15 @@ export function abandonedNotACall(channel: string): string {
   return `\`contact.abandonedAt\` applies to calls (telephone), not to a ${channel} contact`;
 }
 
+/** Counts of a report that do not add up. */
+export function reportCounts(name: string, what: string): string {
+  return `\`${name}\` is not a consistent report: ${what}`;
+}
+
+export function readOnlyTable(): string {
+  return "A holiday table is read-only (every calendar of its region shares it): copy its days into a new Map to change them";
+}
+
 export function cannotMerge(key: string, a: unknown, b: unknown): string {
   return `Cannot merge reports with different \`${key}\`: ${JSON.stringify(a)} and ${JSON.stringify(b)}`;
 }

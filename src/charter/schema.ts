@@ -36,7 +36,17 @@ function build() {
     }
   }
 
-  const nonEmpty = () => z.string().check(z.minLength(1));
+  /**
+   * A minimum length that is checked on strings and arrays only: zod runs length checks on
+   * any value with a `length` key, and `{ "length": {} }` then threw while being compared.
+   */
+  const minLength = (minimum: number, params?: { error?: string }) => {
+    const check = z.minLength(minimum, params);
+    check._zod.def.when = (payload) => typeof payload.value === "string" || Array.isArray(payload.value);
+    return check;
+  };
+
+  const nonEmpty = () => z.string().check(minLength(1));
 
   /** Opening and closing time, e.g. `["09:00", "12:30"]`: open from the first, closed from the second. */
   const interval = z.tuple([clockTime, clockTime]);
@@ -55,7 +65,7 @@ function build() {
   /** Where a value comes from when the charter text does not give it. */
   const assumption = z.strictObject({
     /** Which fields the assumption covers, e.g. `officeHours`. */
-    fields: z.array(nonEmpty()).check(z.minLength(1)),
+    fields: z.array(nonEmpty()).check(minLength(1)),
     note: nonEmpty(),
   });
 
@@ -66,8 +76,8 @@ function build() {
     to: z.optional(isoDate),
     name: nonEmpty(),
     /** The sentence that announces it, and the id of its source. */
-    quote: z.optional(z.string().check(z.minLength(1))),
-    source: z.optional(z.string().check(z.minLength(1))),
+    quote: z.optional(z.string().check(minLength(1))),
+    source: z.optional(z.string().check(minLength(1))),
   });
 
   const extraWorkingDate = z.strictObject({
@@ -89,8 +99,8 @@ function build() {
     hours: z.array(interval),
     name: nonEmpty(),
     /** The schedules the hours replace: `office` (officeHours) and named schedules; all of them when absent. */
-    schedules: z.optional(z.array(id()).check(z.minLength(1))),
-    quote: z.optional(z.string().check(z.minLength(1))),
+    schedules: z.optional(z.array(id()).check(minLength(1))),
+    quote: z.optional(z.string().check(minLength(1))),
     /** The id of the source the hours come from. */
     source: z.optional(id()),
   });
@@ -108,7 +118,7 @@ function build() {
     ),
     /** `weekend-holidays`: the next working day after a holiday that falls on a day not worked (ESA-style substitute days). */
     substituteFor: z.optional(z.enum(["weekend-holidays"])),
-    quote: z.optional(z.string().check(z.minLength(1))),
+    quote: z.optional(z.string().check(minLength(1))),
     assumption: z.optional(nonEmpty()),
     source: z.optional(id()),
   });
@@ -127,7 +137,7 @@ function build() {
       z.describe("Holiday region: GB-ENG, GB-SCT, GB-NIR, GB-UK, CA-ON, or one whose table is passed to calendarFor."),
     ),
     /** The weekdays the council works; Monday to Friday when absent. */
-    workingWeek: z._default(z.array(z.enum(WEEKDAYS)).check(z.minLength(1)), ["mon", "tue", "wed", "thu", "fri"]),
+    workingWeek: z._default(z.array(z.enum(WEEKDAYS)).check(minLength(1)), ["mon", "tue", "wed", "thu", "fri"]),
     /** Office hours per weekday, several intervals a day allowed. Every working weekday needs them. */
     officeHours: officeHours.check(
       z.describe(
@@ -169,7 +179,7 @@ function build() {
     /** Values taken from another published document: the fields, the source's id and its sentence. */
     sourced: z.optional(
       z.array(
-        z.strictObject({ fields: z.array(nonEmpty()).check(z.minLength(1)), source: nonEmpty(), quote: nonEmpty() }),
+        z.strictObject({ fields: z.array(nonEmpty()).check(minLength(1)), source: nonEmpty(), quote: nonEmpty() }),
       ),
     ),
   });
@@ -198,7 +208,7 @@ function build() {
 
   const quote = z
     .string({ error: (iss) => FIELD_MESSAGES.missing_quote({ input: iss.input }) })
-    .check(z.minLength(1, { error: FIELD_MESSAGES.empty_quote() }));
+    .check(minLength(1, { error: FIELD_MESSAGES.empty_quote() }));
 
   const slug = z
     .string()
@@ -222,7 +232,7 @@ function build() {
     /** The channels the standard covers: an id's channel first. */
     channels: z
       .array(z.enum(CHANNELS))
-      .check(z.minLength(1), z.describe("The channels the standard covers; the id's channel first.")),
+      .check(minLength(1), z.describe("The channels the standard covers; the id's channel first.")),
     /** A category such as `complaint`: the standard covers only contacts of that category. */
     category: z
       .optional(slug)
@@ -263,7 +273,7 @@ function build() {
       ),
     /** Events that stop the clock, replacing the stage's default events. */
     stopsOn: z
-      .optional(z.array(z.enum(CONTACT_EVENTS)).check(z.minLength(1)))
+      .optional(z.array(z.enum(CONTACT_EVENTS)).check(minLength(1)))
       .check(z.describe("Events that stop the clock, replacing the stage's own (e.g. answeredAt or voicemailAt).")),
     /** Count from receipt (default) or from the acknowledgement. */
     startsFrom: z
@@ -283,7 +293,7 @@ function build() {
       ),
     /** A caveat the text attaches, verbatim ("in times of high demand you may need to be patient with us"). */
     caveat: z
-      .optional(z.string().check(z.minLength(1)))
+      .optional(z.string().check(minLength(1)))
       .check(z.describe("A caveat the text attaches to the promise, copied exactly.")),
     /** The id of the source the standard comes from, when not the charter itself (a complaints policy it defers to). */
     source: z
@@ -324,7 +334,7 @@ function build() {
     /** Standards not applicable when the customer did not meet this obligation. */
     exempts: z.optional(
       z.strictObject({
-        standards: z.array(z.string()).check(z.minLength(1)),
+        standards: z.array(z.string()).check(minLength(1)),
         /** `arrived-near-closing`: arrived less than `minutes` before the office closed; `late-for-appointment`: more than `minutes` after `appointmentAt`. */
         when: z.enum(["arrived-near-closing", "late-for-appointment"]),
         minutes: z.int().check(z.gte(1), z.lte(1440)),
@@ -352,7 +362,7 @@ function build() {
     name: nonEmpty(),
     /** The id of the charter this one builds on (a department's layer, resolved by extendCharter). */
     extends: z.optional(slug),
-    sources: z.array(source).check(z.minLength(1)),
+    sources: z.array(source).check(minLength(1)),
     review: z._default(review, { cadence: "not-stated" }),
     calendar: calendarSchema,
     standards: z._default(z.array(standardSchema), []),

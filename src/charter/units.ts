@@ -11,7 +11,7 @@
 export type UnitKind = "elapsed" | "office-time" | "working-days" | "calendar-days" | "calendar-months";
 
 /** The stage of a contact a standard measures. */
-export const STAGES = ["answer", "attend", "acknowledge", "respond"] as const;
+export const STAGES = Object.freeze(["answer", "attend", "acknowledge", "respond"] as const);
 export type Stage = (typeof STAGES)[number];
 
 interface UnitSpec {
@@ -42,7 +42,7 @@ export const UNITS = {
 export type LimitUnit = keyof typeof UNITS;
 
 /** The unit names, in table order. */
-export const LIMIT_UNITS = Object.keys(UNITS) as readonly LimitUnit[];
+export const LIMIT_UNITS = Object.freeze(Object.keys(UNITS)) as readonly LimitUnit[];
 
 /** Day-based kinds: the due instant follows `dueAt` and the receipt cut-off applies. */
 export function isDayBased(unit: LimitUnit): boolean {

@@ -9,7 +9,7 @@
 import type { Stage } from "./units.js";
 
 /** Ways a customer contacts a council. */
-export const CHANNELS = [
+export const CHANNELS = Object.freeze([
   "telephone",
   "voicemail",
   "email",
@@ -18,7 +18,7 @@ export const CHANNELS = [
   "visit",
   "web-form",
   "social-media",
-] as const;
+] as const);
 export type Channel = (typeof CHANNELS)[number];
 
 interface EventSpec {
@@ -52,7 +52,7 @@ export const EVENTS = {
 } as const satisfies Record<string, EventSpec>;
 
 export type ContactEvent = keyof typeof EVENTS;
-export const CONTACT_EVENTS = Object.keys(EVENTS) as readonly ContactEvent[];
+export const CONTACT_EVENTS = Object.freeze(Object.keys(EVENTS)) as readonly ContactEvent[];
 
 /** What met (or stopped) a standard's clock: an event's `by`, or a kept promise. */
 export type MetBy = (typeof EVENTS)[ContactEvent]["by"] | "promise";
@@ -92,4 +92,4 @@ export const CONTACT_FIELDS = {
 } as const satisfies Record<string, FieldSpec>;
 
 export type ContactField = keyof typeof CONTACT_FIELDS;
-export const CONTACT_FIELD_NAMES = Object.keys(CONTACT_FIELDS) as readonly ContactField[];
+export const CONTACT_FIELD_NAMES = Object.freeze(Object.keys(CONTACT_FIELDS)) as readonly ContactField[];

@@ -15,11 +15,11 @@
  */
 import Holidays from "date-holidays";
 import { daysFromCivil } from "../calendar/civil.js";
-import type { HolidayTable } from "../holidays/table.js";
+import { frozenTable, type HolidayTable } from "../holidays/table.js";
 import { expected } from "../messages.js";
 
 /** The date-holidays types of holiday that close a council office by default. */
-export const DEFAULT_TYPES = ["public", "bank"] as const;
+export const DEFAULT_TYPES = Object.freeze(["public", "bank"] as const);
 
 export type DateHolidaysType = "public" | "bank" | "school" | "optional" | "observance";
 
@@ -70,12 +70,12 @@ export function holidayTable(region: string, options: HolidayTableOptions = {}):
       days.set(day, known === undefined ? h.name : `${known}; ${h.name}`);
     }
   }
-  return {
+  return frozenTable({
     region,
     title: stateName === undefined ? countryName : `${stateName}, ${countryName}`,
     firstYear,
     lastYear,
     source: `date-holidays (${[...types].join(", ")} holidays), generated at run time`,
     days,
-  };
+  });
 }

@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { decodeTable, type HolidayTable } from "./table.js";
+import { decodeTable, frozenTable, type HolidayTable } from "./table.js";
 import { CA_ON, GB_ENG, GB_NIR, GB_SCT } from "./tables.generated.js";
 
 export type { HolidayTable, HolidayTableSource } from "./table.js";
 
 /** Ids of the bundled holiday regions. */
-export const HOLIDAY_REGIONS = ["GB-ENG", "GB-SCT", "GB-NIR", "GB-UK", "CA-ON"] as const;
+export const HOLIDAY_REGIONS = Object.freeze(["GB-ENG", "GB-SCT", "GB-NIR", "GB-UK", "CA-ON"] as const);
 export type HolidayRegion = (typeof HOLIDAY_REGIONS)[number];
 
 const sources = { "GB-ENG": GB_ENG, "GB-SCT": GB_SCT, "GB-NIR": GB_NIR, "CA-ON": CA_ON } as const;
@@ -39,21 +39,21 @@ function unionOfGb(): HolidayTable {
     );
     days.set(day, parts.join("; "));
   }
-  return {
+  return frozenTable({
     region: "GB-UK",
     title: "United Kingdom (a bank holiday in any part)",
     firstYear: GB_ENG.firstYear,
     lastYear: GB_ENG.lastYear,
     source: "The union of GB-ENG, GB-SCT and GB-NIR",
     days,
-  };
+  });
 }
 
 export function isHolidayRegion(region: string): region is HolidayRegion {
   return (HOLIDAY_REGIONS as readonly string[]).includes(region);
 }
 
-/** The bundled table of a region, decoded on first use. */
+/** The bundled table of a region, decoded on first use; frozen (shared by every calendar of the region). */
 export function bundledHolidays(region: HolidayRegion): HolidayTable {
   let table = decoded.get(region);
   if (table === undefined) {

@@ -5,6 +5,44 @@
  * @module
  */
 import { daysFromCivil } from "../calendar/civil.js";
+import { readOnlyTable } from "../messages.js";
+
+/**
+ * A Map that cannot be changed: `set`, `delete` and `clear` throw. The holiday tables the
+ * library hands out are shared by every calendar built from them, so a change to one would
+ * change every later answer.
+ */
+export class FrozenMap<K, V> extends Map<K, V> {
+  constructor(entries: Iterable<readonly [K, V]>) {
+    super();
+    for (const [key, value] of entries) Map.prototype.set.call(this, key, value);
+    Object.freeze(this);
+  }
+
+  override set(): this {
+    throw new TypeError(readOnlyTable());
+  }
+
+  override delete(): boolean {
+    throw new TypeError(readOnlyTable());
+  }
+
+  override clear(): void {
+    throw new TypeError(readOnlyTable());
+  }
+}
+
+/** A holiday table that cannot be changed: the object frozen, its days a {@link FrozenMap}. */
+export function frozenTable(table: HolidayTable): HolidayTable {
+  return Object.freeze({
+    region: table.region,
+    title: table.title,
+    firstYear: table.firstYear,
+    lastYear: table.lastYear,
+    source: table.source,
+    days: table.days instanceof FrozenMap ? table.days : new FrozenMap(table.days),
+  });
+}
 
 /** A region's holidays as the generator writes them. */
 export interface HolidayTableSource {
@@ -49,12 +87,12 @@ export function decodeTable(source: HolidayTableSource): HolidayTable {
       days.set(daysFromCivil(year, month, day), name);
     }
   }
-  return {
+  return frozenTable({
     region: source.region,
     title: source.title,
     firstYear: source.firstYear,
     lastYear: source.lastYear,
     source: source.source,
     days,
-  };
+  });
 }

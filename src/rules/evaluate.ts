@@ -19,7 +19,11 @@ import { startTrace, type DueRule, type Trace, type TraceStep } from "./trace.js
 
 export type { MetBy } from "../charter/vocabulary.js";
 
-export type Status = "met" | "breached" | "pending" | "not-applicable";
+/**
+ * `future`: received after `now`, so not yet arrived at the moment of judgement (its
+ * events, all after `now`, have not happened either); reports count such contacts apart.
+ */
+export type Status = "met" | "breached" | "pending" | "not-applicable" | "future";
 
 /** Why a standard does not apply to a contact. */
 export type NotApplicableReason = "outside-office-hours" | "abandoned" | "appointment" | "customer-obligation";
@@ -124,6 +128,7 @@ export function judge(
   trace?: Trace,
 ): Outcome {
   const events = contact.events;
+  const future = contact.receivedAt > now;
   let completed: number | undefined;
   let by: MetBy | undefined;
   for (const event of rule.stops) {
@@ -140,7 +145,11 @@ export function judge(
     const r = events.respondedAt;
     const responded = r !== undefined && r <= now ? r : undefined;
     const began = ack === undefined ? responded : responded === undefined ? ack : Math.min(ack, responded);
-    if (began === undefined) return undecided(rule, "pending", undefined, "awaiting-acknowledgement", undefined, false);
+    if (began === undefined) {
+      return future
+        ? undecided(rule, "future", undefined, undefined, undefined, false)
+        : undecided(rule, "pending", undefined, "awaiting-acknowledgement", undefined, false);
+    }
     start = began;
   }
   // Pause time after completion, or not yet over at `now`, counts only up to then.
@@ -153,6 +162,7 @@ export function judge(
   }
   if (trace !== undefined) startTrace(trace, engine, rule, contact.receivedAt, start);
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
+  if (future) return undecided(rule, "future", times, undefined, undefined, false);
   if (!times.inScope) return undecided(rule, "not-applicable", times, "outside-office-hours", completed, false);
   const obligation = unmetObligation(engine, rule, contact);
   if (obligation !== undefined)

@@ -192,6 +192,9 @@ function explainOutcome(e: Evaluation, now: string | undefined): string[] {
           `Pending${now === undefined ? "" : ` at ${at(now)}`}: ${duration(e.remainingMs ?? 0)} left.${e.atRisk ? " At risk: most of the time allowed has gone." : ""}`,
         );
       break;
+    case "future":
+      out.push(`Not yet received${now === undefined ? "" : ` at ${at(now)}`}: it is judged once it has arrived.`);
+      break;
     case "not-applicable":
       out.push(NOT_APPLICABLE[e.reason ?? "outside-office-hours"] ?? "Not applicable.");
       if (e.reason === "customer-obligation" && e.obligation !== undefined)
@@ -223,7 +226,7 @@ function firmness(r: { readonly firmness?: string | undefined; readonly caveat?:
   return out;
 }
 
-const STATUSES: ReadonlySet<unknown> = new Set(["met", "breached", "pending", "not-applicable"]);
+const STATUSES: ReadonlySet<unknown> = new Set(["met", "breached", "pending", "not-applicable", "future"]);
 
 function isSteps(value: unknown): value is readonly TraceStep[] {
   return (

@@ -3,26 +3,10 @@
  *
  * @module
  */
-import { cannotMerge, expected, text } from "../messages.js";
-import type { ComplianceReport, ReportRow } from "./report-types.js";
-import { MAX_ERRORS, addRow, emptyTally, sortRows, toRow, type Tally } from "./tally.js";
-
-function isReport(value: unknown): value is ComplianceReport {
-  const r = value as Partial<Record<keyof ComplianceReport, unknown>> | null;
-  return (
-    typeof r === "object" &&
-    r !== null &&
-    typeof r.charterId === "string" &&
-    typeof r.charterFingerprint === "string" &&
-    typeof r.now === "string" &&
-    Array.isArray(r.rows) &&
-    Array.isArray(r.errors) &&
-    Array.isArray(r.standards) &&
-    typeof r.contacts === "number" &&
-    typeof r.skipped === "number" &&
-    typeof r.future === "number"
-  );
-}
+import { cannotMerge } from "../messages.js";
+import { checkReport } from "./report-check.js";
+import type { ComplianceReport, ReportRow, WorstBreach } from "./report-types.js";
+import { MAX_ERRORS, addRow, compareWorst, emptyTally, sortRows, toRow, type Tally } from "./tally.js";
 
 /**
  * Combines the reports of two partitions of the contacts into the report of
@@ -32,18 +16,27 @@ function isReport(value: unknown): value is ComplianceReport {
  * @throws TypeError naming `a` or `b` for anything that is not a report; RangeError when they differ.
  */
 export function mergeReports(a: ComplianceReport, b: ComplianceReport): ComplianceReport {
-  if (!isReport(a)) throw new TypeError(expected("a", text.report, a));
-  if (!isReport(b)) throw new TypeError(expected("b", text.report, b));
+  checkReport(a, "a");
+  checkReport(b, "b");
   for (const key of ["charterId", "charterFingerprint", "now", "by", "worstLimit", "abandoned"] as const) {
     if (a[key] !== b[key]) throw new RangeError(cannotMerge(key, a[key], b[key]));
   }
   const rows = new Map<string, { row: ReportRow; tally: Tally }>();
+  /** Each standard's worst breaches, whatever their period: the worst `worstLimit` of both are kept. */
+  const worst = new Map<string, { breach: WorstBreach; key: string }[]>();
   for (const row of [...a.rows, ...b.rows]) {
     const key = `${row.standardId}\u0000${row.period ?? ""}`;
     const known = rows.get(key);
     const tally: Tally = known?.tally ?? emptyTally();
-    addRow(tally, row, a.worstLimit);
+    addRow(tally, row, 0);
     rows.set(key, { row, tally });
+    const pool = worst.get(row.standardId) ?? [];
+    worst.set(row.standardId, pool);
+    for (const breach of row.worst) pool.push({ breach, key });
+  }
+  for (const pool of worst.values()) {
+    pool.sort((x, y) => compareWorst(x.breach, y.breach));
+    for (const { breach, key } of pool.slice(0, a.worstLimit)) rows.get(key)?.tally.worst.push(breach);
   }
   const merged = [...rows.values()].map(({ row, tally }) =>
     toRow(row.standardId, row.period, row.target.percent, row.firmness, tally),

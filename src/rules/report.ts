@@ -31,7 +31,7 @@ export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstB
 type Abandoned = ComplianceReport["abandoned"];
 
 /** A breach that may be kept among the worst, with what is needed to explain it later. */
-type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: Rule };
+type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: Rule; readonly period: string };
 const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
 
 /** The running state of a report: `add` contacts one by one, then `report()` (the command feeds one as it reads). */
@@ -49,6 +49,12 @@ export class Accumulator {
   readonly #firstIndex: number;
   /** Per standard, per period ("" without `by`). */
   readonly #tallies = new Map<Rule, Map<string, Tally>>();
+  /**
+   * Per standard, its worst breaches so far, whatever their period: at most `worst` of
+   * them, so memory does not grow with the periods either (each period's row lists those
+   * received in it).
+   */
+  readonly #worstOf = new Map<Rule, WorstBreach[]>();
   readonly #errors: SkippedContact[] = [];
   /**
    * The outcomes of the contact being added, written from 0 each time: an array per
@@ -130,7 +136,11 @@ export class Accumulator {
       tally.breached++;
       if (o.dueMs !== undefined && this.#worst > 0) {
         const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
-        const list = tally.worst;
+        let list = this.#worstOf.get(o.rule);
+        if (list === undefined) {
+          list = [];
+          this.#worstOf.set(o.rule, list);
+        }
         const last = list[list.length - 1];
         // Format the strings only for a breach that may be kept.
         if (list.length < this.#worst || last === undefined || lateMs >= last.lateMs) {
@@ -145,6 +155,7 @@ export class Accumulator {
             explanation: "",
             read,
             rule: o.rule,
+            period,
           };
           keepWorst(list, candidate, this.#worst);
         }
@@ -175,13 +186,15 @@ export class Accumulator {
     this.#onSkip?.(skipped);
   }
 
-  /** The kept breaches as plain data, each with what explain() says of it. */
-  #explained(tally: Tally): Tally {
-    const worst = tally.worst.map((w) => {
-      const { read, rule, ...breach } = w as Candidate;
-      return { ...breach, explanation: explain(evaluationOf(this.#engine, rule, read, this.#now, this.#warnAt)) };
-    });
-    return { ...tally, worst };
+  /** A standard's kept breaches received in one period, as plain data, each with what explain() says of it. */
+  #explained(rule: Rule, period: string): WorstBreach[] {
+    const out: WorstBreach[] = [];
+    for (const w of this.#worstOf.get(rule) ?? []) {
+      const { read, rule: _rule, period: when, ...breach } = w as Candidate;
+      if (when !== period) continue;
+      out.push({ ...breach, explanation: explain(evaluationOf(this.#engine, rule, read, this.#now, this.#warnAt)) });
+    }
+    return out;
   }
 
   report(): ComplianceReport {
@@ -189,13 +202,10 @@ export class Accumulator {
     for (const [rule, byPeriod] of this.#tallies) {
       for (const [period, tally] of byPeriod)
         rows.push(
-          toRow(
-            rule.id,
-            this.#by === undefined ? undefined : period,
-            rule.percent,
-            rule.firmness ?? null,
-            this.#explained(tally),
-          ),
+          toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, rule.firmness ?? null, {
+            ...tally,
+            worst: this.#explained(rule, period),
+          }),
         );
     }
     // Standards nothing was judged against still get a row: "no data" is an answer.

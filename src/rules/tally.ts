@@ -24,7 +24,8 @@ function wilson(met: number, n: number): { low: number; high: number } | null {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-function compareWorst(a: WorstBreach, b: WorstBreach): number {
+/** The order of the worst breaches: latest first, then by every field, so that it is total and merging commutes. */
+export function compareWorst(a: WorstBreach, b: WorstBreach): number {
   if (a.lateMs !== b.lateMs) return b.lateMs - a.lateMs;
   const x = String(a.contactId);
   const y = String(b.contactId);

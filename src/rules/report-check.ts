@@ -1,0 +1,140 @@
+/**
+ * Checking a value that claims to be a compliance report (a partial report read back from
+ * a file, or handed to mergeReports): every field of the right kind, every count a
+ * non-negative integer, and the counts consistent with one another. A report that passes
+ * can be merged and formatted; the shares, targets and intervals are recomputed from its
+ * counts, never taken from it.
+ *
+ * @module
+ */
+import { expected, reportCounts, text } from "../messages.js";
+import type { ComplianceReport } from "./report-types.js";
+import { MAX_ERRORS } from "./tally.js";
+
+/** The abandoned-call policies a report may have been made under. */
+const ABANDONED: readonly string[] = ["by-limit", "missed", "excluded"];
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as Fields)[key] : undefined;
+}
+
+function isObject(value: unknown): value is Fields {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function count(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(expected(name, "a whole number, 0 or more", value));
+  }
+  return value;
+}
+
+function string(value: unknown, name: string): string {
+  if (typeof value !== "string") throw new TypeError(expected(name, "a string", value));
+  return value;
+}
+
+function list(value: unknown, name: string, most?: number): readonly unknown[] {
+  if (!Array.isArray(value)) throw new TypeError(expected(name, "an array", value));
+  if (most !== undefined && value.length > most) {
+    throw new TypeError(expected(name, `an array of at most ${most}`, value));
+  }
+  return value;
+}
+
+function id(value: unknown, name: string): void {
+  const ok = value === null || typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
+  if (!ok) throw new TypeError(expected(name, "a contact id (a string, a number or null)", value));
+}
+
+/**
+ * Checks that `value` is a compliance report whose counts add up, naming the field and
+ * the value at fault (`a.rows[2].met`).
+ *
+ * @throws TypeError naming the first field that is wrong.
+ */
+export function checkReport(value: unknown, name: string): ComplianceReport {
+  if (!isObject(value)) throw new TypeError(expected(name, text.report, value));
+  string(field(value, "charterId"), `${name}.charterId`);
+  string(field(value, "charterFingerprint"), `${name}.charterFingerprint`);
+  string(field(value, "now"), `${name}.now`);
+  const by = field(value, "by");
+  if (by !== null) string(by, `${name}.by`);
+  const abandoned = field(value, "abandoned");
+  if (!ABANDONED.includes(abandoned as string)) {
+    throw new TypeError(expected(`${name}.abandoned`, ABANDONED.join(", "), abandoned));
+  }
+  const standards = list(field(value, "standards"), `${name}.standards`);
+  standards.forEach((s, i) => string(s, `${name}.standards[${i}]`));
+  const contacts = count(field(value, "contacts"), `${name}.contacts`);
+  const skipped = count(field(value, "skipped"), `${name}.skipped`);
+  const future = count(field(value, "future"), `${name}.future`);
+  if (skipped + future > contacts) {
+    throw new TypeError(
+      reportCounts(name, `skipped (${skipped}) and future (${future}) exceed contacts (${contacts})`),
+    );
+  }
+  const worstLimit = count(field(value, "worstLimit"), `${name}.worstLimit`);
+  if (worstLimit > 1000) throw new TypeError(expected(`${name}.worstLimit`, "an integer from 0 to 1000", worstLimit));
+  const errors = list(field(value, "errors"), `${name}.errors`, MAX_ERRORS);
+  if (errors.length > skipped) {
+    throw new TypeError(reportCounts(name, `${errors.length} errors listed but only ${skipped} contacts skipped`));
+  }
+  errors.forEach((e, i) => {
+    const at = `${name}.errors[${i}]`;
+    if (!isObject(e)) throw new TypeError(expected(at, "{ index, contactId, message }", e));
+    count(field(e, "index"), `${at}.index`);
+    id(field(e, "contactId"), `${at}.contactId`);
+    string(field(e, "message"), `${at}.message`);
+  });
+  const judged = contacts - skipped - future;
+  const perStandard = new Map<string, number>();
+  list(field(value, "rows"), `${name}.rows`).forEach((row, i) => {
+    const at = `${name}.rows[${i}]`;
+    if (!isObject(row)) throw new TypeError(expected(at, "a report row", row));
+    const standardId = string(field(row, "standardId"), `${at}.standardId`);
+    if (!standards.includes(standardId)) {
+      throw new TypeError(
+        expected(`${at}.standardId`, `one of the report's standards (${standards.join(", ")})`, standardId),
+      );
+    }
+    const period = field(row, "period");
+    if (by === null ? period !== undefined : typeof period !== "string") {
+      throw new TypeError(expected(`${at}.period`, by === null ? "absent (the report has no by)" : "a period", period));
+    }
+    const [met, breached, pending, notApplicable] = ["met", "breached", "pending", "notApplicable"].map((key) =>
+      count(field(row, key), `${at}.${key}`),
+    ) as [number, number, number, number];
+    count(field(row, "promisesIgnored"), `${at}.promisesIgnored`);
+    const inScope = count(field(row, "inScope"), `${at}.inScope`);
+    if (inScope !== met + breached + pending) {
+      throw new TypeError(
+        reportCounts(at, `inScope (${inScope}) is not met + breached + pending (${met + breached + pending})`),
+      );
+    }
+    const percent = field(field(row, "target"), "percent");
+    if (typeof percent !== "number" || !Number.isInteger(percent) || percent < 1 || percent > 100) {
+      throw new TypeError(expected(`${at}.target.percent`, "a whole percentage from 1 to 100", percent));
+    }
+    const firmness = field(row, "firmness");
+    if (firmness !== null) string(firmness, `${at}.firmness`);
+    const worst = list(field(row, "worst"), `${at}.worst`, Math.min(worstLimit, breached));
+    worst.forEach((w, j) => {
+      const wat = `${at}.worst[${j}]`;
+      if (!isObject(w)) throw new TypeError(expected(wat, "a breach", w));
+      id(field(w, "contactId"), `${wat}.contactId`);
+      count(field(w, "lateMs"), `${wat}.lateMs`);
+      for (const key of ["receivedAt", "due", "explanation"]) string(field(w, key), `${wat}.${key}`);
+      const completedAt = field(w, "completedAt");
+      if (completedAt !== null) string(completedAt, `${wat}.completedAt`);
+    });
+    const total = (perStandard.get(standardId) ?? 0) + met + breached + pending + notApplicable;
+    perStandard.set(standardId, total);
+    if (total > judged) {
+      throw new TypeError(reportCounts(at, `${standardId} counts ${total} contacts, more than the ${judged} judged`));
+    }
+  });
+  return value as unknown as ComplianceReport;
+}
