@@ -20,12 +20,8 @@ import { ruleById } from "../rules/standard.js";
 import { table } from "./format.js";
 import { Failure } from "./input/source.js";
 import { jsonErrorPosition, locate } from "./locate.js";
-import { cli } from "./messages.js";
+import { cli, print } from "./messages.js";
 import type { Io } from "./report.js";
-
-export function print(stream: Io["stdout"], text: string): void {
-  stream.write(text.endsWith("\n") ? text : `${text}\n`);
-}
 
 function readText(path: string): string {
   try {

@@ -38,8 +38,19 @@ const FIRMNESS_WORDS: Readonly<Record<string, string>> = {
 /** What the input held and what became of it, in a sentence. */
 function accounting(report: PartialReport): string {
   const i = report.input;
-  const skipped = i.skipped.map((s) => `${s.count} ${s.reason} (first at ${s.first.join(", ")})`).join("; ");
-  return `${i.rows} rows read, ${i.judged} judged, ${i.skipped.reduce((n, s) => n + s.count, 0)} skipped${skipped === "" ? "" : `: ${skipped}`}, ${i.future} received after the moment of judgement (not judged).`;
+  const skipped = i.skipped.reasons.map((s) => `${s.count} ${s.reason} (first at ${s.first.join(", ")})`).join("; ");
+  const sheets = i.sources.flatMap((s) =>
+    s.sheet === undefined ? [] : [` Sheet read: ${JSON.stringify(s.sheet)} of ${s.name}.`],
+  );
+  const repeated =
+    i.duplicates.count === 0
+      ? ""
+      : ` ${i.duplicates.count} rows repeat an earlier row's id (first at ${i.duplicates.first.join(", ")}).`;
+  const unmatched = i.unmatched.map(
+    (u) =>
+      ` ${u.count} rows have the ${u.field} ${JSON.stringify(u.value)}, which reaches no standard (first at ${u.first.join(", ")}).`,
+  );
+  return `${i.read} rows read, ${i.judged} judged, ${i.skipped.total} skipped${skipped === "" ? "" : `: ${skipped}`}, ${i.future} received after the moment of judgement (not judged).${repeated}${unmatched.join("")}${sheets.join("")}`;
 }
 
 function percent(share: number | null): string {
@@ -115,7 +126,7 @@ export function csvCell(value: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function reportCsv(report: ComplianceReport): string {
+export function reportCsv(report: Pick<ComplianceReport, "rows">): string {
   const header = [
     "standardId",
     "period",

@@ -278,7 +278,7 @@ ${row === undefined ? "" : worst(row.worst, title)}
     const title = url === undefined || !/^https?:\/\//.test(url) ? h(s.title) : `<a href="${h(url)}">${h(s.title)}</a>`;
     return `<li>${title}, ${h(s.publisher)}${date === undefined ? ", date not shown" : `, ${h(date)}`}.${note === undefined ? "" : ` ${h(note)}`}</li>`;
   });
-  const skipped = report.input.skipped.map(
+  const skipped = report.input.skipped.reasons.map(
     (s) => `<li>${s.count} × ${h(s.reason)} (first at ${h(s.first.join(", "))})</li>`,
   );
   return `<!doctype html>
@@ -305,7 +305,7 @@ ${assumptions.length === 0 ? "<p>Nothing was assumed.</p>" : `<ul>${assumptions.
 <h3>Sources</h3>
 <ul>${sources.join("\n")}</ul>
 <h3>Rows not judged</h3>
-<p>${report.input.rows.toLocaleString("en-GB")} rows were read: ${report.input.judged.toLocaleString("en-GB")} judged, ${report.input.skipped.reduce((n, s) => n + s.count, 0).toLocaleString("en-GB")} skipped, ${report.input.future.toLocaleString("en-GB")} received after the moment of judgement.</p>
+<p>${report.input.read.toLocaleString("en-GB")} rows were read: ${report.input.judged.toLocaleString("en-GB")} judged, ${report.input.skipped.total.toLocaleString("en-GB")} skipped, ${report.input.future.toLocaleString("en-GB")} received after the moment of judgement.</p>
 ${skipped.length === 0 ? "" : `<ul>${skipped.join("\n")}</ul>`}
 </section>
 </main>

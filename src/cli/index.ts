@@ -10,9 +10,9 @@
  */
 import { charterJsonSchema } from "../charter/schema.js";
 import { CONTACT_FIELDS, CONTACT_FIELD_NAMES } from "../charter/vocabulary.js";
-import { cmdCalendar, cmdCharters, cmdDeadline, cmdValidate, print, resolveCharter } from "./commands.js";
+import { cmdCalendar, cmdCharters, cmdDeadline, cmdValidate, resolveCharter } from "./commands.js";
 import { Failure } from "./input/source.js";
-import { cli, safe } from "./messages.js";
+import { cli, print } from "./messages.js";
 import { cmdMerge, cmdReport, type Io } from "./report.js";
 
 export type { Io } from "./report.js";
@@ -145,7 +145,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (error) {
     if (error instanceof Failure || error instanceof TypeError || error instanceof RangeError) {
-      print(io.stderr, `council-sla: ${safe(error.message)}`);
+      print(io.stderr, `council-sla: ${error.message}`);
       return 2;
     }
     if (
@@ -154,7 +154,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       typeof (error as { code: unknown }).code === "string" &&
       (error as { code: string }).code.startsWith("ERR_PARSE_ARGS")
     ) {
-      print(io.stderr, `council-sla: ${safe(error.message)}`);
+      print(io.stderr, `council-sla: ${error.message}`);
       return 2;
     }
     throw error;

@@ -16,6 +16,15 @@ export function safe(text: string): string {
   );
 }
 
+/**
+ * Writes a line to the terminal (or a pipe) with its control characters escaped, whatever
+ * it holds: a charter's name, a file's text, a dependency's words. Every command writes
+ * through this, so untrusted text can never set a terminal's title or clear its screen.
+ */
+export function print(stream: { write(text: string): unknown }, text: string): void {
+  stream.write(safe(text.endsWith("\n") ? text : `${text}\n`));
+}
+
 export const cli = {
   unknownCommand: (command: string) => `unknown command ${JSON.stringify(command)}: try council-sla --help`,
   cannotRead: (path: string, why: string) => `cannot read ${path}: ${why}`,
@@ -44,12 +53,32 @@ export const cli = {
   unknownField: (option: string, field: string, fields: readonly string[]) =>
     `${option}: ${JSON.stringify(field)} is not a contact field (${fields.join(", ")})`,
   badMapFile: (path: string, why: string) => `--map-file ${path}: ${why}`,
+  mapFileShape: (_got: undefined) =>
+    `a map file is an object { "columns": { FIELD: COLUMN }, "values": { FIELD: { WORD: VALUE } }, "ignore": [COLUMN], "dateFormat": FORMAT }`,
+  mapFileUnknownKey: (key: string, isField: boolean) =>
+    `unknown key ${JSON.stringify(key)}${isField ? ` (a contact field: put it under "columns", as { "columns": { ${JSON.stringify(key)}: COLUMN } })` : ""}; a map file is { "columns": { FIELD: COLUMN }, "values": { FIELD: { WORD: VALUE } }, "ignore": [COLUMN], "dateFormat": FORMAT }`,
+  mapFileType: (path: string, what: string, got: unknown) =>
+    `${path} must be ${what}, got ${got === null ? "null" : Array.isArray(got) ? "an array" : typeof got === "object" ? "an object" : JSON.stringify(got)}`,
+  mapTwice: (field: string, a: string, b: string) =>
+    `--map names the field ${field} twice (${JSON.stringify(a)} and ${JSON.stringify(b)}): which column gives it is unclear`,
+  oneColumnTwoFields: (column: string, a: string, b: string) =>
+    `the column ${JSON.stringify(column)} is mapped to both ${a} and ${b}: map each field to a column of its own`,
+  mappedAndIgnored: (column: string, field: string) =>
+    `the column ${JSON.stringify(column)} is both mapped (to ${field}) and ignored`,
+  mappedColumnMissing: (name: string, field: string, column: string, header: readonly string[]) =>
+    `${name}: ${field} is mapped to the column ${JSON.stringify(column)}, which the header does not have. Columns found: ${list(header)}.`,
   emptyFile: (name: string) => `${name} is empty: no header and no contacts`,
-  headerOnly: (name: string) => `${name} has a header but no contacts`,
   notContacts: (name: string, why: string) =>
     `${name} is not a contact file (CSV with a header, a JSON array, NDJSON or .xlsx): ${why}`,
-  binary: (name: string) =>
-    `${name} looks like a binary file, not CSV, JSON or NDJSON (use --input xlsx for an Excel file)`,
+  binary: (name: string) => `${name} looks like a binary file, not CSV, JSON or NDJSON`,
+  zipNotCsv: (name: string) =>
+    `${name} is a zip file, such as an Excel workbook: name it .xlsx or read it with --input xlsx`,
+  utf16WithoutBom: (name: string, encoding: string) =>
+    `${name} looks like UTF-16 text without a byte-order mark: read it with --encoding ${encoding}`,
+  badEncoding: (name: string, encoding: string, offset: number, line: number, byte: number | undefined) =>
+    `${name}:${line}: the byte ${byte === undefined ? "there" : `0x${byte.toString(16).padStart(2, "0").toUpperCase()}`} at offset ${offset} is not valid ${encoding.toUpperCase()}: name the file's encoding with --encoding (for example windows-1252)`,
+  unknownEncoding: (encoding: string) =>
+    `--encoding ${JSON.stringify(encoding)} is not an encoding this Node.js can decode (for example utf-8, utf-16le, windows-1252, iso-8859-1)`,
   missingColumns: (name: string, missing: readonly string[], found: readonly string[], hints: readonly string[]) =>
     `${name}: missing the required column${missing.length === 1 ? "" : "s"} ${list(missing)}. Columns found: ${list(found)}.${hints.length > 0 ? ` ${hints.join(" ")}` : ""} Map a column with --map FIELD=COLUMN.`,
   unknownColumns: (name: string, unknown: readonly string[], expected: readonly string[], hints: readonly string[]) =>
@@ -60,7 +89,10 @@ export const cli = {
   mappedTwice: (field: string, columns: readonly string[]) =>
     `the field ${field} is given by more than one column (${list(columns)})`,
   fieldCount: (got: number, want: number) => `${got} field${got === 1 ? "" : "s"} where the header has ${want}`,
-  unclosedQuote: () => 'a quoted field is never closed (an unmatched ")',
+  unclosedQuote: (lines: number) =>
+    `a quoted field is not closed within ${lines.toLocaleString("en-GB")} lines, or its record has the wrong number of fields: an unmatched " (the row is this line; reading goes on at the next)`,
+  malformedQuote: () => 'a quoted field is followed by text before the next delimiter ("X"Y): the record is malformed',
+  badHeader: (why: string) => `the header line cannot be read: ${why}`,
   rowTooLong: (limit: number) =>
     `a row or line longer than ${limit.toLocaleString("en-GB")} characters (an unclosed quote, or not line-delimited?)`,
   notAnObject: (what: string) => `expected a contact object, got ${what}`,
@@ -68,16 +100,48 @@ export const cli = {
     `${name}: a JSON contact file must be an array of contacts (or NDJSON, one per line), got ${got}`,
   truncatedJson: (name: string) => `${name}: the JSON array is not closed: the file is truncated`,
   badJsonRow: (why: string) => `not JSON: ${why}`,
+  weekYearToken: (option: string, format: string) =>
+    `${option} ${JSON.stringify(format)}: Y is the week-numbering year, which differs from the calendar year around New Year: write yyyy for the calendar year`,
+  dayOfYearToken: (option: string, format: string) =>
+    `${option} ${JSON.stringify(format)}: D is the day of the year: write dd for the day of the month`,
+  incompleteDateFormat: (option: string, format: string, missing: readonly string[]) =>
+    `${option} ${JSON.stringify(format)} has no ${missing.join(", no ")}: a date needs a year, a month and a day (or an epoch, T or t)`,
   dateFormat: (field: string, value: string, format: string) =>
     `${field} ${JSON.stringify(value)} does not match --date-format ${JSON.stringify(format)}`,
   badPause: (index: number, part: string) => `pauses[${index}] must be written from/to, got ${JSON.stringify(part)}`,
-  xlsxMissing: () => "reading .xlsx files needs the exceljs package: npm install exceljs",
+  xlsxMissing: () => "reading .xlsx files needs the yauzl and saxes packages: npm install yauzl saxes",
+  xlsxTooLarge: (path: string, part: string, size: number, limit: number) =>
+    `${path}: its part ${part} is ${size.toLocaleString("en-GB")} bytes uncompressed, more than the ${limit.toLocaleString("en-GB")} read: export the sheet as CSV instead`,
+  xlsxTooManyStrings: (path: string, strings: number, chars: number) =>
+    `${path}: its table of shared strings holds more than ${strings.toLocaleString("en-GB")} strings or ${chars.toLocaleString("en-GB")} characters: export the sheet as CSV instead`,
+  xlsxNoVisibleSheet: (path: string) => `${path}: every sheet is hidden: name the one to read with --sheet`,
+  xlsxNoSavedValue: (ref: string) =>
+    `cell ${ref} is a formula with no saved value (open the workbook in a spreadsheet and save it, so that its values are stored)`,
+  xlsxErrorValue: (ref: string, error: string) => `cell ${ref} holds the error value ${error}`,
+  xlsxBadCell: (ref: string, why: string) => `cell ${ref} cannot be read: ${why}`,
+  xlsxBadHeader: (path: string, why: string) => `${path}: the header row cannot be read: ${why}`,
   xlsxSheet: (name: string, sheets: readonly string[]) => `no sheet ${JSON.stringify(name)} (sheets: ${list(sheets)})`,
   xlsxUnreadable: (path: string, why: string) => `${path} is not a readable .xlsx workbook: ${why}`,
   notAReport: (path: string) => `${path} is not a partial report: write one with council-sla report --format json`,
+  badPartial: (path: string, field: string, got: unknown) =>
+    `${path} is not a partial report: ${field} is ${got === undefined ? "missing" : Array.isArray(got) ? "an array" : typeof got === "object" && got !== null ? "not of the right shape" : JSON.stringify(got)}`,
+  partialCounts: (path: string, what: string) => `${path} is not a consistent partial report: ${what}`,
+  sameInputTwice: (a: string, b: string, name: string, sha256: string) =>
+    `${a} and ${b} are both reports of the input ${name} (SHA-256 ${sha256.slice(0, 12)}…): merging them would count its rows twice`,
+  otherCharter: (id: string, print: string, given: string, other: string) =>
+    `the reports were made with the charter ${JSON.stringify(id)} whose fingerprint is ${print}, and ${JSON.stringify(given)} has the fingerprint ${other}: give --charter the charter (or charter file) the reports were made with`,
   tooManySkipped: (skipped: number, allowed: string) =>
     `${skipped} row${skipped === 1 ? "" : "s"} skipped, more than --max-skipped ${allowed} allows`,
   skippedLine: (name: string, line: number, id: string | undefined, message: string) =>
     `${name}:${line}: skipped${id === undefined ? "" : ` (id ${id})`}: ${message}`,
+  moreSkipped: (name: string, reason: string) =>
+    `${name}: more rows skipped for the same reason (${reason}) are counted, not printed`,
+  repeatedId: (id: string) =>
+    `the id ${JSON.stringify(id)} is an earlier row's: the first row with an id is the one judged (--keep-duplicates judges every row)`,
+  reachesNoStandard: (field: string, value: string) =>
+    `the ${field} ${JSON.stringify(value)} reaches no standard of the charter (--strict-values): map it with --map-value ${field}:WORD=VALUE`,
+  otherValues: () => "(other values)",
+  accountBroken: (read: number, judged: number, skipped: number, future: number) =>
+    `internal error: ${read} rows read, but ${judged} judged + ${skipped} skipped + ${future} future is ${judged + skipped + future}`,
   usingClock: (now: string) => `judged at ${now} (--now now: the current time)`,
 };

@@ -1,37 +1,42 @@
 /**
- * `council-sla report` and `council-sla merge`: a council's export in, every
- * row accounted for (read, judged, skipped by reason with their first lines,
- * received after `now`), a report out; partial reports merged into the whole.
+ * `council-sla report` and `council-sla merge`: a council's export in, every row accounted
+ * for (read = judged + skipped + future: skipped by reason with their first lines, rows
+ * whose id repeats an earlier row's, values that reach no standard), a report out; partial
+ * reports merged into the whole, once each checked: the charter they were made with, their
+ * inputs (no input twice) and every count.
  *
  * @module
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createReadStream, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { engineOf } from "../charter/calendar.js";
-import type { Charter, Contact } from "../charter/schema.js";
-import { CONTACT_FIELD_NAMES, type ContactField } from "../charter/vocabulary.js";
+import type { Charter } from "../charter/schema.js";
 import { mergeReports } from "../rules/merge.js";
+import { checkReport } from "../rules/report-check.js";
 import type { ComplianceReport } from "../rules/report.js";
-import { reportFormat, REPORT_FORMATS, type ReportFormat } from "./format.js";
-import { csvRows } from "./input/csv.js";
+import { charterFingerprint } from "../rules/tally.js";
+import { REPORT_FORMATS, type ReportFormat, reportFormat } from "./format.js";
+import { csvRows, DELIMITERS } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
-import { contactsOf, readyToRead, type ContactRow, type Mapping } from "./input/mapping.js";
+import { type ContactRow, contactsOf, mappingOf, readyToRead } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
 import {
-  Failure,
-  INPUT_FORMATS,
+  checkEncoding,
   checkFile,
+  Failure,
   formatFromName,
-  open,
-  sniff,
-  textOf,
+  INPUT_FORMATS,
   type InputFormat,
+  open,
+  readText,
+  sniff,
 } from "./input/source.js";
-import { xlsxRows } from "./input/xlsx.js";
-import { cli, safe } from "./messages.js";
-import { judgeAll, type Work } from "./workers.js";
+import { openWorkbook } from "./input/xlsx.js";
+import { cli, print } from "./messages.js";
+import { type Accounted, judgeAll, type Work } from "./workers.js";
 
 export interface Io {
   readonly stdout: Writable & { isTTY?: boolean };
@@ -39,60 +44,91 @@ export interface Io {
   readonly stdin: Readable;
 }
 
-/** How the rows of the input were accounted for: summable across partitions. */
-export interface InputAccount {
-  /** Rows read (contacts and rows that could not be read), header excluded. */
-  readonly rows: number;
-  /** Contacts judged against the charter. */
-  readonly judged: number;
-  /** Rows skipped, by reason, with the first few lines (file:line) of each. */
-  readonly skipped: readonly { readonly reason: string; readonly count: number; readonly first: readonly string[] }[];
-  /** Contacts received after `now`: counted apart, never judged. */
-  readonly future: number;
-  /** Where `now` came from: the `--now` option, or the clock (`--now now`). */
-  readonly now: "option" | "clock";
+/** An input a report was made from: its name, the SHA-256 of its bytes, and the sheet read (.xlsx). */
+export interface Source {
+  readonly name: string;
+  readonly sha256: string;
+  readonly sheet?: string;
 }
 
-/** A report as the command writes it with `--format json`: the library's report and the input's account. */
-export type PartialReport = ComplianceReport & { readonly input: InputAccount };
+/**
+ * How the rows of the input were accounted for, summable across partitions:
+ * `read = judged + skipped.total + future`, always.
+ */
+export interface InputAccount {
+  /** Rows read (records of a CSV file, lines of NDJSON, elements of a JSON array, rows of a sheet), the header excluded. */
+  readonly read: number;
+  /** Rows judged against the charter. */
+  readonly judged: number;
+  /** Rows not judged, by reason, with the first lines (file:line) of each. */
+  readonly skipped: {
+    readonly total: number;
+    readonly reasons: readonly { readonly reason: string; readonly count: number; readonly first: readonly string[] }[];
+  };
+  /** Rows received after `now`: counted apart, never judged. */
+  readonly future: number;
+  /** Rows whose id an earlier row had: skipped (unless --keep-duplicates, which judges them all). */
+  readonly duplicates: { readonly count: number; readonly first: readonly string[] };
+  /** Channel and category values that reach no standard of the charter, with their counts and first lines. */
+  readonly unmatched: readonly {
+    readonly field: "channel" | "category";
+    readonly value: string;
+    readonly count: number;
+    readonly first: readonly string[];
+  }[];
+  /** Where `now` came from: the `--now` option, or the clock (`--now now`). */
+  readonly now: "option" | "clock";
+  /** The inputs, each once: merging refuses an input twice. */
+  readonly sources: readonly Source[];
+}
+
+/** A report as the command writes it with `--format json`: the library's figures and the input's one account. */
+export type PartialReport = Omit<ComplianceReport, "contacts" | "skipped" | "future" | "errors"> & {
+  readonly input: InputAccount;
+};
 
 const FIRST_LINES = 5;
 const PRINTED_PER_REASON = 20;
 
-function print(stream: Writable, text: string): void {
-  stream.write(text.endsWith("\n") ? text : `${text}\n`);
-}
-
-/** The reason for a contact the engine could not judge: the field its error names. */
-function reasonOf(message: string): string {
-  const field = /`(contact\.\w+)/.exec(message);
-  return field === null ? "invalid contact" : `invalid ${field[1]}`;
-}
-
+/** The running account of one input. */
 class Account {
-  rows = 0;
+  read = 0;
   readonly #byReason = new Map<string, { count: number; first: string[] }>();
+  readonly #duplicates = { count: 0, first: [] as string[] };
+  readonly #unmatched = new Map<
+    string,
+    { field: "channel" | "category"; value: string; count: number; first: string[] }
+  >();
   readonly #io: Io;
+  readonly #name: string;
 
-  constructor(io: Io) {
+  constructor(io: Io, name: string) {
     this.#io = io;
+    this.#name = name;
   }
 
-  skip(name: string, line: number, reason: string, message: string, id?: string | number | null): void {
+  skip(line: number, reason: string, message: string, id?: string): void {
     const entry = this.#byReason.get(reason) ?? { count: 0, first: [] };
     this.#byReason.set(reason, entry);
     entry.count++;
-    if (entry.first.length < FIRST_LINES) entry.first.push(`${name}:${line}`);
-    if (entry.count <= PRINTED_PER_REASON)
-      print(
-        this.#io.stderr,
-        safe(cli.skippedLine(name, line, id === null || id === undefined ? undefined : String(id), message)),
-      );
-    else if (entry.count === PRINTED_PER_REASON + 1)
-      print(
-        this.#io.stderr,
-        safe(`${name}: more rows skipped for the same reason (${reason}) are counted, not printed`),
-      );
+    if (entry.first.length < FIRST_LINES) entry.first.push(`${this.#name}:${line}`);
+    if (entry.count <= PRINTED_PER_REASON) print(this.#io.stderr, cli.skippedLine(this.#name, line, id, message));
+    else if (entry.count === PRINTED_PER_REASON + 1) print(this.#io.stderr, cli.moreSkipped(this.#name, reason));
+  }
+
+  take(accounted: Accounted): void {
+    this.read += accounted.read;
+    for (const p of accounted.problems) this.skip(p.line, p.reason, p.message, p.id);
+    this.#duplicates.count += accounted.duplicates.length;
+    for (const line of accounted.duplicates)
+      if (this.#duplicates.first.length < FIRST_LINES) this.#duplicates.first.push(`${this.#name}:${line}`);
+    for (const u of accounted.unmatched) {
+      const key = `${u.field}\u0000${u.value}`;
+      const entry = this.#unmatched.get(key) ?? { field: u.field, value: u.value, count: 0, first: [] };
+      this.#unmatched.set(key, entry);
+      entry.count += u.count;
+      for (const line of u.first) if (entry.first.length < FIRST_LINES) entry.first.push(`${this.#name}:${line}`);
+    }
   }
 
   get skipped(): number {
@@ -101,32 +137,68 @@ class Account {
     return total;
   }
 
-  summary(): InputAccount["skipped"] {
-    return [...this.#byReason]
-      .map(([reason, { count, first }]) => ({ reason, count, first }))
-      .sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+  summary(report: ComplianceReport, now: InputAccount["now"], sources: readonly Source[]): InputAccount {
+    const judged = report.contacts - report.skipped - report.future;
+    const skipped = this.skipped;
+    // Every row read is judged, skipped or in the future: anything else is a bug, and says so.
+    if (this.read !== judged + skipped + report.future)
+      throw new Error(cli.accountBroken(this.read, judged, skipped, report.future));
+    const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return {
+      read: this.read,
+      judged,
+      skipped: {
+        total: skipped,
+        reasons: [...this.#byReason]
+          .map(([reason, { count, first }]) => ({ reason, count, first }))
+          .sort((a, b) => byText(a.reason, b.reason)),
+      },
+      future: report.future,
+      duplicates: this.#duplicates,
+      unmatched: [...this.#unmatched.values()].sort(
+        (a, b) => byText(a.field, b.field) || b.count - a.count || byText(a.value, b.value),
+      ),
+      now,
+      sources,
+    };
   }
 }
 
+/** The SHA-256 of a file's bytes (a workbook, which is read in place). */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+interface Input {
+  readonly rows: AsyncIterable<RawRow[]>;
+  /** The input's identity, once its rows have all been read. */
+  source(): Promise<Source>;
+}
+
 /** The rows of the input, whatever its format. */
-async function rowsOf(
+async function inputOf(
   path: string,
   format: InputFormat | undefined,
   io: Io,
-  options: { delimiter?: string; sheet?: string },
+  options: { delimiter?: string | undefined; sheet?: string | undefined; encoding?: string | undefined },
   name: string,
-): Promise<AsyncIterable<RawRow[]>> {
+): Promise<Input> {
   const kind = format ?? (path === "-" ? undefined : formatFromName(path));
   if (kind === "xlsx") {
     if (path === "-") throw new Failure(cli.badNumber("--input xlsx", "a file path, not standard input", "-"));
     checkFile(path);
-    return xlsxRows(path, options.sheet);
+    const { sheet, rows } = await openWorkbook(path, options.sheet);
+    return { rows, source: async () => ({ name, sha256: await hashFile(path), sheet }) };
   }
-  const { format: sniffed, chunks } = await sniff(textOf(open(path, io.stdin), name));
+  const text = readText(open(path, io.stdin), name, options.encoding);
+  const { format: sniffed, chunks } = await sniff(text.chunks);
   if (sniffed === undefined) throw new Failure(cli.emptyFile(name));
   const chosen = kind ?? sniffed;
-  if (chosen === "json") return jsonArrayRows(chunks, name);
-  if (chosen === "ndjson") return ndjsonRows(chunks);
+  const source = async () => ({ name, sha256: text.digest() });
+  if (chosen === "json") return { rows: jsonArrayRows(chunks, name), source };
+  if (chosen === "ndjson") return { rows: ndjsonRows(chunks), source };
   if (kind === "csv" && sniffed !== "csv")
     throw new Failure(
       cli.notContacts(
@@ -136,76 +208,28 @@ async function rowsOf(
           : "it holds NDJSON (one JSON object a line): use --input ndjson",
       ),
     );
-  return csvRows(chunks, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  return { rows: csvRows(chunks, options.delimiter === undefined ? {} : { delimiter: options.delimiter }), source };
 }
 
-/** `FIELD=COLUMN`, `FIELD:WORD=VALUE`, a map file: the council's names as a Mapping. */
-function mappingOf(values: {
-  map?: string[];
-  "map-file"?: string;
-  "map-value"?: string[];
-  ignore?: string[];
-  "date-format"?: string;
-}): Mapping {
-  const columns = new Map<ContactField, string>();
-  const words = new Map<ContactField, Map<string, string>>();
-  const ignore = new Set<string>(values.ignore ?? []);
-  let dateFormat = values["date-format"];
-  const field = (option: string, name: string): ContactField => {
-    if (!(CONTACT_FIELD_NAMES as readonly string[]).includes(name))
-      throw new Failure(cli.unknownField(option, name, CONTACT_FIELD_NAMES));
-    return name as ContactField;
-  };
-  const word = (f: ContactField, from: string, to: string) => {
-    const m = words.get(f) ?? new Map<string, string>();
-    words.set(f, m);
-    m.set(from, to);
-    m.set(from.toLowerCase(), to);
-  };
-  if (values["map-file"] !== undefined) {
-    const path = values["map-file"];
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
-    } catch (error) {
-      throw new Failure(cli.badMapFile(path, (error as Error).message));
-    }
-    const file = json as {
-      columns?: Record<string, string>;
-      values?: Record<string, Record<string, string>>;
-      ignore?: string[];
-      dateFormat?: string;
-    };
-    if (typeof file !== "object" || file === null)
-      throw new Failure(cli.badMapFile(path, "expected an object { columns, values, ignore, dateFormat }"));
-    for (const [f, column] of Object.entries(file.columns ?? {})) columns.set(field("--map-file", f), String(column));
-    for (const [f, map] of Object.entries(file.values ?? {}))
-      for (const [from, to] of Object.entries(map)) word(field("--map-file", f), from, String(to));
-    for (const column of file.ignore ?? []) ignore.add(String(column));
-    if (typeof file.dateFormat === "string" && dateFormat === undefined) dateFormat = file.dateFormat;
-  }
-  for (const m of values.map ?? []) {
-    const at = m.indexOf("=");
-    if (at <= 0) throw new Failure(cli.badMap("--map", m, "FIELD=COLUMN"));
-    columns.set(field("--map", m.slice(0, at)), m.slice(at + 1));
-  }
-  for (const m of values["map-value"] ?? []) {
-    const colon = m.indexOf(":");
-    const at = m.indexOf("=", colon);
-    if (colon <= 0 || at <= colon + 1) throw new Failure(cli.badMap("--map-value", m, "FIELD:WORD=VALUE"));
-    word(field("--map-value", m.slice(0, colon)), m.slice(colon + 1, at), m.slice(at + 1));
-  }
-  return { columns, values: words, ignore, dateFormat };
-}
-
-/** `N` or `N%`: how many skipped rows are allowed. */
-function allowed(value: string | undefined, rows: number): number {
-  if (value === undefined) return 0;
-  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(value);
+/**
+ * `N` or `N%`: whether `skipped` rows of `rows` are within what `--max-skipped` allows,
+ * exactly (a percentage compared in integers: 29% of 100 rows allows 29).
+ */
+function withinAllowed(value: string | undefined, skipped: number, rows: number): boolean {
+  if (value === undefined) return skipped === 0;
+  const m = /^(\d+)(?:\.(\d+))?(%?)$/.exec(value);
   if (m === null)
     throw new Failure(cli.badNumber("--max-skipped", "a number of rows or a percentage, e.g. 10 or 0.5%", value));
-  const n = Number(m[1]);
-  return m[2] === "%" ? (n / 100) * rows : n;
+  const whole = m[1] as string;
+  const fraction = m[2] ?? "";
+  if (m[3] !== "%") {
+    if (fraction !== "")
+      throw new Failure(cli.badNumber("--max-skipped", "a whole number of rows, or a percentage", value));
+    return BigInt(skipped) <= BigInt(whole);
+  }
+  // skipped / rows <= (whole.fraction) / 100, in integers: skipped * 100 * 10^d <= digits * rows.
+  const scale = 10n ** BigInt(fraction.length);
+  return BigInt(skipped) * 100n * scale <= BigInt(whole + fraction) * BigInt(rows);
 }
 
 export const REPORT_OPTIONS = {
@@ -215,6 +239,7 @@ export const REPORT_OPTIONS = {
   format: { type: "string", default: "table" },
   input: { type: "string" },
   delimiter: { type: "string" },
+  encoding: { type: "string" },
   sheet: { type: "string" },
   map: { type: "string", multiple: true },
   "map-file": { type: "string" },
@@ -224,6 +249,8 @@ export const REPORT_OPTIONS = {
   abandoned: { type: "string" },
   worst: { type: "string" },
   "max-skipped": { type: "string" },
+  "keep-duplicates": { type: "boolean" },
+  "strict-values": { type: "boolean" },
   jobs: { type: "string" },
   help: { type: "boolean" },
 } as const;
@@ -232,6 +259,14 @@ function choice<T extends string>(option: string, values: readonly T[], value: s
   if (value === undefined) return undefined;
   if (!(values as readonly string[]).includes(value)) throw new Failure(cli.oneOf(option, values, value));
   return value as T;
+}
+
+/** `--delimiter`: one of the CSV delimiters, `tab` and `\t` written out. */
+function delimiterOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = value === "\\t" || value === "tab" ? "\t" : value;
+  if (!DELIMITERS.includes(d)) throw new Failure(cli.oneOf("--delimiter", [",", ";", "tab", "|"], value));
+  return d;
 }
 
 /** Runs `report`; resolves to the exit status. */
@@ -250,14 +285,8 @@ export async function cmdReport(
   const by = choice("--by", ["month", "week"] as const, values.by);
   const input = choice<InputFormat>("--input", INPUT_FORMATS, values.input);
   const abandoned = choice("--abandoned", ["by-limit", "missed", "excluded"] as const, values.abandoned);
-  const delimiter =
-    values.delimiter === undefined
-      ? undefined
-      : values.delimiter === "\\t" || values.delimiter === "tab"
-        ? "\t"
-        : values.delimiter;
-  if (delimiter !== undefined && ![",", ";", "\t"].includes(delimiter))
-    throw new Failure(cli.oneOf("--delimiter", [",", ";", "tab"], values.delimiter ?? ""));
+  const delimiter = delimiterOption(values.delimiter);
+  checkEncoding(values.encoding);
   const worst = values.worst === undefined ? 5 : Number(values.worst);
   if (!Number.isInteger(worst) || worst < 0 || worst > 1000)
     throw new Failure(cli.badNumber("--worst", "an integer from 0 to 1000", values.worst ?? ""));
@@ -269,53 +298,46 @@ export async function cmdReport(
   const now = fromClock ? new Date().toISOString() : values.now;
   engineOf(charter).instant(now, "--now");
   if (fromClock) print(io.stderr, cli.usingClock(engineOf(charter).zone.format(Date.parse(now))));
-  const mapping = mappingOf(values);
-  allowed(values["max-skipped"], 0);
+  const mapping = mappingOf({
+    map: values.map,
+    mapFile: values["map-file"],
+    mapValue: values["map-value"],
+    ignore: values.ignore,
+    dateFormat: values["date-format"],
+  });
+  withinAllowed(values["max-skipped"], 0, 0);
   await readyToRead(mapping);
 
   const name = path === "-" ? "stdin" : basename(path);
-  const account = new Account(io);
-  // CSV (after its first rows) and NDJSON are only cut into blocks of whole rows here: the
-  // judges read each block as they judge it, so its contacts die young.
-  const readerOptions = {
-    ...(delimiter === undefined ? {} : { delimiter }),
-    ...(values.sheet === undefined ? {} : { sheet: values.sheet }),
-  };
-  const rows = contactsOf(await rowsOf(path, input, io, readerOptions, name), mapping, name);
+  const account = new Account(io, name);
+  const source = await inputOf(path, input, io, { delimiter, sheet: values.sheet, encoding: values.encoding }, name);
+  // CSV and NDJSON are only cut into blocks of whole rows here: the judges read each block
+  // as they judge it, so its contacts die young.
+  const rows = contactsOf(source.rows, mapping, name);
   const options = {
     now,
     worst,
     ...(by === undefined ? {} : { by }),
     ...(abandoned === undefined ? {} : { abandoned }),
   };
+  const rules = { keepDuplicates: values["keep-duplicates"] === true, strictValues: values["strict-values"] === true };
   const report = await judgeAll(
     charter,
-    workOf(rows, account, name, jobs === 1 ? 0 : ITEM_ROWS),
+    workOf(rows, account, jobs === 1 ? 0 : ITEM_ROWS),
     options,
     mapping,
+    rules,
     jobs,
-    (judged) => {
-      account.rows += judged.rows;
-      for (const p of judged.problems) account.skip(name, p.line, p.reason, p.message);
-      for (const { skipped: s, line: at } of judged.skipped)
-        account.skip(name, at, reasonOf(s.message), s.message, s.contactId);
-    },
+    (accounted) => account.take(accounted),
   );
+  const { contacts: _c, skipped: _s, future: _f, errors: _e, ...figures } = report;
   const partial: PartialReport = {
-    ...report,
-    input: {
-      rows: account.rows,
-      judged: report.contacts - report.skipped - report.future,
-      skipped: account.summary(),
-      future: report.future,
-      now: fromClock ? "clock" : "option",
-    },
+    ...figures,
+    input: account.summary(report, fromClock ? "clock" : "option", [await source.source()]),
   };
   print(io.stdout, reportFormat(format, partial, charter));
-  const skipped = account.skipped;
-  if (skipped === 0) return 0;
-  const limit = allowed(values["max-skipped"], account.rows);
-  if (skipped <= limit) return 0;
+  const skipped = partial.input.skipped.total;
+  if (withinAllowed(values["max-skipped"], skipped, partial.input.read)) return 0;
   print(io.stderr, cli.tooManySkipped(skipped, values["max-skipped"] ?? "0"));
   return 1;
 }
@@ -340,15 +362,10 @@ function sizeOf(contact: Record<string, unknown>): number {
 /**
  * The work for the judges: each batch of the reader as it comes (`jobs` 1), or items of
  * about ITEM_ROWS rows for workers: batches of contacts with their lines, or runs of
- * blocks left as text. The readers' problems are accounted as they pass.
+ * blocks left as text. The rows that could not be read are accounted as they pass.
  */
-async function* workOf(
-  rows: AsyncIterable<ContactRow[]>,
-  account: Account,
-  name: string,
-  itemRows: number,
-): AsyncGenerator<Work> {
-  let contacts: Contact[] = [];
+async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, itemRows: number): AsyncGenerator<Work> {
+  let contacts: Record<string, unknown>[] = [];
   let lines: number[] = [];
   let blocks: TextBlock[] = [];
   let blockFields: Extract<ContactRow, { block: TextBlock }>["fields"] = [];
@@ -379,54 +396,143 @@ async function* workOf(
         if (inBlocks >= itemRows || blockChars >= ITEM_CHARS) yield* flushBlocks();
         continue;
       }
+      if ("error" in row) {
+        // In order: the rows before it are judged and accounted first.
+        yield* flushBlocks();
+        yield* flushContacts();
+        account.read++;
+        account.skip(row.line, row.reason, row.error);
+        continue;
+      }
       if (blocks.length > 0) yield* flushBlocks();
-      account.rows++;
-      if ("error" in row) account.skip(name, row.line, row.reason, row.error);
-      else {
-        contacts.push(row.contact as Contact);
-        lines.push(row.line);
-        if (itemRows > 0) {
-          contactChars += sizeOf(row.contact);
-          if (contacts.length >= itemRows || contactChars >= ITEM_CHARS) yield* flushContacts();
-        }
+      contacts.push(row.contact);
+      lines.push(row.line);
+      if (itemRows > 0) {
+        contactChars += sizeOf(row.contact);
+        if (contacts.length >= itemRows || contactChars >= ITEM_CHARS) yield* flushContacts();
       }
     }
-    if (itemRows === 0) yield* flushContacts();
+    if (itemRows === 0) {
+      yield* flushContacts();
+      yield* flushBlocks();
+    }
   }
   yield* flushContacts();
   yield* flushBlocks();
 }
 
-function isPartial(value: unknown): value is PartialReport {
-  const r = value as Partial<PartialReport> | null;
-  return (
-    typeof r === "object" &&
-    r !== null &&
-    Array.isArray(r.rows) &&
-    typeof r.charterId === "string" &&
-    typeof r.input === "object" &&
-    r.input !== null
-  );
+/** A partial report as the library merges it: the judged rows as its contacts (the input's account keeps the rest). */
+function asLibraryReport(p: PartialReport): ComplianceReport {
+  return { ...p, contacts: p.input.judged + p.input.future, skipped: 0, future: p.input.future, errors: [] };
 }
 
-/** Sums two inputs' accounts (first lines kept in file:line order, at most five a reason). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const isCount = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
+
+/** Checks a partial report read from a file: its figures (as the library does) and its input account. */
+function checkPartial(json: unknown, path: string): PartialReport {
+  if (!isObject(json) || !isObject(json.input)) throw new Failure(cli.notAReport(path));
+  const input = json.input;
+  const bad = (field: string, value: unknown) => new Failure(cli.badPartial(path, field, value));
+  for (const key of ["read", "judged", "future"] as const)
+    if (!isCount(input[key])) throw bad(`input.${key}`, input[key]);
+  const skipped = input.skipped;
+  if (!isObject(skipped) || !isCount(skipped.total) || !Array.isArray(skipped.reasons))
+    throw bad("input.skipped", skipped);
+  let sum = 0;
+  skipped.reasons.forEach((r: unknown, i: number) => {
+    if (
+      !isObject(r) ||
+      typeof r.reason !== "string" ||
+      !isCount(r.count) ||
+      !Array.isArray(r.first) ||
+      r.first.some((f) => typeof f !== "string")
+    )
+      throw bad(`input.skipped.reasons[${i}]`, r);
+    sum += r.count;
+  });
+  if (sum !== skipped.total)
+    throw new Failure(cli.partialCounts(path, `input.skipped.total is ${skipped.total}, its reasons count ${sum}`));
+  const [read, judged, future] = [input.read, input.judged, input.future] as number[] as [number, number, number];
+  if (read !== judged + skipped.total + future)
+    throw new Failure(
+      cli.partialCounts(
+        path,
+        `input.read (${read}) is not judged + skipped + future (${judged + skipped.total + future})`,
+      ),
+    );
+  const duplicates = input.duplicates;
+  if (!isObject(duplicates) || !isCount(duplicates.count) || !Array.isArray(duplicates.first))
+    throw bad("input.duplicates", duplicates);
+  if (!Array.isArray(input.unmatched)) throw bad("input.unmatched", input.unmatched);
+  input.unmatched.forEach((u: unknown, i: number) => {
+    if (
+      !isObject(u) ||
+      (u.field !== "channel" && u.field !== "category") ||
+      typeof u.value !== "string" ||
+      !isCount(u.count) ||
+      !Array.isArray(u.first)
+    )
+      throw bad(`input.unmatched[${i}]`, u);
+  });
+  if (input.now !== "option" && input.now !== "clock") throw bad("input.now", input.now);
+  if (!Array.isArray(input.sources) || input.sources.length === 0) throw bad("input.sources", input.sources);
+  input.sources.forEach((s: unknown, i: number) => {
+    if (!isObject(s) || typeof s.name !== "string" || typeof s.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(s.sha256))
+      throw bad(`input.sources[${i}]`, s);
+  });
+  const partial = json as unknown as PartialReport;
+  try {
+    checkReport(asLibraryReport(partial), "report");
+  } catch (error) {
+    throw new Failure(cli.partialCounts(path, (error as Error).message.replace(/`report\.?/g, "`")));
+  }
+  return partial;
+}
+
+/** Sums two inputs' accounts (first lines kept in file:line order, at most five each). */
 function mergeAccounts(a: InputAccount, b: InputAccount): InputAccount {
   const byReason = new Map<string, { count: number; first: string[] }>();
-  for (const s of [...a.skipped, ...b.skipped]) {
+  for (const s of [...a.skipped.reasons, ...b.skipped.reasons]) {
     const entry = byReason.get(s.reason) ?? { count: 0, first: [] };
     byReason.set(s.reason, entry);
     entry.count += s.count;
     entry.first.push(...s.first);
   }
-  const skipped = [...byReason]
-    .map(([reason, { count, first }]) => ({ reason, count, first: first.sort().slice(0, FIRST_LINES) }))
-    .sort((x, y) => (x.reason < y.reason ? -1 : 1));
+  const firsts = (lists: readonly (readonly string[])[]) => lists.flat().sort().slice(0, FIRST_LINES);
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const unmatched = new Map<string, { field: "channel" | "category"; value: string; count: number; first: string[] }>();
+  for (const u of [...a.unmatched, ...b.unmatched]) {
+    const key = `${u.field}\u0000${u.value}`;
+    const entry = unmatched.get(key);
+    if (entry === undefined) unmatched.set(key, { ...u, first: [...u.first] });
+    else {
+      entry.count += u.count;
+      entry.first = firsts([entry.first, u.first]);
+    }
+  }
   return {
-    rows: a.rows + b.rows,
+    read: a.read + b.read,
     judged: a.judged + b.judged,
-    skipped,
+    skipped: {
+      total: a.skipped.total + b.skipped.total,
+      reasons: [...byReason]
+        .map(([reason, { count, first }]) => ({ reason, count, first: firsts([first]) }))
+        .sort((x, y) => byText(x.reason, y.reason)),
+    },
     future: a.future + b.future,
+    duplicates: {
+      count: a.duplicates.count + b.duplicates.count,
+      first: firsts([a.duplicates.first, b.duplicates.first]),
+    },
+    unmatched: [...unmatched.values()].sort(
+      (x, y) => byText(x.field, y.field) || y.count - x.count || byText(x.value, y.value),
+    ),
     now: a.now === "clock" || b.now === "clock" ? "clock" : "option",
+    sources: [...a.sources, ...b.sources],
   };
 }
 
@@ -445,6 +551,7 @@ export function cmdMerge(
   if (values.help) return help();
   if (positionals.length === 0) throw new Failure(cli.mergeNeedsFiles());
   const format = choice<ReportFormat>("--format", REPORT_FORMATS, values.format) ?? "table";
+  const seen = new Map<string, string>();
   const parts = positionals.map((path) => {
     checkFile(path);
     let json: unknown;
@@ -453,19 +560,40 @@ export function cmdMerge(
     } catch {
       throw new Failure(cli.notAReport(path));
     }
-    if (!isPartial(json)) throw new Failure(cli.notAReport(path));
-    return json;
+    const partial = checkPartial(json, path);
+    for (const s of partial.input.sources) {
+      const other = seen.get(s.sha256);
+      if (other !== undefined) throw new Failure(cli.sameInputTwice(other, path, s.name, s.sha256));
+      seen.set(s.sha256, path);
+    }
+    return partial;
   });
   const [first, ...rest] = parts as [PartialReport, ...PartialReport[]];
-  let merged: PartialReport = first;
+  let merged: ComplianceReport = asLibraryReport(first);
+  let input = first.input;
   for (const part of rest) {
     try {
-      merged = { ...mergeReports(merged, part), input: mergeAccounts(merged.input, part.input) };
+      merged = mergeReports(merged, asLibraryReport(part));
     } catch (error) {
       throw new Failure((error as Error).message);
     }
+    input = mergeAccounts(input, part.input);
   }
   const charter = resolveCharter(values.charter ?? merged.charterId);
-  print(io.stdout, reportFormat(format, merged, charter));
+  const print_ = charterFingerprint(charter);
+  if (print_ !== merged.charterFingerprint) {
+    throw new Failure(
+      cli.otherCharter(merged.charterId, merged.charterFingerprint, values.charter ?? charter.id, print_),
+    );
+  }
+  // The shares, targets and intervals are recomputed from the counts, never taken from a file.
+  const whole = mergeReports(merged, complianceReportOf(merged));
+  const { contacts: _c, skipped: _s, future: _f, errors: _e, ...figures } = whole;
+  print(io.stdout, reportFormat(format, { ...figures, input }, charter));
   return 0;
+}
+
+/** A report of nothing with the same charter, moment and options: merging with it recomputes every row from its counts. */
+function complianceReportOf(r: ComplianceReport): ComplianceReport {
+  return { ...r, contacts: 0, skipped: 0, future: 0, errors: [], rows: [] };
 }

@@ -8,9 +8,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { checkedCharter } from "../charter/parse.js";
 import { mappingOfData, readyToRead, type MappingData } from "./input/mapping.js";
-import { judgeWork, type Options, type Work } from "./workers.js";
+import { judgeWork, type Options, type Rules, type Work } from "./workers.js";
 
-const { charter, options, mapping } = workerData as { charter: unknown; options: Options; mapping: MappingData };
+const { charter, options, mapping, rules } = workerData as {
+  charter: unknown;
+  options: Options;
+  mapping: MappingData;
+  rules: Rules;
+};
 const parsed = checkedCharter(charter);
 const read = mappingOfData(mapping);
 
@@ -18,6 +23,6 @@ const read = mappingOfData(mapping);
 const ready = readyToRead(read);
 parentPort?.on("message", (message: { id: number; work: Work }) => {
   void ready.then(() =>
-    parentPort?.postMessage({ id: message.id, judged: judgeWork(parsed, message.work, options, read) }),
+    parentPort?.postMessage({ id: message.id, judged: judgeWork(parsed, message.work, options, read, rules) }),
   );
 });

@@ -1,13 +1,14 @@
 /**
- * Judging the input as it is read. With `--jobs 1`, one accumulator is fed
- * each batch of contacts (or block of rows, which it reads) as it arrives, so a
- * contact lives only as long as it takes to judge it. With `--jobs N`, items of
- * about 20,000 rows (batches of contacts, or blocks of rows still as text, which
- * the judges parse) go to N-1 worker threads and, when they all have enough, to
- * this thread; each item is judged as a partition from index 0, and the results
- * are taken in order: indexes shifted by the contacts before, rows accounted,
- * reports merged. So one thread or N give the same report, byte
- * for byte.
+ * Judging the input as it is read. With `--jobs 1`, one judge is fed each batch of contacts
+ * (or block of rows, which it reads) as it arrives, so a contact lives only as long as it
+ * takes to judge it. With `--jobs N`, items of about 20,000 rows (batches of contacts, or
+ * blocks of rows still as text, which the judges parse) go to worker threads, started as
+ * work needs them (an input of one item starts none), at most N-1 of them, and to this
+ * thread when every worker has enough; each item is judged as a partition of its own, and
+ * the results are taken in order: accounted, reports merged, ids checked against those
+ * of the items before (an item that repeats an earlier item's id is judged again here, so
+ * the first row with an id is the one judged). So one thread or N give the same report,
+ * byte for byte.
  *
  * @module
  */
@@ -15,84 +16,185 @@ import { Worker } from "node:worker_threads";
 import type { Charter, Contact } from "../charter/schema.js";
 import type { ContactField } from "../charter/vocabulary.js";
 import { mergeReports } from "../rules/merge.js";
-import {
-  Accumulator,
-  complianceReport,
-  type ComplianceReport,
-  type ReportOptions,
-  type SkippedContact,
-} from "../rules/report.js";
+import { Accumulator, type ComplianceReport, complianceReport, type ReportOptions } from "../rules/report.js";
 import { readCsvBlock } from "./input/csv.js";
+import { hashId, IdSet } from "./input/ids.js";
 import { readNdjsonBlock } from "./input/json.js";
-import { contactOrError, mappingData, RowError, type Mapping } from "./input/mapping.js";
+import { contactOrError, type Mapping, mappingData, RowError } from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
+import { cli } from "./messages.js";
 
 /** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
 export type Work =
-  | { readonly contacts: readonly Contact[]; readonly lines: readonly number[] }
+  | { readonly contacts: readonly Readonly<Record<string, unknown>>[]; readonly lines: readonly number[] }
   | { readonly blocks: readonly TextBlock[]; readonly fields: readonly (ContactField | undefined)[] };
 
 export type Options = Omit<ReportOptions, "onSkip" | "firstIndex">;
 
-/** What judging some work gives to account for: rows held, rows that could not be read, contacts skipped. */
-export interface Accounted {
-  /** Rows read from blocks (contacts given as such are counted by the reader). */
-  readonly rows: number;
-  readonly problems: readonly { readonly line: number; readonly reason: string; readonly message: string }[];
-  readonly skipped: readonly { readonly skipped: SkippedContact; readonly line: number }[];
+/** How the rows are judged besides the report's options. */
+export interface Rules {
+  /** Judge every row, even one whose id an earlier row had. */
+  readonly keepDuplicates: boolean;
+  /** Skip a row whose channel or category reaches no standard, instead of judging and listing it. */
+  readonly strictValues: boolean;
 }
 
-/** An item's report (indexes from 0) and its accounting. */
-export type Judged = Accounted & { readonly report: ComplianceReport };
+/** A row that was not judged, and why. */
+export interface Problem {
+  readonly line: number;
+  readonly reason: string;
+  readonly message: string;
+  /** The row's contact id, when it has one that can be shown. */
+  readonly id?: string;
+}
+
+/** A channel or category value that reaches no standard of the charter. */
+export interface Unmatched {
+  readonly field: "channel" | "category";
+  readonly value: string;
+  count: number;
+  readonly first: number[];
+}
+
+/** What judging some work gives to account for. */
+export interface Accounted {
+  /** Rows read. */
+  readonly read: number;
+  /** Rows not judged: unreadable, invalid contacts, repeated ids, values that reach no standard (with --strict-values). */
+  readonly problems: readonly Problem[];
+  /** The lines of rows whose id an earlier row had. */
+  readonly duplicates: readonly number[];
+  readonly unmatched: readonly Unmatched[];
+}
+
+/** An item's report (indexes from 0), its accounting, and the ids (hash pairs) it judged. */
+export type Judged = Accounted & { readonly report: ComplianceReport; readonly ids: Uint32Array };
+
+/** How many distinct unmatched values are listed per field; the rest are counted under one entry. */
+const MAX_UNMATCHED = 50;
+const FIRST_LINES = 5;
+
+/** The reason for a contact the engine could not judge: the field its error names. */
+function reasonOf(message: string): string {
+  const field = /`(contact\.\w+)/.exec(message);
+  return field === null ? "invalid contact" : `invalid ${field[1]}`;
+}
+
+/** The channels and categories a charter's standards reach. */
+function reachOf(charter: Charter): { channels: ReadonlySet<string>; categories: ReadonlySet<string> } {
+  const channels = new Set<string>();
+  const categories = new Set<string>();
+  for (const s of charter.standards) {
+    for (const c of s.channels) channels.add(c);
+    if (typeof s.category === "string") categories.add(s.category);
+  }
+  return { channels, categories };
+}
 
 /** One accumulator fed work after work: blocks are read row by row as they are judged, so their contacts die young. */
 class Judge implements RowVisitor {
   readonly #acc: Accumulator;
   readonly #mapping: Mapping;
+  readonly #rules: Rules;
+  readonly #reach: ReturnType<typeof reachOf>;
+  readonly #seen: IdSet | undefined;
+  /** The ids judged, as hash pairs, in order (for the in-order check of items judged apart). */
+  #ids: number[] = [];
   #fields: readonly (ContactField | undefined)[] = [];
   #line = 0;
-  #rows = 0;
-  #problems: { line: number; reason: string; message: string }[] = [];
-  #skipped: { skipped: SkippedContact; line: number }[] = [];
+  #read = 0;
+  #problems: Problem[] = [];
+  #duplicates: number[] = [];
+  #unmatched = new Map<string, Unmatched>();
 
-  constructor(charter: Charter, options: Options, mapping: Mapping) {
+  constructor(charter: Charter, options: Options, mapping: Mapping, rules: Rules, seen: IdSet | undefined) {
     this.#mapping = mapping;
+    this.#rules = rules;
+    this.#reach = reachOf(charter);
+    this.#seen = rules.keepDuplicates ? undefined : seen;
     this.#acc = new Accumulator(charter, {
       ...options,
-      onSkip: (s) => this.#skipped.push({ skipped: s, line: this.#line }),
+      onSkip: (s) =>
+        this.#problems.push({
+          line: this.#line,
+          reason: reasonOf(s.message),
+          message: s.message,
+          ...(s.contactId === null ? {} : { id: String(s.contactId) }),
+        }),
     });
   }
 
-  #add(contact: Contact, line: number): void {
+  #unmatch(field: "channel" | "category", value: string, line: number): void {
+    let entry = this.#unmatched.get(`${field}\u0000${value}`);
+    if (entry === undefined) {
+      const shown =
+        [...this.#unmatched.values()].filter((u) => u.field === field).length < MAX_UNMATCHED
+          ? value
+          : cli.otherValues();
+      entry = this.#unmatched.get(`${field}\u0000${shown}`) ?? { field, value: shown, count: 0, first: [] };
+      this.#unmatched.set(`${field}\u0000${shown}`, entry);
+    }
+    entry.count++;
+    if (entry.first.length < FIRST_LINES) entry.first.push(line);
+  }
+
+  /** A row's contact, as the mapping made it: the accumulator reads it by own property and checks every field. */
+  #add(c: Readonly<Record<string, unknown>>, line: number): void {
+    this.#read++;
     this.#line = line;
-    this.#acc.add(contact);
+    const id = c.id;
+    if (this.#seen !== undefined && id !== undefined && id !== null && id !== "") {
+      const [high, low] = hashId(String(id));
+      if (!this.#seen.add(high, low)) {
+        this.#duplicates.push(line);
+        this.#problems.push({ line, reason: "repeated id", message: cli.repeatedId(String(id)) });
+        return;
+      }
+      this.#ids.push(high, low);
+    }
+    const channel = c.channel;
+    const category = c.category;
+    const off =
+      typeof channel === "string" && !this.#reach.channels.has(channel) && channel !== ""
+        ? (["channel", channel] as const)
+        : typeof category === "string" && !this.#reach.categories.has(category)
+          ? (["category", category] as const)
+          : undefined;
+    if (off !== undefined) {
+      this.#unmatch(off[0], off[1], line);
+      if (this.#rules.strictValues) {
+        this.#problems.push({ line, reason: `unmatched ${off[0]}`, message: cli.reachesNoStandard(off[0], off[1]) });
+        return;
+      }
+    }
+    this.#acc.add(c as Contact);
   }
 
   cells(line: number, cells: readonly unknown[]): void {
-    this.#read(line, cells, undefined);
+    this.#read2(line, cells, undefined);
   }
 
   value(line: number, value: unknown): void {
-    this.#read(line, undefined, value);
+    this.#read2(line, undefined, value);
   }
 
   problem(line: number, reason: string, message: string): void {
-    this.#rows++;
+    this.#read++;
     this.#problems.push({ line, reason, message });
   }
 
   /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem. */
-  #read(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
-    this.#rows++;
+  #read2(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
     const contact = contactOrError(cells, value, this.#fields, this.#mapping);
-    if (contact instanceof RowError) this.#problems.push({ line, reason: contact.reason, message: contact.message });
-    else this.#add(contact as Contact, line);
+    if (contact instanceof RowError) this.problem(line, contact.reason, contact.message);
+    else this.#add(contact, line);
   }
 
   feed(work: Work): void {
     if ("contacts" in work) {
       const { contacts, lines } = work;
-      for (let i = 0; i < contacts.length; i++) this.#add(contacts[i] as Contact, lines[i] ?? 0);
+      for (let i = 0; i < contacts.length; i++)
+        this.#add(contacts[i] as Readonly<Record<string, unknown>>, lines[i] ?? 0);
       return;
     }
     this.#fields = work.fields;
@@ -104,10 +206,22 @@ class Judge implements RowVisitor {
 
   /** What was accounted since the last call. */
   accounted(): Accounted {
-    const out = { rows: this.#rows, problems: this.#problems, skipped: this.#skipped };
-    this.#rows = 0;
+    const out = {
+      read: this.#read,
+      problems: this.#problems,
+      duplicates: this.#duplicates,
+      unmatched: [...this.#unmatched.values()],
+    };
+    this.#read = 0;
     this.#problems = [];
-    this.#skipped = [];
+    this.#duplicates = [];
+    this.#unmatched = new Map();
+    return out;
+  }
+
+  ids(): Uint32Array {
+    const out = Uint32Array.from(this.#ids);
+    this.#ids = [];
     return out;
   }
 
@@ -116,30 +230,50 @@ class Judge implements RowVisitor {
   }
 }
 
-/** Judges one item as a partition of its own (a worker's job). */
-export function judgeWork(charter: Charter, work: Work, options: Options, mapping: Mapping): Judged {
-  const judge = new Judge(charter, options, mapping);
+/** Judges one item as a partition of its own (a worker's job), with the ids it judged. */
+export function judgeWork(
+  charter: Charter,
+  work: Work,
+  options: Options,
+  mapping: Mapping,
+  rules: Rules,
+  seen = new IdSet(),
+): Judged {
+  const judge = new Judge(charter, options, mapping, rules, seen);
   judge.feed(work);
-  return { ...judge.accounted(), report: judge.report() };
+  return { ...judge.accounted(), report: judge.report(), ids: judge.ids() };
 }
 
-/** Takes judged items in order: shifts their indexes by the contacts before them, and merges. */
+/**
+ * Takes judged items in order: checks their ids against those of the items before (an item
+ * that repeats one is judged again here, against all the ids before it), accounts, merges.
+ */
 class InOrder {
   #report: ComplianceReport;
-  #contacts = 0;
   readonly #take: (accounted: Accounted) => void;
+  readonly #seen = new IdSet();
+  readonly #again: (work: Work, seen: IdSet) => Judged;
 
-  constructor(empty: ComplianceReport, take: (accounted: Accounted) => void) {
+  constructor(
+    empty: ComplianceReport,
+    take: (accounted: Accounted) => void,
+    again: (work: Work, seen: IdSet) => Judged,
+  ) {
     this.#report = empty;
     this.#take = take;
+    this.#again = again;
   }
 
-  add(judged: Judged): void {
-    const shift = this.#contacts;
-    const shifted = (s: SkippedContact): SkippedContact => ({ ...s, index: s.index + shift });
-    this.#take({ ...judged, skipped: judged.skipped.map((s) => ({ ...s, skipped: shifted(s.skipped) })) });
-    this.#report = mergeReports(this.#report, { ...judged.report, errors: judged.report.errors.map(shifted) });
-    this.#contacts += judged.report.contacts;
+  add(judged: Judged, work: Work): void {
+    let item = judged;
+    const ids = judged.ids;
+    let repeats = false;
+    for (let i = 0; i < ids.length && !repeats; i += 2)
+      repeats = this.#seen.has(ids[i] as number, ids[i + 1] as number);
+    if (repeats) item = this.#again(work, this.#seen);
+    else for (let i = 0; i < ids.length; i += 2) this.#seen.add(ids[i] as number, ids[i + 1] as number);
+    this.#take(item);
+    this.#report = mergeReports(this.#report, item.report);
   }
 
   get report(): ComplianceReport {
@@ -148,33 +282,42 @@ class InOrder {
 }
 
 /**
- * The report of all the work, judged here as it comes (`jobs` 1), or by `jobs` judges:
- * `jobs - 1` worker threads, at most two items in flight each, and this thread, which
- * judges an item itself whenever every worker has its two. `take` sees the accounting
- * in input order.
+ * The report of all the work, judged here as it comes (`jobs` 1), or by up to `jobs`
+ * judges: worker threads started as items need them (at most two items in flight each),
+ * and this thread, which judges an item itself whenever every worker has its two. `take`
+ * sees the accounting in input order.
  */
 export async function judgeAll(
   charter: Charter,
   work: AsyncIterable<Work>,
   options: Options,
   mapping: Mapping,
+  rules: Rules,
   jobs: number,
   take: (accounted: Accounted) => void,
 ): Promise<ComplianceReport> {
   if (jobs === 1) {
-    const judge = new Judge(charter, options, mapping);
+    const judge = new Judge(charter, options, mapping, rules, new IdSet());
     for await (const item of work) {
       judge.feed(item);
       take(judge.accounted());
     }
     return judge.report();
   }
-  const inOrder = new InOrder(complianceReport(charter, [], options), take);
+  const inOrder = new InOrder(complianceReport(charter, [], options), take, (item, seen) =>
+    judgeWork(charter, item, options, mapping, rules, seen),
+  );
   const url = new URL("./cli-worker.js", import.meta.url);
-  const data = { charter: JSON.parse(JSON.stringify(charter)) as unknown, options, mapping: mappingData(mapping) };
-  const workers = Array.from({ length: jobs - 1 }, () => new Worker(url, { workerData: data }));
+  const data = {
+    charter: JSON.parse(JSON.stringify(charter)) as unknown,
+    options,
+    mapping: mappingData(mapping),
+    rules,
+  };
+  const workers: Worker[] = [];
+  const busy: number[] = [];
   const done = new Map<number, Judged>();
-  const busy = workers.map(() => 0);
+  const items = new Map<number, Work>();
   const waiting: (() => void)[] = [];
   let failure: unknown;
   let next = 0;
@@ -183,11 +326,16 @@ export async function judgeAll(
     done.set(id, judged);
     for (let item = done.get(next); item !== undefined; item = done.get(next)) {
       done.delete(next);
-      inOrder.add(item);
+      inOrder.add(item, items.get(next) as Work);
+      items.delete(next);
       next++;
     }
   };
-  for (const [w, worker] of workers.entries()) {
+  const start = (): number => {
+    const worker = new Worker(url, { workerData: data });
+    const w = workers.length;
+    workers.push(worker);
+    busy.push(0);
     worker.on("message", (message: { id: number; judged: Judged }) => {
       busy[w] = (busy[w] ?? 1) - 1;
       finished(message.id, message.judged);
@@ -197,17 +345,39 @@ export async function judgeAll(
       failure = error;
       wake();
     });
-  }
+    return w;
+  };
   let id = 0;
+  const dispatch = (item: Work) => {
+    const n = id++;
+    items.set(n, item);
+    let w = busy.findIndex((b) => b < 2);
+    if (w === -1 && workers.length < jobs - 1) w = start();
+    if (w === -1) finished(n, judgeWork(charter, item, options, mapping, rules));
+    else {
+      busy[w] = (busy[w] ?? 0) + 1;
+      (workers[w] as Worker).postMessage({ id: n, work: item });
+    }
+  };
+  // The first item waits for a second: an input of one item is judged here, with no worker started.
+  let first: Work | undefined;
   try {
     for await (const item of work) {
       if (failure !== undefined) throw failure;
-      const w = busy.findIndex((b) => b < 2);
-      if (w === -1) finished(id++, judgeWork(charter, item, options, mapping));
-      else {
-        busy[w] = (busy[w] ?? 0) + 1;
-        (workers[w] as Worker).postMessage({ id: id++, work: item });
+      if (id === 0 && first === undefined) {
+        first = item;
+        continue;
       }
+      if (first !== undefined) {
+        dispatch(first);
+        first = undefined;
+      }
+      dispatch(item);
+    }
+    if (first !== undefined) {
+      const n = id++;
+      items.set(n, first);
+      finished(n, judgeWork(charter, first, options, mapping, rules));
     }
     while (busy.some((b) => b > 0)) {
       if (failure !== undefined) throw failure;

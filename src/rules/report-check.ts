@@ -56,7 +56,10 @@ function id(value: unknown, name: string): void {
  * @throws TypeError naming the first field that is wrong.
  */
 export function checkReport(value: unknown, name: string): ComplianceReport {
-  if (!isObject(value)) throw new TypeError(expected(name, text.report, value));
+  // Not a report at all: say so of the argument, not of its first missing field.
+  if (!isObject(value) || typeof field(value, "charterId") !== "string" || !Array.isArray(field(value, "rows"))) {
+    throw new TypeError(expected(name, text.report, value));
+  }
   string(field(value, "charterId"), `${name}.charterId`);
   string(field(value, "charterFingerprint"), `${name}.charterFingerprint`);
   string(field(value, "now"), `${name}.now`);

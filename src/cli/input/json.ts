@@ -60,8 +60,21 @@ export function readNdjsonBlock(block: Extract<TextBlock, { format: "ndjson" }>,
 export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   let carry = "";
   let line = 0;
+  /** Set while a line longer than MAX_ROW is passed over to its end. */
+  let dropping = false;
   for await (const chunk of chunks) {
-    const text = carry + chunk;
+    let text = carry + chunk;
+    if (dropping) {
+      const end = text.indexOf("\n");
+      if (end === -1) {
+        carry = "";
+        continue;
+      }
+      dropping = false;
+      yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long" }];
+      line++;
+      text = text.slice(end + 1);
+    }
     const last = text.lastIndexOf("\n");
     if (last !== -1) {
       const whole = text.slice(0, last);
@@ -72,11 +85,13 @@ export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator
       carry = text.slice(last + 1);
     } else carry = text;
     if (carry.length > MAX_ROW) {
-      yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long", fatal: true }];
-      return;
+      // Too long to hold: pass over the rest of the line, and count it as one skipped row.
+      dropping = true;
+      carry = "";
     }
   }
-  if (carry.trim() !== "") yield [parseOne(carry, line + 1)];
+  if (dropping) yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long" }];
+  else if (carry.trim() !== "") yield [parseOne(carry, line + 1)];
 }
 
 const NONE = Number.POSITIVE_INFINITY;
@@ -99,6 +114,15 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
   let elementLine = 1;
   /** Where reading resumes when more text comes. */
   let scan = 0;
+  /** The line of an element longer than MAX_ROW, being passed over to its end. */
+  let oversized: number | undefined;
+  /** An element ends: its value, or why it has none. */
+  const element = (start: number, end: number, at: number): RawRow => {
+    if (oversized === undefined) return parseOne(text.slice(start, end), at);
+    const line = oversized;
+    oversized = undefined;
+    return { line, error: cli.rowTooLong(MAX_ROW), reason: "row too long" };
+  };
   for await (const chunk of chunks) {
     text += chunk;
     const batch: RawRow[] = [];
@@ -175,13 +199,8 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
       else if (c === 125 || c === 93) {
         depth--;
         if (depth === 0) {
-          if (elementStart !== -1 || text.slice(pos, i).trim() !== "")
-            batch.push(
-              parseOne(
-                text.slice(elementStart === -1 ? pos : elementStart, i),
-                elementStart === -1 ? line : elementLine,
-              ),
-            );
+          if (elementStart !== -1 || oversized !== undefined || text.slice(pos, i).trim() !== "")
+            batch.push(element(elementStart === -1 ? pos : elementStart, i, elementStart === -1 ? line : elementLine));
           closed = true;
           elementStart = -1;
           pos = i + 1;
@@ -190,7 +209,7 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
         }
       } else if (c === 44 && depth === 1) {
         const start = elementStart === -1 ? pos : elementStart;
-        batch.push(parseOne(text.slice(start, i), elementStart === -1 ? line : elementLine));
+        batch.push(element(start, i, elementStart === -1 ? line : elementLine));
         elementStart = -1;
         pos = i + 1;
       }
@@ -207,9 +226,15 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
       pos = Math.max(0, pos - keep);
       scan -= keep;
     }
-    if (text.length - (elementStart === -1 ? pos : elementStart) > MAX_ROW) {
-      yield [{ line: elementLine, error: cli.rowTooLong(MAX_ROW), reason: "row too long", fatal: true }];
-      return;
+    if (oversized === undefined && text.length - (elementStart === -1 ? pos : elementStart) > MAX_ROW) {
+      // Too long to hold: pass over the rest of the element, and count it as one skipped row.
+      oversized = elementLine;
+    }
+    if (oversized !== undefined) {
+      text = text.slice(scan);
+      elementStart = -1;
+      pos = 0;
+      scan = 0;
     }
   }
   if (!started) return;

@@ -5,6 +5,24 @@
  * @module
  */
 
+/** A cell saved as a date (an Excel date cell): a wall time `YYYY-MM-DDTHH:MM:SS.sss`, not text to parse. */
+export class WallTime {
+  readonly wall: string;
+  constructor(wall: string) {
+    this.wall = wall;
+  }
+}
+
+/** A cell with no usable value (an error value such as #N/A, a formula with no saved value): a problem of the row that reads it. */
+export class CellProblem {
+  readonly message: string;
+  readonly reason: string;
+  constructor(message: string, reason: string) {
+    this.message = message;
+    this.reason = reason;
+  }
+}
+
 /** The line break of a CSV file, as papaparse names it. */
 export type Newline = "\n" | "\r\n" | "\r";
 
