@@ -18,7 +18,7 @@ import type { ContactField } from "../charter/vocabulary.js";
 import { mergeReports } from "../rules/merge.js";
 import { Accumulator, type ComplianceReport, complianceReport, type ReportOptions } from "../rules/report.js";
 import { readCsvBlock } from "./input/csv.js";
-import { hashId, IdSet } from "./input/ids.js";
+import { IdSet } from "./input/ids.js";
 import { readNdjsonBlock } from "./input/json.js";
 import { contactOrError, type Mapping, mappingData, RowError } from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
@@ -67,8 +67,8 @@ export interface Accounted {
   readonly unmatched: readonly Unmatched[];
 }
 
-/** An item's report (indexes from 0), its accounting, and the ids (hash pairs) it judged. */
-export type Judged = Accounted & { readonly report: ComplianceReport; readonly ids: Uint32Array };
+/** An item's report (indexes from 0), its accounting, and the ids it judged (their two hashes each). */
+export type Judged = Accounted & { readonly report: ComplianceReport; readonly ids: Int32Array };
 
 /** How many distinct unmatched values are listed per field; the rest are counted under one entry. */
 const MAX_UNMATCHED = 50;
@@ -98,8 +98,6 @@ class Judge implements RowVisitor {
   readonly #rules: Rules;
   readonly #reach: ReturnType<typeof reachOf>;
   readonly #seen: IdSet | undefined;
-  /** The ids judged, as hash pairs, in order (for the in-order check of items judged apart). */
-  #ids: number[] = [];
   #fields: readonly (ContactField | undefined)[] = [];
   #line = 0;
   #read = 0;
@@ -144,13 +142,11 @@ class Judge implements RowVisitor {
     this.#line = line;
     const id = c.id;
     if (this.#seen !== undefined && id !== undefined && id !== null && id !== "") {
-      const [high, low] = hashId(String(id));
-      if (!this.#seen.add(high, low)) {
+      if (!this.#seen.addText(typeof id === "string" ? id : String(id))) {
         this.#duplicates.push(line);
         this.#problems.push({ line, reason: "repeated id", message: cli.repeatedId(String(id)) });
         return;
       }
-      this.#ids.push(high, low);
     }
     const channel = c.channel;
     const category = c.category;
@@ -219,10 +215,9 @@ class Judge implements RowVisitor {
     return out;
   }
 
-  ids(): Uint32Array {
-    const out = Uint32Array.from(this.#ids);
-    this.#ids = [];
-    return out;
+  /** The ids seen, as hash pairs (an item's, judged apart, for the in-order check). */
+  ids(): Int32Array {
+    return this.#seen?.pairs() ?? new Int32Array(0);
   }
 
   report(): ComplianceReport {
