@@ -51,6 +51,8 @@ describe("charters/README.md", () => {
     const checks: [string, () => unknown, unknown][] = [];
     new Function("modules", "checks", scripts.map(toProgram).join("\n"))(modules, checks);
     expect(checks.length).toBeGreaterThanOrEqual(5);
+    // Every result the guide shows is one of them.
+    expect(checks.length).toBe(guide.match(/\/\/=>/g)?.length);
     for (const [source, run, want] of checks) expect([source, run()]).toEqual([source, want]);
   });
 
