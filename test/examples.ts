@@ -5,9 +5,9 @@
 /** One shown result: the expression's text, what it gave, and what the example shows. */
 export type Check = readonly [source: string, actual: unknown, shown: unknown];
 
-/** How many `//=>` results a text shows. */
+/** How many `//=>` results a text shows (a mention in inline code, as here, is none). */
 export function shownResults(text: string): number {
-  return text.match(/\/\/=>/g)?.length ?? 0;
+  return text.match(/(?<!`)\/\/=>(?!`)/g)?.length ?? 0;
 }
 
 /** The example as a function body: imports become look-ups in `modules`, each shown result a push to `checks`, where it stands. */
