@@ -259,5 +259,8 @@ if (process.argv.includes("--write")) {
   const results = readFileSync(path, "utf8");
   const marker = "### Contact files:";
   const at = results.indexOf(marker);
-  writeFileSync(path, `${(at === -1 ? results : results.slice(0, at)).trimEnd()}\n\n${text}\n`);
+  // The hand-written notes at the end are kept.
+  const notes = results.indexOf("\n## Notes");
+  const after = notes === -1 ? "" : `\n${results.slice(notes).trim()}\n`;
+  writeFileSync(path, `${(at === -1 ? results : results.slice(0, at)).trimEnd()}\n\n${text}\n${after}`);
 }

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import * as bundled from "../src/charters/index.js";
 import * as api from "../src/index.js";
+import { shownResults } from "./examples.js";
 import { scratchDir } from "./support.js";
 
 const guide = readFileSync(new URL("../charters/README.md", import.meta.url), "utf8");
@@ -51,6 +52,8 @@ describe("charters/README.md", () => {
     const checks: [string, () => unknown, unknown][] = [];
     new Function("modules", "checks", scripts.map(toProgram).join("\n"))(modules, checks);
     expect(checks.length).toBeGreaterThanOrEqual(5);
+    // Every result the guide shows is one of them.
+    expect(checks.length).toBe(shownResults(guide));
     for (const [source, run, want] of checks) expect([source, run()]).toEqual([source, want]);
   });
 

@@ -1,9 +1,11 @@
-// Runs the README's JavaScript examples: each `expr; //=> value` line must give that value.
+// Runs the README's JavaScript examples: each `expr; //=> value` line must give that value, and every `//=>` in the
+// README is in a block that runs.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import * as bundled from "../src/charters/index.js";
 import * as dateHolidays from "../src/date-holidays/index.js";
 import * as api from "../src/index.js";
+import { runExample, shownResults } from "./examples.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
@@ -13,31 +15,17 @@ const modules: Record<string, unknown> = {
   "council-sla/date-holidays": dateHolidays,
 };
 
-/** Turns imports into look-ups and `expr; //=> value` (the value may follow on the next line) into checks. */
-function toProgram(block: string): string {
-  const lines = block.replace(/;?\s*\n\/\/=> /g, " //=> ").split("\n");
-  return lines
-    .map((line) => {
-      const imp = /^import \{ (.+) \} from "(.+)";$/.exec(line);
-      if (imp) return `const { ${imp[1]} } = modules[${JSON.stringify(imp[2])}];`;
-      const check = /^(.*?);?\s*\/\/=> (.+)$/.exec(line);
-      if (check) return `checks.push([${JSON.stringify(check[1])}, () => (${check[1]}), ${check[2]}]);`;
-      return line;
-    })
-    .join("\n");
-}
-
 describe("README examples", () => {
-  test("there are examples to run", () => {
+  test("there are examples to run, and every result shown is in one", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(3);
+    expect(blocks.map(shownResults).reduce((a, b) => a + b, 0)).toBe(shownResults(readme));
   });
 
   blocks.forEach((block, i) => {
     test(`block ${i + 1} gives the results it shows`, () => {
-      const checks: [string, () => unknown, unknown][] = [];
-      new Function("modules", "checks", toProgram(block))(modules, checks);
+      const checks = runExample(block, modules);
       expect(checks.length).toBeGreaterThan(0);
-      for (const [source, run, want] of checks) expect([source, run()]).toEqual([source, want]);
+      for (const [source, actual, shown] of checks) expect([source, actual]).toEqual([source, shown]);
     });
   });
 });

@@ -195,6 +195,8 @@ const memoWithTable = new WeakMap<object, WeakMap<HolidayTable, CalendarEngine>>
  *
  * @throws CharterError when the calendar is not valid, with a JSON path per problem.
  * @example
+ * import { calendarFor } from "council-sla";
+ *
  * const cal = calendarFor({ calendar: { timeZone: "Europe/London", holidays: "GB-ENG",
  *   officeHours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]],
  *                  thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } } });

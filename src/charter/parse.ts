@@ -150,7 +150,13 @@ export function safeParseCharter(input: unknown): SafeParseCharterResult {
  *
  * @throws CharterError listing every problem, each with its JSON path.
  * @example
- * const charter = parseCharter(JSON.parse(readFileSync("my-council.json", "utf8")));
+ * import { readFileSync } from "node:fs";
+ * import { parseCharter } from "council-sla";
+ *
+ * // A charter file: here the copy of Norwich's that the package ships.
+ * const charter = parseCharter(JSON.parse(readFileSync("node_modules/council-sla/charters/norwich.json", "utf8")));
+ * charter.calendar.timeZone; //=> "Europe/London"
+ * Object.isFrozen(charter.standards[0]); //=> true
  */
 export function parseCharter(input: unknown): Charter {
   const result = safeParseCharter(input);

@@ -17,7 +17,9 @@ import { cmdMerge, cmdReport, type Io } from "./report.js";
 
 export type { Io } from "./report.js";
 
-const VERSION = "0.1.0";
+/** The package's version, written in by the build (tsup.config.ts) from package.json. */
+declare const __COUNCIL_SLA_VERSION__: string;
+const VERSION = __COUNCIL_SLA_VERSION__;
 
 const HELP: Record<string, string> = {
   main: `council-sla: councils' customer service charters, deadlines and compliance

@@ -7,9 +7,14 @@
  * @example
  * import { calendarFor } from "council-sla";
  * import { holidayTable } from "council-sla/date-holidays";
- * const bavaria = holidayTable("DE-BY");
+ *
+ * const hours = [["08:00", "16:00"]];
+ * const officeHours = { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours };
+ * const bavaria = holidayTable("DE-BY", { firstYear: 2026, lastYear: 2030 });
  * const cal = calendarFor({ calendar: { timeZone: "Europe/Berlin", holidays: "DE-BY", officeHours } },
  *                         { holidays: bavaria });
+ * // 6 January, Epiphany, is a holiday in Bavaria.
+ * cal.addWorkingDays("2026-01-05", 1); //=> "2026-01-07"
  *
  * @module
  */

@@ -97,7 +97,11 @@ function dueWithTrace(
  *
  * @throws RangeError for an unknown standard (listing the valid ids) or a bad instant.
  * @example
- * deadline(copeland, "email.respond", "2025-12-19T17:42").dueDate; //=> "2025-12-30"
+ * import { deadline } from "council-sla";
+ * import { copeland } from "council-sla/charters";
+ *
+ * // Received on a Friday evening: day 1 is Monday 22 December, day 3 Wednesday 24.
+ * deadline(copeland, "email.respond", "2025-12-19T17:42").dueDate; //=> "2025-12-24"
  */
 export function deadline(
   charter: Charter,

@@ -355,9 +355,14 @@ export function evaluationOf(
  *
  * @throws TypeError or RangeError naming the contact field and the value.
  * @example
- * evaluate(copeland, { channel: "email", receivedAt: "2026-12-24T10:00", respondedAt: "2026-12-30T12:00" },
- *          { now: "2027-01-10" }).map((e) => `${e.standardId} ${e.status}`);
- * //=> ["email.acknowledge met", "email.respond met"]
+ * import { evaluate } from "council-sla";
+ * import { copeland } from "council-sla/charters";
+ *
+ * // The response on 30 December acknowledges too, but a day after the acknowledgement was due (29 December,
+ * // 1 working day after Christmas Eve); the full response was due by 31 December.
+ * const contact = { channel: "email", receivedAt: "2026-12-24T10:00", respondedAt: "2026-12-30T12:00" };
+ * evaluate(copeland, contact, { now: "2027-01-10" }).map((e) => `${e.standardId} ${e.status}`);
+ * //=> ["email.acknowledge breached", "email.respond met"]
  */
 export function evaluate(charter: Charter, contact: Contact, options: EvaluateOptions): Evaluation[] {
   const checked = checkedCharter(charter);

@@ -245,8 +245,11 @@ function isSteps(value: unknown): value is readonly TraceStep[] {
  *
  * @throws TypeError naming `result` for anything that is not a Deadline or an Evaluation.
  * @example
+ * import { deadline, explain } from "council-sla";
+ * import { copeland } from "council-sla/charters";
+ *
  * explain(deadline(copeland, "email.respond", "2025-12-19T17:42"));
- * //=> "Received Friday 19 December 2025 at 17:42. Day 1 is Monday 22 December. ..."
+ * //=> "Received Friday 19 December 2025 at 17:42. Day 1 is Monday 22 December. Saturday 20 December (weekend) and Sunday 21 December (weekend) are not working days. Due by the end of Wednesday 24 December 2025: 3 working days. The charter says it will meet this standard."
  */
 export function explain(result: Deadline | Evaluation): string {
   const r = result as unknown as Partial<Record<string, unknown>> | null;

@@ -253,8 +253,17 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Contact> {
  * AsyncIterable.
  *
  * @example
+ * import { complianceReport } from "council-sla";
+ * import { dartford } from "council-sla/charters";
+ *
+ * const contacts = [
+ *   { id: "c1", channel: "telephone", receivedAt: "2027-01-04T10:00", answeredAt: "2027-01-04T10:00:15" },
+ *   { id: "c2", channel: "telephone", receivedAt: "2027-01-04T10:05", answeredAt: "2027-01-04T10:06" },
+ * ];
  * const report = complianceReport(dartford, contacts, { now: "2027-01-31T00:00" });
- * report.rows.map((r) => [r.standardId, r.metShare, r.achieved]);
+ * // Dartford aims to answer 65% of calls within 20 seconds: one of two is 50%.
+ * report.rows.filter((r) => r.inScope > 0).map((r) => [r.standardId, r.met, r.breached, r.metShare, r.achieved]);
+ * //=> [["telephone.answer", 1, 1, 0.5, false]]
  */
 export function complianceReport(
   charter: Charter,

@@ -64,10 +64,14 @@ let libraries: Promise<Libraries> | undefined;
 
 /** yauzl and saxes, loaded on the first workbook (the other inputs never need them). */
 function load(): Promise<Libraries> {
-  libraries ??= Promise.all([import("yauzl"), import("saxes")]).then(([y, s]) => ({
-    yauzl: ((y as { default?: Yauzl }).default ?? y) as Yauzl,
-    Saxes: (s as unknown as { SaxesParser: new () => SaxParser }).SaxesParser,
-  }));
+  // Both are CommonJS: bundled, their exports are the module's default.
+  libraries ??= Promise.all([import("yauzl"), import("saxes")]).then(([y, s]) => {
+    const saxes = s as unknown as { SaxesParser?: Libraries["Saxes"]; default?: { SaxesParser: Libraries["Saxes"] } };
+    return {
+      yauzl: ((y as { default?: Yauzl }).default ?? y) as Yauzl,
+      Saxes: (saxes.SaxesParser ?? saxes.default?.SaxesParser) as Libraries["Saxes"],
+    };
+  });
   return libraries;
 }
 
@@ -347,8 +351,8 @@ export interface OpenSheet {
  * @throws Failure for a file that is not a workbook, a missing sheet, or a part past its limit.
  */
 export async function openWorkbook(path: string, sheet: string | undefined): Promise<OpenSheet> {
-  const { yauzl, Saxes } = await load().catch(() => {
-    throw new Failure(cli.xlsxMissing());
+  const { yauzl, Saxes } = await load().catch((error: NodeJS.ErrnoException) => {
+    throw error.code === "ERR_MODULE_NOT_FOUND" ? new Failure(cli.xlsxMissing()) : error;
   });
   const zip = await openZip(path, yauzl);
   try {
