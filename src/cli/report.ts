@@ -14,7 +14,6 @@ import type { Charter, Contact } from "../charter/schema.js";
 import { CONTACT_FIELD_NAMES, type ContactField } from "../charter/vocabulary.js";
 import { mergeReports } from "../rules/merge.js";
 import type { ComplianceReport } from "../rules/report.js";
-import { reportFormat, REPORT_FORMATS, type ReportFormat } from "./format.js";
 import { csvRows } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { contactsOf, readyToRead, type ContactRow, type Mapping } from "./input/mapping.js";
@@ -31,6 +30,7 @@ import {
 } from "./input/source.js";
 import { xlsxRows } from "./input/xlsx.js";
 import { cli, safe } from "./messages.js";
+import { OUTPUT_OPTIONS, emit, outputOf, periodsOf } from "./output.js";
 import { judgeAll, type Work } from "./workers.js";
 
 export interface Io {
@@ -212,7 +212,8 @@ export const REPORT_OPTIONS = {
   charter: { type: "string" },
   now: { type: "string" },
   by: { type: "string" },
-  format: { type: "string", default: "table" },
+  "year-start": { type: "string" },
+  ...OUTPUT_OPTIONS,
   input: { type: "string" },
   delimiter: { type: "string" },
   sheet: { type: "string" },
@@ -246,8 +247,8 @@ export async function cmdReport(
   const charter = resolveCharter(values.charter);
   const path = positionals[0];
   if (path === undefined || positionals.length > 1) throw new Failure(cli.reportNeedsFile());
-  const format = choice<ReportFormat>("--format", REPORT_FORMATS, values.format) ?? "table";
-  const by = choice("--by", ["month", "week"] as const, values.by);
+  const output = outputOf(values);
+  const periods = periodsOf(values);
   const input = choice<InputFormat>("--input", INPUT_FORMATS, values.input);
   const abandoned = choice("--abandoned", ["by-limit", "missed", "excluded"] as const, values.abandoned);
   const delimiter =
@@ -285,7 +286,7 @@ export async function cmdReport(
   const options = {
     now,
     worst,
-    ...(by === undefined ? {} : { by }),
+    ...periods,
     ...(abandoned === undefined ? {} : { abandoned }),
   };
   const report = await judgeAll(
@@ -311,7 +312,7 @@ export async function cmdReport(
       now: fromClock ? "clock" : "option",
     },
   };
-  print(io.stdout, reportFormat(format, partial, charter));
+  emit(io.stdout, output, partial, charter);
   const skipped = account.skipped;
   if (skipped === 0) return 0;
   const limit = allowed(values["max-skipped"], account.rows);
@@ -440,11 +441,11 @@ export function cmdMerge(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: "string", default: "table" }, charter: { type: "string" }, help: { type: "boolean" } },
+    options: { ...OUTPUT_OPTIONS, charter: { type: "string" }, help: { type: "boolean" } },
   });
   if (values.help) return help();
   if (positionals.length === 0) throw new Failure(cli.mergeNeedsFiles());
-  const format = choice<ReportFormat>("--format", REPORT_FORMATS, values.format) ?? "table";
+  const output = outputOf(values);
   const parts = positionals.map((path) => {
     checkFile(path);
     let json: unknown;
@@ -466,6 +467,6 @@ export function cmdMerge(
     }
   }
   const charter = resolveCharter(values.charter ?? merged.charterId);
-  print(io.stdout, reportFormat(format, merged, charter));
+  emit(io.stdout, output, merged, charter);
   return 0;
 }
