@@ -5,7 +5,7 @@
  */
 import type { Charter } from "../charter/schema.js";
 import type { ComplianceReport, ReportRow } from "../rules/report.js";
-import { accountOf, accountSentence, asText, countText } from "./account.js";
+import { accountOf, accountSentence, asCount, asText, countText } from "./account.js";
 import { reportHtml } from "./html.js";
 import { safe } from "./messages.js";
 import {
@@ -82,6 +82,9 @@ const interval = (r: ReportRow) =>
     ? "–"
     : `${percent(r.ci95.low).replace(/%$/, "")}-${percent(r.ci95.high)}`;
 
+/** A count as the terminal table writes it: plain digits, or the text it was. */
+const plain = (value: unknown): string => String(asCount(value));
+
 export function reportTable(report: PartialReport, charter: Charter): string {
   const withPeriod = report.by !== null;
   const header = [
@@ -103,11 +106,11 @@ export function reportTable(report: PartialReport, charter: Charter): string {
     asText(r.standardId),
     ...(withPeriod ? [asText(r.period ?? "")] : []),
     r.firmness === null ? "" : (FIRMNESS_WORDS[asText(r.firmness)] ?? asText(r.firmness)),
-    countText(r.inScope),
-    countText(r.met),
-    countText(r.breached),
-    countText(r.pending),
-    countText(r.notApplicable),
+    plain(r.inScope),
+    plain(r.met),
+    plain(r.breached),
+    plain(r.pending),
+    plain(r.notApplicable),
     percent(r.metShare),
     `${asText(r.target.percent)}%`,
     verdict(r),
