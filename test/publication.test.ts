@@ -43,6 +43,9 @@ beforeAll(() => {
 const render = (md: string) =>
   micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
 
+/** Whether text holds ESC or BEL, which would drive a terminal. */
+const drivesTerminal = (text: string) => text.includes("\u001b") || text.includes("\u0007");
+
 const SCRIPT = "<script>alert('rows')</script>";
 const LINK = "[click](javascript:alert(1)) <https://evil.example> www.evil.example <b>bold</b>";
 const PIPES = "a|b \\| c \\\\| d";
@@ -71,7 +74,8 @@ describe("a partial report given to merge, tampered with, renders escaped in eve
   test("HTML, both audiences: no element from the file, every value shown as text, no NaN", () => {
     for (const audience of ["public", "officer"]) {
       const html = ok(["merge", tampered, "--format", "html", "--audience", audience]);
-      expect(html).not.toMatch(/<script|<img|<b>|javascript:alert\(1\)\)">|\u001b|\u0007/);
+      expect(html).not.toMatch(/<script|<img|<b>|javascript:alert\(1\)\)">/);
+      expect(drivesTerminal(html)).toBe(false);
       expect(html).toContain("&lt;script&gt;alert(&#39;rows&#39;)&lt;/script&gt;");
       expect(html).not.toContain("NaN");
       if (audience === "officer") {
@@ -86,7 +90,8 @@ describe("a partial report given to merge, tampered with, renders escaped in eve
     for (const audience of ["public", "officer"]) {
       const md = ok(["merge", tampered, "--format", "md", "--audience", audience]);
       const html = render(md);
-      expect(html).not.toMatch(/<script|<img|<b>|<a |\u001b/);
+      expect(html).not.toMatch(/<script|<img|<b>|<a /);
+      expect(drivesTerminal(html)).toBe(false);
       // Every row of every table has as many cells as its header.
       for (const table of html.split("<table>").slice(1)) {
         const rows = table.split("</table>")[0]?.split("<tr>").slice(1) ?? [];
@@ -116,7 +121,7 @@ describe("a partial report given to merge, tampered with, renders escaped in eve
 
   test("the terminal table: control characters shown as escapes, never sent", () => {
     const table = ok(["merge", tampered]);
-    expect(table).not.toMatch(/\u001b|\u0007/);
+    expect(drivesTerminal(table)).toBe(false);
     expect(table).toContain("\\u001b]0;pwned\\u0007");
     expect(table).toContain(`${SCRIPT} rows read`);
   });
