@@ -48,6 +48,12 @@ export function escapeHtml(text: string): string {
 const h = (value: unknown) => escapeHtml(asText(value));
 /** A count, written for people and escaped (a value that is not a count shows as the text it is). */
 const n = (value: unknown) => escapeHtml(countText(value));
+/**
+ * Text for a table cell: escaped, and each word that holds a hyphen or a slash kept on
+ * one line (a browser may break after either, which cuts ids and dates in two).
+ */
+const cell = (value: unknown) =>
+  h(value).replace(/[^\s<>]*[-/\u2010-\u2014][^\s<>]*/g, (word) => `<span class="nowrap">${word}</span>`);
 
 function duration(ms: unknown): string {
   const t = finite(ms);
@@ -113,7 +119,7 @@ function periodRange(
 }
 type YearStartOrUndefined = ReturnType<typeof readYearStart> | undefined;
 
-const CHART = { width: 440, height: 140, left: 52, right: 430, top: 10, bottom: 96 };
+const CHART = { width: 440, height: 122, left: 52, right: 430, top: 8, bottom: 82 };
 
 /**
  * The share met per period on a true time axis: each period's point at the middle of
@@ -211,12 +217,12 @@ function groupLabels(
 function periodTable(view: StandardView, by: ReportBy): string {
   const head = by === "financial-year" ? "Financial year" : byWords(by).replace(/^./, (c) => c.toUpperCase());
   return `<details class="figures"><summary>The figures by ${byWords(by)}</summary>
-<table class="periods"><caption>${h(view.title)}, by ${byWords(by)}</caption>
+<table class="periods"><caption>${cell(view.title)}, by ${byWords(by)}</caption>
 <thead><tr><th scope="col">${head}</th><th scope="col">Met</th><th scope="col">Not met</th><th scope="col">Pending</th><th scope="col">Share met</th><th scope="col">Year to date</th></tr></thead>
 <tbody>${view.periods
     .map((r) => {
       const ytd = r.yearToDate;
-      return `<tr><th scope="row" data-label="${head}">${h(periodInWords(r, by))}</th><td data-label="Met">${n(r.met)}</td><td data-label="Not met">${n(r.breached)}</td><td data-label="Pending">${n(r.pending)}</td><td data-label="Share met">${h(percent(r.metShare))}</td><td data-label="Year to date">${ytd === undefined ? "–" : `${h(percent(ytd.metShare))} <span class="of">(${n(ytd.met)} of ${n(countOrText([ytd.met, ytd.breached]))})</span>`}</td></tr>`;
+      return `<tr><th scope="row" data-label="${head}">${cell(periodInWords(r, by))}</th><td data-label="Met">${n(r.met)}</td><td data-label="Not met">${n(r.breached)}</td><td data-label="Pending">${n(r.pending)}</td><td data-label="Share met">${cell(percent(r.metShare))}</td><td data-label="Year to date">${ytd === undefined ? "–" : `${cell(percent(ytd.metShare))} <span class="of">(${n(ytd.met)} of ${n(countOrText([ytd.met, ytd.breached]))})</span>`}</td></tr>`;
     })
     .join("\n")}</tbody></table></details>`;
 }
@@ -226,15 +232,22 @@ const countOrText = (values: readonly unknown[]) =>
 
 function worst(list: readonly WorstBreach[], title: string): string {
   if (!Array.isArray(list) || list.length === 0) return "";
-  return `<table class="worst"><caption>The worst breaches: ${h(title)}</caption>
+  return `<table class="worst"><caption>The worst breaches: ${cell(title)}</caption>
 <thead><tr><th scope="col">Contact</th><th scope="col">Received</th><th scope="col">Due</th><th scope="col">Completed</th><th scope="col">How late</th><th scope="col">Why</th></tr></thead>
 <tbody>${list
     .map(
       (w) =>
-        `<tr><th scope="row" data-label="Contact" class="ref">${h(w.contactId === null ? "(no id)" : w.contactId)}</th><td data-label="Received">${h(instantInWords(asText(w.receivedAt)))}</td><td data-label="Due">${h(instantInWords(asText(w.due)))}</td><td data-label="Completed">${w.completedAt === null ? "not yet" : h(instantInWords(asText(w.completedAt)))}</td><td data-label="How late" class="nowrap">${h(duration(w.lateMs))}</td><td data-label="Why" class="why">${h(summarised(asText(w.explanation)))}</td></tr>`,
+        `<tr><th scope="row" data-label="Contact" class="ref">${cell(w.contactId === null ? "(no id)" : w.contactId)}</th><td data-label="Received">${cell(instantInWords(asText(w.receivedAt)))}</td><td data-label="Due">${cell(instantInWords(asText(w.due)))}</td><td data-label="Completed">${w.completedAt === null ? "not yet" : h(instantInWords(asText(w.completedAt)))}</td><td data-label="How late" class="nowrap">${cell(duration(w.lateMs))}</td><td data-label="Why" class="why">${cell(summarised(asText(w.explanation)))}</td></tr>`,
     )
     .join("\n")}</tbody></table>`;
 }
+
+/** A standard id that may wrap only after its dots, never inside a part. */
+const idHtml = (id: string) =>
+  id
+    .split(/(?<=\.)/)
+    .map((part) => `<span class="nowrap">${h(part)}</span>`)
+    .join("<wbr>");
 
 function standardSection(view: StandardView, report: PartialReport, audience: Audience): string {
   const { index: i, standard: s, title, total: row } = view;
@@ -243,7 +256,7 @@ function standardSection(view: StandardView, report: PartialReport, audience: Au
   const by = report.by;
   return `<section class="standard" aria-labelledby="s${i}" data-row="${i}"${audience === "officer" ? ` data-standard="${h(s.id)}"` : ""}>
 <h2 id="s${i}">${h(title)}</h2>
-<p class="promise"><strong>${h(view.firmness)}:</strong> <q>${h(s.quote)}</q>${view.caveat === undefined ? "" : ` It adds: <q>${h(view.caveat)}</q>`}${audience === "officer" ? ` <span class="meta">(standard <code>${h(s.id)}</code>)</span>` : ""}</p>
+<p class="promise"><strong>${h(view.firmness)}:</strong> <q>${h(s.quote)}</q>${view.caveat === undefined ? "" : ` It adds: <q>${h(view.caveat)}</q>`}${audience === "officer" ? ` <span class="meta">(standard <code class="id">${idHtml(s.id)}</code>)</span>` : ""}</p>
 <p class="verdict ${v.css}"><span class="symbol" aria-hidden="true">${v.symbol}</span>${h(v.words)}.</p>
 ${row === undefined ? "" : `${bar(row, title)}${interval === undefined ? "" : `<p class="interval">${h(interval)}</p>`}${counts(row, i)}`}
 ${by === null || view.periods.length === 0 ? "" : `${trend(view, by, report.yearStart)}${periodTable(view, by)}`}
@@ -261,13 +274,13 @@ function statutory(table: StatutoryTable, withPeriod: boolean): string {
     "Answered late",
     "Outstanding at the end of the period",
   ];
-  return `<table class="statutory" data-kind="${table.kind}"><caption>${h(table.title)}</caption>
+  return `<table class="statutory" data-kind="${table.kind}"><caption>${cell(table.title)}</caption>
 <thead><tr>${heads.map((x) => `<th scope="col">${x}</th>`).join("")}</tr></thead>
 <tbody>${table.rows
     .map((r) => {
       const cells = [r.received, r.inTime, r.extended, r.late, r.outstanding];
       const names = ["received", "inTime", "extended", "late", "outstanding"];
-      return `<tr>${withPeriod ? `<td data-label="Period" class="nowrap">${h(r.period ?? "")}</td>` : ""}<th scope="row" data-label="Stage" class="nowrap">${h(r.stage)}</th>${cells.map((c, k) => `<td data-label="${heads[k + (withPeriod ? 2 : 1)]}" data-field="${names[k]}">${n(c)}</td>`).join("")}</tr>`;
+      return `<tr>${withPeriod ? `<td data-label="Period" class="period">${cell(r.period ?? "")}</td>` : ""}<th scope="row" data-label="Stage">${cell(r.stage)}</th>${cells.map((c, k) => `<td data-label="${heads[k + (withPeriod ? 2 : 1)]}" data-field="${names[k]}">${n(c)}</td>`).join("")}</tr>`;
     })
     .join("\n")}</tbody></table>
 <p class="legend">${h(table.note)}</p>`;
@@ -275,6 +288,7 @@ function statutory(table: StatutoryTable, withPeriod: boolean): string {
 
 function accountSection(a: AccountView): string {
   const line = (label: string, value: string) => `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
+  // Labels and values below are escaped as cells where they come from the report.
   const firsts = (first: readonly string[]) =>
     first.length === 0
       ? ""
@@ -283,11 +297,11 @@ function accountSection(a: AccountView): string {
 ${line("Rows read", n(a.read))}${a.sheet === undefined ? "" : line("Sheet", h(a.sheet))}
 ${line("Judged", n(a.judged))}
 ${line("Skipped", n(a.skipped.total))}
-${a.skipped.reasons.map((s) => line(`Skipped: ${h(s.reason)}`, `${n(s.count)}${firsts(s.first)}`)).join("\n")}
+${a.skipped.reasons.map((s) => line(`Skipped: ${cell(s.reason)}`, `${n(s.count)}${firsts(s.first)}`)).join("\n")}
 ${line("Received after the moment of judgement (not judged)", n(a.future))}
 ${line("Repeating an earlier row's id", `${n(a.duplicates.count)}${firsts(a.duplicates.first)}`)}
-${a.unmatched.map((u) => line(`${h(u.field)} ${h(JSON.stringify(u.value))}: no standard covers it`, `${n(u.count)}${firsts(u.first)}`)).join("\n")}
-${line("The moment of judgement", a.now === "clock" ? "the clock (--now now)" : "given (--now)")}
+${a.unmatched.map((u) => line(`${cell(u.field)} ${cell(JSON.stringify(u.value))}: no standard covers it`, `${n(u.count)}${firsts(u.first)}`)).join("\n")}
+${line("The moment of judgement", a.now === "clock" ? cell("the clock (--now now)") : cell("given (--now)"))}
 </tbody></table>`;
 }
 
@@ -297,17 +311,18 @@ body{margin:0 auto;padding:1rem;max-width:76rem}
 a{color:#0b57d0}a:focus-visible,summary:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}h2{font-size:1.15rem;line-height:1.3;margin:0 0 .35rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
-p,li,td,th,caption,dd,dt,summary{overflow-wrap:normal;word-break:normal;hyphens:manual}
+td,th,caption,dd,dt,summary{overflow-wrap:normal;word-break:normal;hyphens:manual}
+p,li{overflow-wrap:break-word;hyphens:manual}
 p{margin:.25rem 0}
 .meta,.of{color:#4a4a4a}.summary{font-size:1.05rem;border-left:4px solid #0b57d0;padding-left:.75rem}
-.nowrap,.ref,code{white-space:nowrap}
+.nowrap,.ref,code{white-space:nowrap}code{font-size:.85em}code.id{white-space:normal}
 .standards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,21rem),1fr));column-gap:1.75rem}
 .standards.officer{display:block}
-.standard{border-top:1px solid #c8c8c8;padding:.5rem 0 .6rem;min-width:0}
+.standard{border-top:1px solid #c8c8c8;padding:.5rem 0 .6rem;min-width:0;container-type:inline-size}
 .promise q{font-style:italic}
 .verdict{font-weight:600}.verdict .symbol{display:inline-block;width:1.5em}
 .verdict.ok{color:#1a6b2c}.verdict.miss{color:#a3211a}.verdict.none{color:#4a4a4a}
-.interval,.legend{font-size:.9rem;color:#4a4a4a}
+.interval,.legend,.how{font-size:.9rem;color:#4a4a4a}.how h2{color:#1b1b1b}.how ul{padding-left:1.1rem;margin:.25rem 0}
 svg.bar{display:block;width:100%;height:1.25rem;margin:.35rem 0}svg.trend{display:block;width:100%;max-width:28rem;height:auto;margin:.35rem 0 0}
 .track{fill:#ececec;stroke:#767676;stroke-width:.2}.fill.ok{fill:#1a6b2c}.fill.miss{fill:#a3211a}.fill.none{fill:#767676}
 .ci{fill:#1b1b1b}.target{fill:#1b1b1b}.axis{stroke:#1b1b1b;stroke-width:1}.grid{stroke:#c8c8c8;stroke-width:1}.tick{stroke:#1b1b1b;stroke-width:1}
@@ -320,7 +335,7 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid #1b1b1b}
 td.why{font-size:.9rem;min-width:16rem}
-.statutory td,.periods td{text-align:right}.statutory td.nowrap{text-align:left}
+.statutory td,.periods td{text-align:right}.statutory td.period{text-align:left}
 @media (max-width:40rem){
   table.worst,table.periods,table.statutory,table.worst tbody,table.periods tbody,table.statutory tbody,table.worst tr,table.periods tr,table.statutory tr,table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{display:block;width:auto;min-width:0;text-align:left}
   table.worst caption,table.periods caption,table.statutory caption{display:block;width:auto}
@@ -329,6 +344,14 @@ td.why{font-size:.9rem;min-width:16rem}
   table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{border:0;padding:.1rem 0}
   table.worst td::before,table.periods td::before,table.statutory td::before,table.worst tbody th::before,table.periods tbody th::before,table.statutory tbody th::before{content:attr(data-label) ": ";font-weight:600}
   svg.trend .label{font-size:15px}
+}
+@container (max-width:34rem){
+  table.worst,table.periods,table.statutory,table.worst tbody,table.periods tbody,table.statutory tbody,table.worst tr,table.periods tr,table.statutory tr,table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{display:block;width:auto;min-width:0;text-align:left}
+  table.worst caption,table.periods caption,table.statutory caption{display:block;width:auto}
+  table.worst thead,table.periods thead,table.statutory thead{position:absolute;left:-9999px}
+  table.worst tr,table.periods tr,table.statutory tr{border-bottom:2px solid #c8c8c8;padding:.25rem 0}
+  table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{border:0;padding:.1rem 0}
+  table.worst td::before,table.periods td::before,table.statutory td::before,table.worst tbody th::before,table.periods tbody th::before,table.statutory tbody th::before{content:attr(data-label) ": ";font-weight:600}
 }
 @media print{
   @page{size:A4;margin:15mm}
@@ -389,9 +412,7 @@ export function reportHtml(report: PartialReport, charter: Charter, audience: Au
 <main id="main">
 <div class="standards${officer ? " officer" : ""}">
 ${views.map((v) => standardSection(v, report, audience)).join("\n")}
-</div>
-${tables.length === 0 ? "" : `<section class="standard" aria-labelledby="statutory"><h2 id="statutory">Statutory returns</h2>${tables.map((t) => statutory(t, report.by !== null)).join("\n")}</section>`}
-<section class="standard" aria-labelledby="count">
+<section class="standard how" aria-labelledby="count">
 <h2 id="count">How we count</h2>
 <ul>${howWeCount(charter, report)
     .map((line) => `<li>${h(line)}</li>`)
@@ -399,6 +420,8 @@ ${tables.length === 0 ? "" : `<section class="standard" aria-labelledby="statuto
 <p>The standards are those of our customer service charter${charter.sources.length > 1 ? " and the documents it refers to" : ""}:</p>
 <ul class="sources">${sources.join("\n")}</ul>
 </section>
+</div>
+${tables.length === 0 ? "" : `<section class="standard" aria-labelledby="statutory"><h2 id="statutory">Statutory returns</h2>${tables.map((t) => statutory(t, report.by !== null)).join("\n")}</section>`}
 ${
   officer
     ? `<section class="standard" aria-labelledby="assumed">
