@@ -335,9 +335,9 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid #1b1b1b}
 td.why{font-size:.9rem;min-width:16rem}
-.statutory td,.periods td{text-align:right}.statutory td.period{text-align:left}
+.statutory td,.periods td{text-align:right}.statutory td.period{text-align:left}.statutory tbody th,.statutory td.period{white-space:nowrap}
 @media (max-width:40rem){
-  table.worst,table.periods,table.statutory,table.worst tbody,table.periods tbody,table.statutory tbody,table.worst tr,table.periods tr,table.statutory tr,table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{display:block;width:auto;min-width:0;text-align:left}
+  table.worst,table.periods,table.statutory,table.worst tbody,table.periods tbody,table.statutory tbody,table.worst tr,table.periods tr,table.statutory tr,table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{display:block;width:auto;min-width:0;text-align:left;white-space:normal}
   table.worst caption,table.periods caption,table.statutory caption{display:block;width:auto}
   table.worst thead,table.periods thead,table.statutory thead{position:absolute;left:-9999px}
   table.worst tr,table.periods tr,table.statutory tr{border-bottom:2px solid #c8c8c8;padding:.25rem 0}
@@ -346,7 +346,7 @@ td.why{font-size:.9rem;min-width:16rem}
   svg.trend .label{font-size:15px}
 }
 @container (max-width:34rem){
-  table.worst,table.periods,table.statutory,table.worst tbody,table.periods tbody,table.statutory tbody,table.worst tr,table.periods tr,table.statutory tr,table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{display:block;width:auto;min-width:0;text-align:left}
+  table.worst,table.periods,table.statutory,table.worst tbody,table.periods tbody,table.statutory tbody,table.worst tr,table.periods tr,table.statutory tr,table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{display:block;width:auto;min-width:0;text-align:left;white-space:normal}
   table.worst caption,table.periods caption,table.statutory caption{display:block;width:auto}
   table.worst thead,table.periods thead,table.statutory thead{position:absolute;left:-9999px}
   table.worst tr,table.periods tr,table.statutory tr{border-bottom:2px solid #c8c8c8;padding:.25rem 0}
