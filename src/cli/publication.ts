@@ -216,7 +216,10 @@ export function coveredSentence(report: PartialReport): string {
     received !== null && typeof received === "object" && typeof received.first === "string"
       ? `Contacts received from ${dateInWords(received.first)} to ${dateInWords(String(received.last))}`
       : undefined;
-  if (span === undefined) return "No contacts were received before the moment of judgement.";
+  if (span === undefined)
+    return received === null
+      ? "No contacts were received before the moment of judgement."
+      : "Contacts received up to the moment of judgement (the report does not give their dates).";
   if (report.by === null) return `${span}.`;
   const keys = report.rows
     .filter((r) => typeof r.periodStart === "string")

@@ -177,15 +177,22 @@ export class Accumulator {
       byPeriod.set(period, tally);
     }
     if (o.promiseIgnored !== undefined) tally.promisesIgnored++;
-    if (status !== "not-applicable" && (o.completedMs === undefined || o.completedMs > endMs)) tally.outstanding++;
+    // Outstanding: in scope and not completed by the period's end (endMs is never after now).
     if (status === "met") {
       tally.met++;
       if (o.by === "promise") tally.extended++;
-    } else if (status === "pending") tally.pending++;
-    else if (status === "not-applicable") tally.notApplicable++;
+      if ((o.completedMs ?? 0) > endMs) tally.outstanding++;
+    } else if (status === "pending") {
+      tally.pending++;
+      tally.outstanding++;
+    } else if (status === "not-applicable") tally.notApplicable++;
     else {
       tally.breached++;
-      if (o.completedMs !== undefined) tally.late++;
+      if (o.completedMs === undefined) tally.outstanding++;
+      else {
+        tally.late++;
+        if (o.completedMs > endMs) tally.outstanding++;
+      }
       if (o.dueMs !== undefined && this.#worst > 0) {
         const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
         const list = tally.worst;
