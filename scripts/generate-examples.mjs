@@ -55,6 +55,28 @@ const MIX = {
   ],
 };
 
+// Complaints among the written contacts, for the charters whose complaint standards
+// cover letters, emails and web forms: [channels, share at stage one, share at stage two].
+// Drawn from a random stream of their own, so every other figure of the samples stays
+// as it was (these charters' other standards cover contacts of any category).
+const COMPLAINTS = {
+  dartford: [["letter", "email", "web-form"], 0.1, 0.02],
+  norwich: [["letter", "email"], 0.2, 0.04],
+};
+
+function complaints(rows, charter, n) {
+  const spec = COMPLAINTS[charter];
+  if (spec === undefined) return;
+  const [channels, one, two] = spec;
+  const rand = random(SEED + 100 + n);
+  for (const row of rows) {
+    const r = rand();
+    if (!channels.includes(row.channel)) continue;
+    if (r < two) row.category = "complaint-stage-two";
+    else if (r < two + one) row.category = "complaint";
+  }
+}
+
 function pick(rand, mix) {
   let r = rand() * mix.reduce((s, m) => s + m[2], 0);
   for (const m of mix) if ((r -= m[2]) <= 0) return m;
@@ -137,6 +159,7 @@ Object.keys(MIX).forEach((charter, n) => {
   const rows = Array.from({ length: PER_CHARTER }, (_, i) => contact(rand, i + 1, charter)).sort((a, b) =>
     a.receivedAt < b.receivedAt ? -1 : 1,
   );
+  complaints(rows, charter, n);
   const csv = `${COLUMNS.join(",")}\n${rows.map((r) => COLUMNS.map((c) => r[c] ?? "").join(",")).join("\n")}\n`;
   const file = new URL(`../examples/${charter}.csv`, import.meta.url);
   if (process.argv.includes("--check")) {

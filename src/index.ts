@@ -62,4 +62,12 @@ export type { Contact, Pause } from "./charter/schema.js";
 // Reports
 export { complianceReport } from "./rules/report.js";
 export { mergeReports } from "./rules/merge.js";
-export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./rules/report.js";
+export type {
+  ComplianceReport,
+  ReportBy,
+  ReportOptions,
+  ReportRow,
+  SkippedContact,
+  WorstBreach,
+  YearToDate,
+} from "./rules/report.js";

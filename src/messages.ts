@@ -51,7 +51,10 @@ export const text = {
   category: "a string",
   pauses: "an array of { from, to }",
   pause: "{ from, to }",
-  by: '"month" or "week"',
+  by: '"month", "week", "quarter" or "financial-year"',
+  yearStart:
+    "the first day of the reporting year written MM-DD, with a day from 01 to 28 (04-01 for the UK financial year)",
+  yearStartMonth: "the first day of a month written MM-01 when rows are by month (months split into years only then)",
   worst: "an integer from 0 to 1000",
   abandoned: '"by-limit", "missed" or "excluded"',
   report: "a ComplianceReport from complianceReport() or mergeReports()",

@@ -344,7 +344,7 @@ describe("issue 19, finding by finding", () => {
         "Calls",
       ]);
       expect(cli(["report", "--charter", "copeland", "--now", "2027-01-31", file("tabs2.xlsx", book)]).out).toContain(
-        'Sheet read: "Calls" of tabs2.xlsx.',
+        'rows read from the sheet "Calls"',
       );
     });
 

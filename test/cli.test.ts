@@ -232,9 +232,9 @@ describe("report", () => {
       .out.trim()
       .split("\n");
     expect(lines[0]).toBe(
-      "standardId,period,inScope,met,breached,pending,notApplicable,metShare,targetPercent,achieved,ci95Low,ci95High",
+      "standardId,period,periodStart,periodEnd,inScope,met,breached,pending,notApplicable,metShare,targetPercent,achieved,ci95Low,ci95High,late,extended,outstanding,ytdFrom,ytdMet,ytdBreached,ytdMetShare",
     );
-    expect(lines[1]).toMatch(/^telephone\.answer,,4,3,1,0,1,0\.75,65,true,/);
+    expect(lines[1]).toMatch(/^telephone\.answer,,,,4,3,1,0,1,0\.75,65,true,/);
   });
 
   test("--format html writes one self-contained page: figures, the quote, the target, no script and no request", () => {
@@ -255,8 +255,8 @@ describe("report", () => {
     expect(html).toContain(
       "<strong>We aim to:</strong> <q>We aim to answer 65% of telephone calls within 20 seconds</q>",
     );
-    expect(html).toContain("Target achieved: 75.0% met, against a target of 65%");
-    expect(html).toContain('<td data-label="Met" data-field="met">3</td>');
+    expect(html).toContain("Achieved: 75.0% met against a target of 65%");
+    expect(html).toContain('<dt>Met</dt><dd data-field="met">3</dd>');
   });
 
   test("--format md writes the same figures as Markdown tables", () => {
@@ -270,14 +270,27 @@ describe("report", () => {
       "--format",
       "md",
     ]).out;
-    expect(md).toMatch(/^# Dartford Borough Council: charter compliance/);
-    expect(md).toMatch(/\| telephone\.answer \| we aim to \| 3 \| 1 \| 0 \| 1 \| 75\.0% \| .* \| 65% \| ✔ yes \|/);
+    expect(md).toMatch(/^# Dartford Borough Council: how we met our customer service standards/);
+    expect(md).toMatch(
+      /\| 65% of calls answered within 20 seconds \| We aim to \| 3 \| 1 \| 0 \| 1 \| 75\.0% \| .* \| 65% \| ✔ yes \|/,
+    );
   });
 
   test("CSV output is protected against formula injection, and HTML escapes hostile ids", () => {
     const hostile = `id,channel,receivedAt,answeredAt\n"=1+1",telephone,2026-11-23T10:00:00,2026-11-23T10:01:00\n"<b>x</b>",telephone,2026-11-23T10:00:00,2026-11-23T10:02:00\n`;
     const path = file("hostile.csv", hostile);
-    const html = run(["report", "--charter", "dartford", path, "--now", "2026-11-24T00:00", "--format", "html"]).out;
+    const html = run([
+      "report",
+      "--charter",
+      "dartford",
+      path,
+      "--now",
+      "2026-11-24T00:00",
+      "--format",
+      "html",
+      "--audience",
+      "officer",
+    ]).out;
     expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
     expect(html).not.toContain("<b>x</b>");
     for (const [value, cell] of [

@@ -5,25 +5,46 @@
  */
 import type { Charter } from "../charter/schema.js";
 import type { ComplianceReport, ReportRow } from "../rules/report.js";
-import { reportHtml, standardTitle } from "./html.js";
+import { accountOf, accountSentence, asCount, asText, countText } from "./account.js";
+import { reportHtml } from "./html.js";
 import { safe } from "./messages.js";
+import {
+  byWords,
+  coveredSentence,
+  howWeCount,
+  intervalSentence,
+  judgedSentence,
+  percent,
+  periodInWords,
+  standardViews,
+  summarised,
+  unreadSentence,
+  verdictOf,
+  type Audience,
+} from "./publication.js";
 import type { PartialReport } from "./report.js";
+import { statutoryTables } from "./statutory.js";
 
-/** The output formats of `report` and `merge`. */
-export const REPORT_FORMATS = ["table", "json", "csv", "html", "md"] as const;
+/** The output formats of `report` and `merge` (`dataset` writes files to `--out`). */
+export const REPORT_FORMATS = ["table", "json", "csv", "html", "md", "dataset"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** A report in one of the formats. */
-export function reportFormat(format: ReportFormat, report: PartialReport, charter: Charter): string {
+/** A report in one of the formats that print (every one but `dataset`). */
+export function reportFormat(
+  format: Exclude<ReportFormat, "dataset">,
+  report: PartialReport,
+  charter: Charter,
+  audience: Audience = "public",
+): string {
   switch (format) {
     case "json":
       return JSON.stringify(report, null, 2);
     case "csv":
       return reportCsv(report);
     case "html":
-      return reportHtml(report, charter);
+      return reportHtml(report, charter, audience);
     case "md":
-      return reportMarkdown(report, charter);
+      return reportMarkdown(report, charter, audience);
     default:
       return reportTable(report, charter);
   }
@@ -35,30 +56,14 @@ const FIRMNESS_WORDS: Readonly<Record<string, string>> = {
   "general-rule": "as a general rule",
 };
 
-/** What the input held and what became of it, in a sentence. */
-function accounting(report: PartialReport): string {
-  const i = report.input;
-  const skipped = i.skipped.reasons.map((s) => `${s.count} ${s.reason} (first at ${s.first.join(", ")})`).join("; ");
-  const sheets = i.sources.flatMap((s) =>
-    s.sheet === undefined ? [] : [` Sheet read: ${JSON.stringify(s.sheet)} of ${s.name}.`],
-  );
-  const repeated =
-    i.duplicates.count === 0
-      ? ""
-      : ` ${i.duplicates.count} rows repeat an earlier row's id (first at ${i.duplicates.first.join(", ")}).`;
-  const unmatched = i.unmatched.map(
-    (u) =>
-      ` ${u.count} rows have the ${u.field} ${JSON.stringify(u.value)}, which reaches no standard (first at ${u.first.join(", ")}).`,
-  );
-  return `${i.read} rows read, ${i.judged} judged, ${i.skipped.total} skipped${skipped === "" ? "" : `: ${skipped}`}, ${i.future} received after the moment of judgement (not judged).${repeated}${unmatched.join("")}${sheets.join("")}`;
-}
-
-function percent(share: number | null): string {
-  return share === null ? "–" : `${(share * 100).toFixed(1)}%`;
-}
-
 function verdict(row: ReportRow): string {
-  return row.achieved === null ? "no data" : row.achieved ? "yes" : "NO";
+  return row.achieved === null
+    ? "no data"
+    : row.achieved === true
+      ? "yes"
+      : row.achieved === false
+        ? "NO"
+        : asText(row.achieved);
 }
 
 /** A plain-text table with aligned columns. */
@@ -71,6 +76,14 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
+
+const interval = (r: ReportRow) =>
+  r.ci95 === null || typeof r.ci95 !== "object"
+    ? "–"
+    : `${percent(r.ci95.low).replace(/%$/, "")}-${percent(r.ci95.high)}`;
+
+/** A count as the terminal table writes it: plain digits, or the text it was. */
+const plain = (value: unknown): string => String(asCount(value));
 
 export function reportTable(report: PartialReport, charter: Charter): string {
   const withPeriod = report.by !== null;
@@ -87,23 +100,25 @@ export function reportTable(report: PartialReport, charter: Charter): string {
     "target",
     "achieved",
     "95% CI",
+    ...(withPeriod ? ["ytd met %"] : []),
   ];
   const rows = report.rows.map((r) => [
-    r.standardId,
-    ...(withPeriod ? [r.period ?? ""] : []),
-    r.firmness === null ? "" : (FIRMNESS_WORDS[r.firmness] ?? ""),
-    String(r.inScope),
-    String(r.met),
-    String(r.breached),
-    String(r.pending),
-    String(r.notApplicable),
+    asText(r.standardId),
+    ...(withPeriod ? [asText(r.period ?? "")] : []),
+    r.firmness === null ? "" : (FIRMNESS_WORDS[asText(r.firmness)] ?? asText(r.firmness)),
+    plain(r.inScope),
+    plain(r.met),
+    plain(r.breached),
+    plain(r.pending),
+    plain(r.notApplicable),
     percent(r.metShare),
-    `${r.target.percent}%`,
+    `${asText(r.target.percent)}%`,
     verdict(r),
-    r.ci95 === null ? "–" : `${(r.ci95.low * 100).toFixed(1)}-${(r.ci95.high * 100).toFixed(1)}%`,
+    interval(r),
+    ...(withPeriod ? [percent(r.yearToDate?.metShare)] : []),
   ]);
   const title = safe(
-    `${charter.name} (${charter.id}): judged at ${report.now}${report.input.now === "clock" ? " (the current time)" : ""}`,
+    `${charter.name} (${charter.id}): judged at ${asText(report.now)}${accountOf(report.input).now === "clock" ? " (the current time)" : ""}`,
   );
   const body =
     charter.standards.length === 0
@@ -113,7 +128,9 @@ export function reportTable(report: PartialReport, charter: Charter): string {
           rows.map((r) => r.map(safe)),
           withPeriod ? 3 : 2,
         );
-  return `${title}\n\n${body}\n\n${safe(accounting(report))}`;
+  const covered =
+    withPeriod && report.yearStart !== null ? `By ${byWords(report.by)}, years from ${asText(report.yearStart)}. ` : "";
+  return `${title}\n\n${body}\n\n${safe(covered + accountSentence(accountOf(report.input)))}`;
 }
 
 /**
@@ -126,10 +143,19 @@ export function csvCell(value: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A CSV field: a finite number as it is, anything else as protected text. */
+export function csvValue(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value)
+    ? String(value)
+    : csvCell(value === null || value === undefined ? "" : asText(value));
+}
+
 export function reportCsv(report: Pick<ComplianceReport, "rows">): string {
   const header = [
     "standardId",
     "period",
+    "periodStart",
+    "periodEnd",
     "inScope",
     "met",
     "breached",
@@ -140,39 +166,74 @@ export function reportCsv(report: Pick<ComplianceReport, "rows">): string {
     "achieved",
     "ci95Low",
     "ci95High",
+    "late",
+    "extended",
+    "outstanding",
+    "ytdFrom",
+    "ytdMet",
+    "ytdBreached",
+    "ytdMetShare",
   ];
   const lines = report.rows.map((r) =>
     [
       r.standardId,
-      r.period ?? "",
+      r.period,
+      r.periodStart,
+      r.periodEnd,
       r.inScope,
       r.met,
       r.breached,
       r.pending,
       r.notApplicable,
-      r.metShare ?? "",
+      r.metShare,
       r.target.percent,
-      r.achieved ?? "",
-      r.ci95?.low ?? "",
-      r.ci95?.high ?? "",
+      r.achieved,
+      r.ci95?.low,
+      r.ci95?.high,
+      r.late,
+      r.extended,
+      r.outstanding,
+      r.yearToDate?.from,
+      r.yearToDate?.met,
+      r.yearToDate?.breached,
+      r.yearToDate?.metShare,
     ]
-      .map((v) => (typeof v === "number" ? String(v) : csvCell(String(v))))
+      .map(csvValue)
       .join(","),
   );
   return [header.join(","), ...lines].join("\n");
 }
 
-/** The report as Markdown tables, for committee papers and issue trackers. */
-export function reportMarkdown(report: PartialReport, charter: Charter): string {
-  const cell = (text: string) => safe(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const pct = (n: number | null) => (n === null ? "–" : `${(n * 100).toFixed(1)}%`);
+/**
+ * Text made inert in Markdown (CommonMark and GitHub's): backslashes, emphasis, code,
+ * link brackets and table pipes escaped; `<`, `>` and `&` as entities, so no raw HTML or
+ * autolink; a scheme's colon and `www.` escaped, so no address becomes a link; control
+ * characters and line breaks shown, never obeyed.
+ */
+export function markdownText(value: unknown): string {
+  return safe(asText(value))
+    .replace(/[\\`*_[\]|~!#]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([A-Za-z][\w+.-]*):(?=\S)/g, "$1\\:")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/@/g, "\\@")
+    .replace(/[\r\n]+/g, " ");
+}
+
+/** The report as Markdown, for committee papers and issue trackers: the public page's content, or the officer's. */
+export function reportMarkdown(report: PartialReport, charter: Charter, audience: Audience = "public"): string {
+  const m = markdownText;
+  const officer = audience === "officer";
+  const account = accountOf(report.input);
+  const views = standardViews(report, charter);
   const withPeriod = report.by !== null;
   const head = [
     "Standard",
-    ...(withPeriod ? ["Period"] : []),
     "Promise",
     "Met",
-    "Breached",
+    "Not met",
     "Pending",
     "Not applicable",
     "Share met",
@@ -180,24 +241,121 @@ export function reportMarkdown(report: PartialReport, charter: Charter): string 
     "Target",
     "Achieved",
   ];
-  const lines = report.rows.map((r) =>
+  const rowOf = (title: string, firmness: string, r: ReportRow | undefined) =>
     [
-      r.standardId,
-      ...(withPeriod ? [r.period ?? ""] : []),
-      r.firmness === null ? "not stated" : (FIRMNESS_WORDS[r.firmness] ?? ""),
-      String(r.met),
-      String(r.breached),
-      String(r.pending),
-      String(r.notApplicable),
-      pct(r.metShare),
-      r.ci95 === null ? "–" : `${pct(r.ci95.low)} to ${pct(r.ci95.high)}`,
-      `${r.target.percent}%`,
-      r.achieved === null ? "no data" : r.achieved ? "✔ yes" : "✘ no",
-    ].map(cell),
+      title,
+      firmness,
+      countText(r?.met ?? 0),
+      countText(r?.breached ?? 0),
+      countText(r?.pending ?? 0),
+      countText(r?.notApplicable ?? 0),
+      percent(r?.metShare ?? null),
+      r === undefined || r.ci95 === null || typeof r.ci95 !== "object"
+        ? "–"
+        : `${percent(r.ci95.low)} to ${percent(r.ci95.high)}`,
+      `${asText(r?.target.percent ?? "")}%`,
+      r === undefined || r.achieved === null
+        ? "no data"
+        : r.achieved === true
+          ? "✔ yes"
+          : r.achieved === false
+            ? "✘ no"
+            : asText(r.achieved),
+    ].map(m);
+  const tableOf = (header: readonly string[], rows: readonly (readonly string[])[]) =>
+    [header, header.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n");
+  const summary = tableOf(
+    head,
+    views.map((v) => rowOf(officer ? `${v.title} (${v.standard.id})` : v.title, v.firmness, v.total)),
   );
-  const table = [head, head.map(() => "---"), ...lines].map((row) => `| ${row.join(" | ")} |`).join("\n");
-  const quotes = charter.standards
-    .map((s) => `- **${cell(standardTitle(s))}** (${cell(s.id)}): “${cell(s.quote)}”`)
+  const standards = views
+    .map((v) => {
+      const lines = [
+        `### ${m(v.title)}`,
+        "",
+        `**${m(v.firmness)}:** “${m(v.standard.quote)}”${v.caveat === undefined ? "" : ` It adds: “${m(v.caveat)}”`}`,
+        "",
+      ];
+      lines.push(
+        `${m(verdictOf(v.total).words)}.${intervalSentence(v.total) === undefined ? "" : ` ${m(intervalSentence(v.total))}`}`,
+      );
+      if (withPeriod && v.periods.length > 0) {
+        lines.push(
+          "",
+          tableOf(
+            [
+              byWords(report.by).replace(/^./, (c) => c.toUpperCase()),
+              "Met",
+              "Not met",
+              "Pending",
+              "Share met",
+              "Year to date",
+            ],
+            v.periods.map((r) =>
+              [
+                periodInWords(r, report.by),
+                countText(r.met),
+                countText(r.breached),
+                countText(r.pending),
+                percent(r.metShare),
+                percent(r.yearToDate?.metShare),
+              ].map(m),
+            ),
+          ),
+        );
+      }
+      if (officer && v.total !== undefined && Array.isArray(v.total.worst) && v.total.worst.length > 0) {
+        lines.push(
+          "",
+          tableOf(
+            ["Contact", "Received", "Due", "Completed", "How late (ms)", "Why"],
+            v.total.worst.map((w) =>
+              [
+                w.contactId ?? "(no id)",
+                w.receivedAt,
+                w.due,
+                w.completedAt ?? "not yet",
+                countText(w.lateMs),
+                summarised(asText(w.explanation)),
+              ].map(m),
+            ),
+          ),
+        );
+      }
+      return lines.join("\n");
+    })
+    .join("\n\n");
+  const statutory = statutoryTables(report, charter)
+    .map((t) =>
+      [
+        `### ${m(t.title)}`,
+        "",
+        tableOf(
+          [
+            ...(withPeriod ? ["Period"] : []),
+            "Stage",
+            "Received",
+            "Answered in time",
+            "Answered within an extension",
+            "Answered late",
+            "Outstanding at the end of the period",
+          ],
+          t.rows.map((r) =>
+            [
+              ...(withPeriod ? [r.period ?? ""] : []),
+              r.stage,
+              ...[r.received, r.inTime, r.extended, r.late, r.outstanding].map(countText),
+            ].map(m),
+          ),
+        ),
+        "",
+        m(t.note),
+      ].join("\n"),
+    )
+    .join("\n\n");
+  const how = howWeCount(charter, report)
+    .map((line) => `- ${m(line)}`)
     .join("\n");
-  return `# ${cell(charter.name)}: charter compliance\n\nJudged at ${report.now}. ${cell(accounting(report))}\n\n${table}\n\n## The standards\n\n${quotes}\n`;
+  const accountText = officer ? `\n\n## Rows read and judged\n\n${m(accountSentence(account))}` : "";
+  return `# ${m(charter.name)}: how we met our customer service standards\n\n${m(coveredSentence(report))} ${m(judgedSentence(report))} ${m(unreadSentence(account.skipped.total))}\n\n${summary}\n\n## The standards\n\n${standards}\n${statutory === "" ? "" : `\n## Statutory returns\n\n${statutory}\n`}\n## How we count\n\n${how}${accountText}\n`;
 }

@@ -71,8 +71,16 @@ columns (or keys) are the contact fields, or are mapped to them:
 ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].description}`).join("\n")}
 
   --now INSTANT|now      the moment of judgement (required): a fixed instant, or now for the clock
-  --by month|week        a row per standard and local month or ISO week of receipt
-  --format table|json|csv|html|md   output (default: table); json is a partial report for merge
+  --by month|week|quarter|financial-year   a row per standard and period of receipt (local
+                         month, ISO week, quarter or financial year), each with its year to date
+  --year-start MM-DD     the first day of the reporting year (default: 04-01, the UK financial
+                         year; 01-01 for the calendar year, as Ontario municipalities report)
+  --format table|json|csv|html|md|dataset   output (default: table); json is a partial report
+                         for merge; dataset writes performance.csv and datapackage.json to --out
+  --audience public|officer   for html and md: public (the default) is the page for the
+                         council's website; officer adds the worst breaches with references,
+                         the charter's assumptions and the input account
+  --out DIR              the directory for --format dataset
   --input csv|json|ndjson|xlsx      the contacts' format (default: from the name or the content)
   --delimiter ,|;|tab    the CSV delimiter (default: detected from the header)
   --sheet NAME           the sheet of an .xlsx file (default: the first)
@@ -95,7 +103,8 @@ stops with one message before any row is judged.
 
 Exit status: 0 no row skipped (or no more than --max-skipped); 1 rows skipped;
 2 a usage error or input that cannot be read at all.`,
-  merge: `Usage: council-sla merge PARTIAL.json... [--format table|json|csv|html|md] [--charter ID|FILE]
+  merge: `Usage: council-sla merge PARTIAL.json... [--format table|json|csv|html|md|dataset]
+         [--audience public|officer] [--out DIR] [--charter ID|FILE]
 
 Combines partial reports (report --format json on parts of the contacts, run anywhere)
 into the report of all of them together, exactly. They must be for the same charter,

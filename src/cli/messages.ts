@@ -144,4 +144,15 @@ export const cli = {
   accountBroken: (read: number, judged: number, skipped: number, future: number) =>
     `internal error: ${read} rows read, but ${judged} judged + ${skipped} skipped + ${future} future is ${judged + skipped + future}`,
   usingClock: (now: string) => `judged at ${now} (--now now: the current time)`,
+  audienceFormat: (format: string) =>
+    `--audience applies to --format html and md (the page and its Markdown), not to --format ${format}`,
+  datasetNeedsOut: () => "--format dataset needs --out DIR: the directory for performance.csv and datapackage.json",
+  outNeedsDataset: (format: string) => `--out is the directory of --format dataset, not of --format ${format}`,
+  yearStartNeedsBy: () =>
+    "--year-start needs --by: it says when the year of quarters, financial years and years to date starts",
+  badYearStart: (value: string, by: string) =>
+    by === "month"
+      ? `--year-start must be the first of a month, MM-01, with --by month (months split into years only then), got ${JSON.stringify(value)}`
+      : `--year-start must be a month and a day written MM-DD, with a day from 01 to 28 (04-01 for the UK financial year, 01-01 for the calendar year), got ${JSON.stringify(value)}`,
+  wroteDataset: (csv: string, json: string) => `wrote ${csv} and ${json}`,
 };

@@ -18,7 +18,6 @@ import { mergeReports } from "../rules/merge.js";
 import { checkReport } from "../rules/report-check.js";
 import type { ComplianceReport } from "../rules/report.js";
 import { charterFingerprint } from "../rules/tally.js";
-import { REPORT_FORMATS, type ReportFormat, reportFormat } from "./format.js";
 import { csvRows, DELIMITERS } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { type ContactRow, contactsOf, mappingOf, readyToRead } from "./input/mapping.js";
@@ -36,6 +35,7 @@ import {
 } from "./input/source.js";
 import { openWorkbook } from "./input/xlsx.js";
 import { cli, print } from "./messages.js";
+import { emit, OUTPUT_OPTIONS, outputOf, periodsOf } from "./output.js";
 import { type Accounted, judgeAll, type Work } from "./workers.js";
 
 export interface Io {
@@ -236,7 +236,8 @@ export const REPORT_OPTIONS = {
   charter: { type: "string" },
   now: { type: "string" },
   by: { type: "string" },
-  format: { type: "string", default: "table" },
+  "year-start": { type: "string" },
+  ...OUTPUT_OPTIONS,
   input: { type: "string" },
   delimiter: { type: "string" },
   encoding: { type: "string" },
@@ -281,8 +282,8 @@ export async function cmdReport(
   const charter = resolveCharter(values.charter);
   const path = positionals[0];
   if (path === undefined || positionals.length > 1) throw new Failure(cli.reportNeedsFile());
-  const format = choice<ReportFormat>("--format", REPORT_FORMATS, values.format) ?? "table";
-  const by = choice("--by", ["month", "week"] as const, values.by);
+  const output = outputOf(values);
+  const periods = periodsOf(values);
   const input = choice<InputFormat>("--input", INPUT_FORMATS, values.input);
   const abandoned = choice("--abandoned", ["by-limit", "missed", "excluded"] as const, values.abandoned);
   const delimiter = delimiterOption(values.delimiter);
@@ -317,7 +318,7 @@ export async function cmdReport(
   const options = {
     now,
     worst,
-    ...(by === undefined ? {} : { by }),
+    ...periods,
     ...(abandoned === undefined ? {} : { abandoned }),
   };
   const rules = { keepDuplicates: values["keep-duplicates"] === true, strictValues: values["strict-values"] === true };
@@ -335,7 +336,7 @@ export async function cmdReport(
     ...figures,
     input: account.summary(report, fromClock ? "clock" : "option", [await source.source()]),
   };
-  print(io.stdout, reportFormat(format, partial, charter));
+  emit(io.stdout, output, partial, charter);
   const skipped = partial.input.skipped.total;
   if (withinAllowed(values["max-skipped"], skipped, partial.input.read)) return 0;
   print(io.stderr, cli.tooManySkipped(skipped, values["max-skipped"] ?? "0"));
@@ -546,11 +547,11 @@ export function cmdMerge(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: "string", default: "table" }, charter: { type: "string" }, help: { type: "boolean" } },
+    options: { ...OUTPUT_OPTIONS, charter: { type: "string" }, help: { type: "boolean" } },
   });
   if (values.help) return help();
   if (positionals.length === 0) throw new Failure(cli.mergeNeedsFiles());
-  const format = choice<ReportFormat>("--format", REPORT_FORMATS, values.format) ?? "table";
+  const output = outputOf(values);
   const seen = new Map<string, string>();
   const parts = positionals.map((path) => {
     checkFile(path);
@@ -589,7 +590,7 @@ export function cmdMerge(
   // The shares, targets and intervals are recomputed from the counts, never taken from a file.
   const whole = mergeReports(merged, complianceReportOf(merged));
   const { contacts: _c, skipped: _s, future: _f, errors: _e, ...figures } = whole;
-  print(io.stdout, reportFormat(format, { ...figures, input }, charter));
+  emit(io.stdout, output, { ...figures, input }, charter);
   return 0;
 }
 

@@ -6,7 +6,17 @@
 import { cannotMerge } from "../messages.js";
 import { checkReport } from "./report-check.js";
 import type { ComplianceReport, ReportRow, WorstBreach } from "./report-types.js";
-import { MAX_ERRORS, addRow, compareWorst, emptyTally, sortRows, toRow, type Tally } from "./tally.js";
+import {
+  MAX_ERRORS,
+  addRow,
+  compareWorst,
+  emptyTally,
+  sortRows,
+  toRow,
+  withYearToDate,
+  type RowPeriod,
+  type Tally,
+} from "./tally.js";
 
 /**
  * Combines the reports of two partitions of the contacts into the report of
@@ -18,7 +28,7 @@ import { MAX_ERRORS, addRow, compareWorst, emptyTally, sortRows, toRow, type Tal
 export function mergeReports(a: ComplianceReport, b: ComplianceReport): ComplianceReport {
   checkReport(a, "a");
   checkReport(b, "b");
-  for (const key of ["charterId", "charterFingerprint", "now", "by", "worstLimit", "abandoned"] as const) {
+  for (const key of ["charterId", "charterFingerprint", "now", "by", "yearStart", "worstLimit", "abandoned"] as const) {
     if (a[key] !== b[key]) throw new RangeError(cannotMerge(key, a[key], b[key]));
   }
   const rows = new Map<string, { row: ReportRow; tally: Tally }>();
@@ -39,7 +49,7 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     for (const { breach, key } of pool.slice(0, a.worstLimit)) rows.get(key)?.tally.worst.push(breach);
   }
   const merged = [...rows.values()].map(({ row, tally }) =>
-    toRow(row.standardId, row.period, row.target.percent, row.firmness, tally),
+    toRow(row.standardId, periodOfRow(row), row.target.percent, row.firmness, tally),
   );
   const errors = [...a.errors, ...b.errors]
     .sort((x, y) => x.index - y.index || (x.message < y.message ? -1 : x.message > y.message ? 1 : 0))
@@ -50,12 +60,35 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     abandoned: a.abandoned,
     now: a.now,
     by: a.by,
+    yearStart: a.yearStart,
+    received: earliestAndLatest(a.received, b.received),
     standards: a.standards,
     contacts: a.contacts + b.contacts,
     skipped: a.skipped + b.skipped,
     future: a.future + b.future,
     errors,
     worstLimit: a.worstLimit,
-    rows: sortRows(merged, a.standards),
+    rows: withYearToDate(sortRows(merged, a.standards)),
   };
+}
+
+/** A row's period as the report gave it (reports with the same `by` and `yearStart` give a key the same dates). */
+function periodOfRow(row: ReportRow): RowPeriod | undefined {
+  if (row.period === undefined) return undefined;
+  return {
+    key: row.period,
+    periodStart: row.periodStart ?? "",
+    periodEnd: row.periodEnd ?? "",
+    yearFrom: row.yearToDate?.from ?? "",
+  };
+}
+
+type Received = ComplianceReport["received"];
+
+function earliestAndLatest(a: Received, b: Received): Received {
+  if (a === null || b === null) return a ?? b;
+  // Dates written YYYY-MM-DD sort as text.
+  const [first] = [a.first, b.first].sort();
+  const [, last] = [a.last, b.last].sort();
+  return { first: first ?? a.first, last: last ?? a.last };
 }

@@ -65,6 +65,13 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
   string(field(value, "now"), `${name}.now`);
   const by = field(value, "by");
   if (by !== null) string(by, `${name}.by`);
+  const yearStart = field(value, "yearStart");
+  if (yearStart !== null && yearStart !== undefined) string(yearStart, `${name}.yearStart`);
+  const received = field(value, "received");
+  if (received !== null && received !== undefined) {
+    string(field(received, "first"), `${name}.received.first`);
+    string(field(received, "last"), `${name}.received.last`);
+  }
   const abandoned = field(value, "abandoned");
   if (!ABANDONED.includes(abandoned as string)) {
     throw new TypeError(expected(`${name}.abandoned`, ABANDONED.join(", "), abandoned));
@@ -111,6 +118,24 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
       count(field(row, key), `${at}.${key}`),
     ) as [number, number, number, number];
     count(field(row, "promisesIgnored"), `${at}.promisesIgnored`);
+    if (by !== null) {
+      for (const key of ["periodStart", "periodEnd"]) {
+        const date = field(row, key);
+        if (date !== undefined) string(date, `${at}.${key}`);
+      }
+    }
+    // The statutory counts: late (breached but completed), extended (met by a promise), outstanding (not done by the period's end).
+    const [late, extended, outstanding] = ["late", "extended", "outstanding"].map((key) =>
+      field(row, key) === undefined ? 0 : count(field(row, key), `${at}.${key}`),
+    ) as [number, number, number];
+    if (late > breached || extended > met || outstanding > met + breached + pending) {
+      throw new TypeError(
+        reportCounts(
+          at,
+          `late (${late}), extended (${extended}) or outstanding (${outstanding}) exceed the counts they are part of`,
+        ),
+      );
+    }
     const inScope = count(field(row, "inScope"), `${at}.inScope`);
     if (inScope !== met + breached + pending) {
       throw new TypeError(

@@ -4,6 +4,9 @@
  * @module
  */
 import type { Instant } from "../calendar/instant.js";
+import type { ReportBy } from "./periods.js";
+
+export type { ReportBy } from "./periods.js";
 
 export interface WorstBreach {
   readonly contactId: string | number | null;
@@ -15,11 +18,36 @@ export interface WorstBreach {
   readonly explanation: string;
 }
 
+/** The figures of a year to date: every contact of the standard from the start of the row's reporting year to the end of its period. */
+export interface YearToDate {
+  /** The first local date counted (`YYYY-MM-DD`): the start of the reporting year (for weeks, the Monday of its first week). */
+  readonly from: string;
+  /** The last: the end of the row's period. */
+  readonly to: string;
+  readonly inScope: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  readonly notApplicable: number;
+  readonly metShare: number | null;
+  readonly achieved: boolean | null;
+  readonly ci95: { readonly low: number; readonly high: number } | null;
+}
+
 /** Counts for one standard (and, with `by`, one period). */
 export interface ReportRow {
   readonly standardId: string;
-  /** `YYYY-MM` (by month) or `YYYY-Www` (by ISO week) of the receipt's local date. */
+  /**
+   * The period of the receipt's local date: `YYYY-MM` (by month), `YYYY-Www` (by ISO
+   * week), `2026/27 Q1` (by quarter of the reporting year; `2026 Q1` for a calendar
+   * year) or `2026/27` (by financial year; `2026` for a calendar year).
+   */
   readonly period?: string;
+  /** With `period`: its first and last local dates, `YYYY-MM-DD`. */
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  /** With `period`: the same figures from the start of its reporting year to the end of the period. */
+  readonly yearToDate?: YearToDate;
   /** Contacts the standard applies to: met + breached + pending. */
   readonly inScope: number;
   readonly met: number;
@@ -35,6 +63,12 @@ export interface ReportRow {
   readonly firmness: "will" | "aim" | "general-rule" | null;
   /** `100 * met >= percent * (met + breached)`, in integers; null when nothing is decided. */
   readonly achieved: boolean | null;
+  /** Breached and completed: answered, but late. */
+  readonly late: number;
+  /** Met by a valid promise: answered within the date the council promised, after its own limit. */
+  readonly extended: number;
+  /** In scope and not completed by the end of the period (or by `now`, when that is earlier). */
+  readonly outstanding: number;
   /** 95% Wilson score interval for the share met; null when nothing is decided. */
   readonly ci95: { readonly low: number; readonly high: number } | null;
   readonly worst: readonly WorstBreach[];
@@ -56,7 +90,11 @@ export interface ComplianceReport {
   readonly abandoned: "by-limit" | "missed" | "excluded";
   /** The moment of judgement. */
   readonly now: string;
-  readonly by: "month" | "week" | null;
+  readonly by: ReportBy | null;
+  /** With `by`: the first day of the reporting year, `MM-DD` (`04-01`, the UK financial year, by default). */
+  readonly yearStart: string | null;
+  /** The local dates of the first and the last receipt judged (skipped and future contacts aside), or null when none was. */
+  readonly received: { readonly first: string; readonly last: string } | null;
   /** The charter's standard ids, in its order (rows follow it). */
   readonly standards: readonly string[];
   /** Contacts read, including skipped ones. */
@@ -76,8 +114,14 @@ export interface ReportOptions {
   /** The moment of judgement: events after it have not happened yet. */
   readonly now: Instant;
   readonly warnAt?: number;
-  /** Split rows by the local month or ISO week of receipt. */
-  readonly by?: "month" | "week";
+  /** Split rows by the local month, ISO week, quarter or financial year of receipt. */
+  readonly by?: ReportBy;
+  /**
+   * The first day of the reporting year, `MM-DD`: quarters, financial years and every
+   * row's year to date count from it. `"04-01"` (the UK financial year) when absent;
+   * `"01-01"` for the calendar year. Its day is from 01 to 28, and 01 with `by: "month"`.
+   */
+  readonly yearStart?: string;
   /** How many of the worst breaches to keep per row; 5 when absent. */
   readonly worst?: number;
   /**

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { MS_PER_DAY, formatDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../charter/calendar.js";
 import { checkedCharter } from "../charter/parse.js";
@@ -13,6 +14,15 @@ import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
 import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
 import { explain } from "./explain.js";
+import {
+  periodDates,
+  periodOf,
+  readBy,
+  readYearStart,
+  yearStartText,
+  type ReportBy,
+  type YearStart,
+} from "./periods.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
 import { coverOf, rulesIn, type Cover, type Rule } from "./standard.js";
 import {
@@ -20,19 +30,34 @@ import {
   charterFingerprint,
   emptyTally,
   keepWorst,
-  periodOf,
   sortRows,
   toRow,
+  withYearToDate,
+  type RowPeriod,
   type Tally,
 } from "./tally.js";
 
-export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
+export type {
+  ComplianceReport,
+  ReportBy,
+  ReportOptions,
+  ReportRow,
+  SkippedContact,
+  WorstBreach,
+  YearToDate,
+} from "./report-types.js";
 
 type Abandoned = ComplianceReport["abandoned"];
 
 /** A breach that may be kept among the worst, with what is needed to explain it later. */
 type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: Rule; readonly period: string };
 const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
+
+/** A period as the accumulator keeps it: its row's dates, and the instant it ends (outstanding is counted at it). */
+interface KeptPeriod {
+  readonly row: RowPeriod;
+  readonly endMs: number;
+}
 
 /** The running state of a report: `add` contacts one by one, then `report()` (the command feeds one as it reads). */
 export class Accumulator {
@@ -42,7 +67,14 @@ export class Accumulator {
   readonly #cover: Cover;
   readonly #now: number;
   readonly #warnAt: number;
-  readonly #by: "month" | "week" | undefined;
+  readonly #by: ReportBy | undefined;
+  readonly #yearStart: YearStart;
+  /** Periods by key, and the last local day looked up with its period (receipts come in runs of a day). */
+  readonly #periods = new Map<string, KeptPeriod>();
+  #lastDay = Number.NaN;
+  #lastPeriod: KeptPeriod | undefined;
+  #firstMs = Number.POSITIVE_INFINITY;
+  #lastMs = Number.NEGATIVE_INFINITY;
   readonly #worst: number;
   readonly #abandoned: Abandoned;
   readonly #onSkip: ((skipped: SkippedContact) => void) | undefined;
@@ -71,9 +103,8 @@ export class Accumulator {
     this.#cover = coverOf(charter);
     this.#now = readNow(this.#engine, options);
     this.#warnAt = readWarnAt(own(options, "warnAt"));
-    const by = own(options, "by");
-    if (by !== undefined && by !== "month" && by !== "week") throw new RangeError(expected("options.by", text.by, by));
-    this.#by = by;
+    this.#by = readBy(own(options, "by"));
+    this.#yearStart = readYearStart(own(options, "yearStart"), this.#by);
     const worst = own(options, "worst") ?? 5;
     if (typeof worst !== "number" || !Number.isInteger(worst) || worst < 0 || worst > 1000)
       throw new RangeError(expected("options.worst", text.worst, worst));
@@ -108,11 +139,34 @@ export class Accumulator {
       this.#skip(index, contact, error);
       return;
     }
-    const period = this.#by === undefined ? "" : periodOf(this.#engine.zone.localDay(read.receivedAt), this.#by);
-    for (let i = 0; i < n; i++) this.#count(outcomes[i] as Outcome, read, period);
+    const at = read.receivedAt;
+    if (at < this.#firstMs) this.#firstMs = at;
+    if (at > this.#lastMs) this.#lastMs = at;
+    const period = this.#by === undefined ? undefined : this.#periodAt(at);
+    const key = period === undefined ? "" : period.row.key;
+    const endMs = period === undefined ? this.#now : period.endMs;
+    for (let i = 0; i < n; i++) this.#count(outcomes[i] as Outcome, read, key, endMs);
   }
 
-  #count(o: Outcome, read: ReadContact, period: string): void {
+  /** The period of a receipt, looked up once per local day in a run. */
+  #periodAt(receivedAt: number): KeptPeriod {
+    const zone = this.#engine.zone;
+    const day = zone.localDay(receivedAt);
+    if (day === this.#lastDay && this.#lastPeriod !== undefined) return this.#lastPeriod;
+    const p = periodOf(day, this.#by as ReportBy, this.#yearStart);
+    let kept = this.#periods.get(p.key);
+    if (kept === undefined) {
+      // The period ends at the start of the day after its last; outstanding is counted then, or at now.
+      const next = zone.fromWall((p.end + 1) * MS_PER_DAY);
+      kept = { row: { key: p.key, ...periodDates(p) }, endMs: Math.min(next - 1, this.#now) };
+      this.#periods.set(p.key, kept);
+    }
+    this.#lastDay = day;
+    this.#lastPeriod = kept;
+    return kept;
+  }
+
+  #count(o: Outcome, read: ReadContact, period: string, endMs: number): void {
     let status = o.status;
     // judge() treats a call abandoned before its due time as not applicable and after it
     // as missed ("by-limit"); the other policies count every abandoned call one way.
@@ -129,11 +183,22 @@ export class Accumulator {
       byPeriod.set(period, tally);
     }
     if (o.promiseIgnored !== undefined) tally.promisesIgnored++;
-    if (status === "met") tally.met++;
-    else if (status === "pending") tally.pending++;
-    else if (status === "not-applicable") tally.notApplicable++;
+    // Outstanding: in scope and not completed by the period's end (endMs is never after now).
+    if (status === "met") {
+      tally.met++;
+      if (o.by === "promise") tally.extended++;
+      if ((o.completedMs ?? 0) > endMs) tally.outstanding++;
+    } else if (status === "pending") {
+      tally.pending++;
+      tally.outstanding++;
+    } else if (status === "not-applicable") tally.notApplicable++;
     else {
       tally.breached++;
+      if (o.completedMs === undefined) tally.outstanding++;
+      else {
+        tally.late++;
+        if (o.completedMs > endMs) tally.outstanding++;
+      }
       if (o.dueMs !== undefined && this.#worst > 0) {
         const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
         let list = this.#worstOf.get(o.rule);
@@ -202,10 +267,16 @@ export class Accumulator {
     for (const [rule, byPeriod] of this.#tallies) {
       for (const [period, tally] of byPeriod)
         rows.push(
-          toRow(rule.id, this.#by === undefined ? undefined : period, rule.percent, rule.firmness ?? null, {
-            ...tally,
-            worst: this.#explained(rule, period),
-          }),
+          toRow(
+            rule.id,
+            this.#by === undefined ? undefined : this.#periods.get(period)?.row,
+            rule.percent,
+            rule.firmness ?? null,
+            {
+              ...tally,
+              worst: this.#explained(rule, period),
+            },
+          ),
         );
     }
     // Standards nothing was judged against still get a row: "no data" is an answer.
@@ -224,19 +295,25 @@ export class Accumulator {
           );
     }
     const order = this.#charter.standards.map((s) => s.id);
+    const zone = this.#engine.zone;
     return {
       charterId: this.#charter.id,
       charterFingerprint: charterFingerprint(this.#charter),
       abandoned: this.#abandoned,
-      now: this.#engine.zone.format(this.#now),
+      now: zone.format(this.#now),
       by: this.#by ?? null,
+      yearStart: this.#by === undefined ? null : yearStartText(this.#yearStart),
+      received:
+        this.#firstMs > this.#lastMs
+          ? null
+          : { first: formatDate(zone.localDay(this.#firstMs)), last: formatDate(zone.localDay(this.#lastMs)) },
       standards: order,
       contacts: this.contacts,
       skipped: this.skipped,
       future: this.future,
       errors: [...this.#errors],
       worstLimit: this.#worst,
-      rows: sortRows(rows, order),
+      rows: withYearToDate(sortRows(rows, order)),
     };
   }
 }

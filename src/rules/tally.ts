@@ -5,9 +5,8 @@
  *
  * @module
  */
-import { civilFromDays, daysFromCivil, padded, weekdayIndex } from "../calendar/civil.js";
 import type { Charter } from "../charter/schema.js";
-import type { ReportRow, WorstBreach } from "./report-types.js";
+import type { ReportRow, WorstBreach, YearToDate } from "./report-types.js";
 
 /** How many skipped contacts a report lists. */
 export const MAX_ERRORS = 20;
@@ -54,6 +53,9 @@ export interface Tally {
   pending: number;
   notApplicable: number;
   promisesIgnored: number;
+  late: number;
+  extended: number;
+  outstanding: number;
   worst: WorstBreach[];
 }
 
@@ -64,6 +66,9 @@ export function addRow(tally: Tally, row: ReportRow, worstLimit: number): void {
   tally.pending += row.pending;
   tally.notApplicable += row.notApplicable;
   tally.promisesIgnored += row.promisesIgnored;
+  tally.late += row.late;
+  tally.extended += row.extended;
+  tally.outstanding += row.outstanding;
   for (const w of row.worst) keepWorst(tally.worst, w, worstLimit);
 }
 
@@ -77,45 +82,110 @@ export function sumRows(rows: readonly ReportRow[], worstLimit: number): ReportR
 }
 
 export function emptyTally(): Tally {
-  return { met: 0, breached: 0, pending: 0, notApplicable: 0, promisesIgnored: 0, worst: [] };
+  return {
+    met: 0,
+    breached: 0,
+    pending: 0,
+    notApplicable: 0,
+    promisesIgnored: 0,
+    late: 0,
+    extended: 0,
+    outstanding: 0,
+    worst: [],
+  };
 }
 
-export function periodOf(epochDay: number, by: "month" | "week"): string {
-  if (by === "month") {
-    const [y, m] = civilFromDays(epochDay);
-    return `${y}-${padded(m, 2)}`;
-  }
-  // ISO week: the week's Thursday decides the year.
-  const thursday = epochDay - weekdayIndex(epochDay) + 3;
-  const year = civilFromDays(thursday)[0];
-  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
-  return `${year}-W${padded(week, 2)}`;
+/** A row's period: its key, its first and last dates and where its year to date starts (`YYYY-MM-DD`). */
+export interface RowPeriod {
+  readonly key: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly yearFrom: string;
+}
+
+function share(met: number, breached: number, percent: number) {
+  const decided = met + breached;
+  return {
+    metShare: decided === 0 ? null : met / decided,
+    achieved: decided === 0 ? null : 100 * met >= percent * decided,
+    ci95: wilson(met, decided),
+  };
 }
 
 export function toRow(
   standardId: string,
-  period: string | undefined,
+  period: RowPeriod | undefined,
   percent: number,
   firmness: ReportRow["firmness"],
   t: Tally,
 ): ReportRow {
-  const decided = t.met + t.breached;
+  const { metShare, achieved, ci95 } = share(t.met, t.breached, percent);
   return {
     standardId,
-    ...(period === undefined ? {} : { period }),
+    ...(period === undefined
+      ? {}
+      : {
+          period: period.key,
+          periodStart: period.periodStart,
+          periodEnd: period.periodEnd,
+          // Filled in by withYearToDate once every row of the standard is known.
+          yearToDate: yearToDate(period.yearFrom, period.periodEnd, emptyTally(), percent),
+        }),
     inScope: t.met + t.breached + t.pending,
     met: t.met,
     breached: t.breached,
     pending: t.pending,
     notApplicable: t.notApplicable,
-    metShare: decided === 0 ? null : t.met / decided,
+    metShare,
     target: { percent },
     promisesIgnored: t.promisesIgnored,
     firmness,
-    achieved: decided === 0 ? null : 100 * t.met >= percent * decided,
-    ci95: wilson(t.met, decided),
+    achieved,
+    late: t.late,
+    extended: t.extended,
+    outstanding: t.outstanding,
+    ci95,
     worst: t.worst,
   };
+}
+
+function yearToDate(from: string, to: string, t: Tally, percent: number): YearToDate {
+  return {
+    from,
+    to,
+    inScope: t.met + t.breached + t.pending,
+    met: t.met,
+    breached: t.breached,
+    pending: t.pending,
+    notApplicable: t.notApplicable,
+    ...share(t.met, t.breached, percent),
+  };
+}
+
+/**
+ * Each row's year to date: the sum of the rows of its standard in the same reporting
+ * year up to and including its own period. Every period lies in one reporting year, so
+ * this is a function of the rows alone, and merged reports get it right by construction.
+ * Rows must be sorted (sortRows).
+ */
+export function withYearToDate(rows: ReportRow[]): ReportRow[] {
+  let standard: string | undefined;
+  let from: string | undefined;
+  let running = emptyTally();
+  return rows.map((row) => {
+    const ytd = row.yearToDate;
+    if (ytd === undefined || row.periodEnd === undefined) return row;
+    if (row.standardId !== standard || ytd.from !== from) {
+      standard = row.standardId;
+      from = ytd.from;
+      running = emptyTally();
+    }
+    running.met += row.met;
+    running.breached += row.breached;
+    running.pending += row.pending;
+    running.notApplicable += row.notApplicable;
+    return { ...row, yearToDate: yearToDate(ytd.from, row.periodEnd, running, row.target.percent) };
+  });
 }
 
 const fingerprints = new WeakMap<Charter, string>();
@@ -136,13 +206,14 @@ export function charterFingerprint(charter: Charter): string {
   return print;
 }
 
+/** Rows in the charter's order of standards, then by period (its first date, then its key). */
 export function sortRows(rows: ReportRow[], order: readonly string[]): ReportRow[] {
   const position = new Map(order.map((id, i) => [id, i]));
-  return rows.sort((a, b) => {
-    const i = (position.get(a.standardId) ?? 0) - (position.get(b.standardId) ?? 0);
-    if (i !== 0) return i;
-    const p = a.period ?? "";
-    const q = b.period ?? "";
-    return p < q ? -1 : p > q ? 1 : 0;
-  });
+  const compare = (p: string, q: string) => (p < q ? -1 : p > q ? 1 : 0);
+  return rows.sort(
+    (a, b) =>
+      (position.get(a.standardId) ?? 0) - (position.get(b.standardId) ?? 0) ||
+      compare(a.periodStart ?? "", b.periodStart ?? "") ||
+      compare(a.period ?? "", b.period ?? ""),
+  );
 }

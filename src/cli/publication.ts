@@ -1,0 +1,305 @@
+/**
+ * What a published report says, in words, for both audiences: each standard's
+ * title, promise, target, verdict and interval sentence; the period covered and
+ * the moment of judgement; how the figures are counted; explanations summarised.
+ * The HTML page and the Markdown render these; neither invents its own wording.
+ *
+ * @module
+ */
+import { MONTH_NAMES, WEEKDAY_NAMES, readDate, weekdayIndex } from "../calendar/civil.js";
+import type { Charter, Standard } from "../charter/schema.js";
+import { LIMIT_UNITS, UNITS, amountText, type LimitUnit } from "../charter/units.js";
+import type { Channel } from "../charter/vocabulary.js";
+import { own } from "../own.js";
+import type { ReportRow } from "../rules/report.js";
+import { sumRows } from "../rules/tally.js";
+import type { PartialReport } from "./report.js";
+
+/** Who a page is for: the council's website, or its officers. */
+export const AUDIENCES = ["public", "officer"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+const PLURAL: Readonly<Record<Channel, string>> = {
+  telephone: "calls",
+  voicemail: "voice messages",
+  email: "emails",
+  letter: "letters",
+  fax: "faxes",
+  visit: "visitors",
+  "web-form": "web forms",
+  "social-media": "social media messages",
+};
+const SINGULAR: Readonly<Record<Channel, string>> = {
+  telephone: "telephone",
+  voicemail: "voicemail",
+  email: "email",
+  letter: "letter",
+  fax: "fax",
+  visit: "visit",
+  "web-form": "web form",
+  "social-media": "social media",
+};
+const DONE: Readonly<Record<string, string>> = {
+  answer: "answered",
+  attend: "seen",
+  acknowledge: "acknowledged",
+  respond: "answered in full",
+};
+/** How firmly the charter promises a standard, as its own words open the sentence. */
+export const FIRMNESS_WORDS: Readonly<Record<string, string>> = {
+  will: "We will",
+  aim: "We aim to",
+  "general-rule": "As a general rule",
+};
+const REGIONS: Readonly<Record<string, string>> = {
+  "GB-ENG": "bank holidays in England and Wales",
+  "GB-SCT": "bank holidays in Scotland",
+  "GB-NIR": "bank holidays in Northern Ireland",
+  "GB-UK": "bank holidays in any part of the UK",
+  "CA-ON": "Ontario's public holidays",
+};
+const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+function joined(words: readonly string[], last: string): string {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} ${last} ${words[words.length - 1]}`;
+}
+
+const unitOf = (s: Standard): LimitUnit => LIMIT_UNITS.find((u) => own(s.limit, u) !== undefined) as LimitUnit;
+
+/** A plain-English title made from a standard: "65% of calls answered within 20 seconds". */
+export function standardTitle(s: Standard): string {
+  const unit = unitOf(s);
+  const limit = amountText(own(s.limit, unit) as number, unit);
+  const category = own(s, "category") as string | undefined;
+  const what =
+    category === undefined
+      ? joined(
+          s.channels.map((c) => PLURAL[c]),
+          "and",
+        )
+      : `${category
+          .replace(/-/g, " ")
+          .replace(/^complaint stage two$/, "stage two complaints")
+          .replace(/^complaint$/, "complaints")
+          .replace(/^foi$/, "freedom of information requests")} by ${joined(
+          s.channels.map((c) => SINGULAR[c]),
+          "or",
+        )}`;
+  const share =
+    s.target.percent === 100 ? what.charAt(0).toUpperCase() + what.slice(1) : `${s.target.percent}% of ${what}`;
+  return `${share} ${DONE[s.stage] ?? s.stage} within ${limit}`;
+}
+
+/** A finite number, or undefined: figures from a report file are used in arithmetic only when they are numbers. */
+export function finite(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** `41.7%` of a share from 0 to 1, `–` for none, or the value as it was when it is not a number. */
+export function percent(share: unknown): string {
+  if (share === null || share === undefined) return "–";
+  const n = finite(share);
+  return n === undefined ? String(share) : `${(n * 100).toFixed(1)}%`;
+}
+
+/** "Sunday 31 January 2027", from `YYYY-MM-DD` (or the start of an ISO instant). */
+export function dateInWords(iso: string, weekday = true): string {
+  const day = readDate(iso.slice(0, 10));
+  if (day === undefined) return iso;
+  const date = `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+  return weekday ? `${WEEKDAY_NAMES[weekdayIndex(day)]} ${date}` : date;
+}
+
+/** "Sunday 31 January 2027 at 23:59", from an ISO instant in local time. */
+export function instantInWords(iso: string): string {
+  const date = dateInWords(iso);
+  return date === iso || iso.length <= 10 ? date : `${date} at ${iso.slice(11, 16)}`;
+}
+
+const monthYear = (iso: string) => `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? iso} ${iso.slice(0, 4)}`;
+const monthName = (iso: string) => MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? iso;
+
+/** A period in words: "January 2026", "2026/27 Q1: April to June 2026", "week 14: 30 March to 5 April 2026". */
+export function periodInWords(row: ReportRow, by: PartialReport["by"]): string {
+  const key = String(row.period ?? "");
+  const start = row.periodStart;
+  const end = row.periodEnd;
+  if (typeof start !== "string" || typeof end !== "string") return key;
+  switch (by) {
+    case "month":
+      return monthYear(start);
+    case "week":
+      return `week ${Number(key.slice(-2))}: ${dateInWords(start, false)} to ${dateInWords(end, false)}`;
+    case "quarter":
+      return `${key}: ${monthName(start)}${start.slice(0, 4) === end.slice(0, 4) ? "" : ` ${start.slice(0, 4)}`} to ${monthYear(end)}`;
+    case "financial-year":
+      return `${key}: ${monthYear(start)} to ${monthYear(end)}`;
+    default:
+      return key;
+  }
+}
+
+/** The period's short name for a chart's axis: "Jan", "Q1", "2026/27", "30 Mar". */
+export function periodTick(row: ReportRow, by: PartialReport["by"]): string {
+  const key = String(row.period ?? "");
+  const start = String(row.periodStart ?? "");
+  if (by === "month") return monthName(start).slice(0, 3);
+  if (by === "quarter") return key.slice(key.lastIndexOf(" ") + 1);
+  if (by === "week") return `${Number(start.slice(8, 10))} ${monthName(start).slice(0, 3)}`;
+  return key;
+}
+
+const BY_WORDS: Readonly<Record<string, string>> = {
+  month: "month",
+  week: "week",
+  quarter: "quarter",
+  "financial-year": "financial year",
+};
+export const byWords = (by: PartialReport["by"]): string => (by === null ? "" : (BY_WORDS[by] ?? String(by)));
+
+/** The verdict on a row in words, with a symbol and a CSS class. */
+export function verdictOf(row: ReportRow | undefined): { css: string; symbol: string; words: string } {
+  if (row === undefined || row.achieved === null)
+    return { css: "none", symbol: "–", words: "No contacts were decided in this period" };
+  const target = `${percent(row.metShare)} met against a target of ${String(row.target.percent)}%`;
+  return row.achieved === true
+    ? { css: "ok", symbol: "✔", words: `Achieved: ${target}` }
+    : { css: "miss", symbol: "✘", words: `Not achieved: ${target}` };
+}
+
+/** The 95% interval in one sentence, where there is one. */
+export function intervalSentence(row: ReportRow | undefined): string | undefined {
+  if (row === undefined || row.ci95 === null || typeof row.ci95 !== "object") return undefined;
+  const decided = (finite(row.met) ?? 0) + (finite(row.breached) ?? 0);
+  return `With this many contacts (${decided.toLocaleString("en-GB")} decided), the true share is very likely between ${percent(row.ci95.low)} and ${percent(row.ci95.high)}.`;
+}
+
+/** One standard as a page shows it. */
+export interface StandardView {
+  readonly index: number;
+  readonly standard: Standard;
+  readonly title: string;
+  /** "We will", "We aim to", "As a general rule", or the charter's silence. */
+  readonly firmness: string;
+  readonly caveat: string | undefined;
+  /** Its overall figures (periods summed, as merging sums them), or undefined when nothing was judged. */
+  readonly total: ReportRow | undefined;
+  readonly periods: readonly ReportRow[];
+}
+
+export function standardViews(report: PartialReport, charter: Charter): StandardView[] {
+  const flat = new Map<string, ReportRow>();
+  const byPeriod = new Map<string, ReportRow[]>();
+  for (const r of report.rows) {
+    if (report.by === null) flat.set(r.standardId, r);
+    else byPeriod.set(r.standardId, [...(byPeriod.get(r.standardId) ?? []), r]);
+  }
+  return charter.standards.map((s, index) => {
+    const periods = byPeriod.get(s.id) ?? [];
+    const firmness = own(s, "firmness") as string | undefined;
+    return {
+      index,
+      standard: s,
+      title: standardTitle(s),
+      firmness: firmness === undefined ? "The charter says" : (FIRMNESS_WORDS[firmness] ?? firmness),
+      caveat: own(s, "caveat") as string | undefined,
+      total: report.by === null ? flat.get(s.id) : sumRows(periods, report.worstLimit),
+      periods,
+    };
+  });
+}
+
+/** The period the figures cover, in a sentence. */
+export function coveredSentence(report: PartialReport): string {
+  const received = report.received;
+  const span =
+    received !== null && typeof received === "object" && typeof received.first === "string"
+      ? `Contacts received from ${dateInWords(received.first)} to ${dateInWords(String(received.last))}`
+      : undefined;
+  if (span === undefined)
+    return received === null
+      ? "No contacts were received before the moment of judgement."
+      : "Contacts received up to the moment of judgement (the report does not give their dates).";
+  if (report.by === null) return `${span}.`;
+  const keys = report.rows
+    .filter((r) => typeof r.periodStart === "string")
+    .sort((a, b) => (String(a.periodStart) < String(b.periodStart) ? -1 : 1))
+    .map((r) => String(r.period));
+  const from = `${dateInWords(`2001-${String(report.yearStart ?? "04-01")}`, false).replace(/ 2001$/, "")}`;
+  const year = report.yearStart === "01-01" ? "the calendar year" : `the year that starts on ${from}`;
+  const by =
+    report.by === "financial-year"
+      ? report.yearStart === "01-01"
+        ? "by calendar year"
+        : `by financial year (from ${from})`
+      : `by ${byWords(report.by)} of ${year}`;
+  const first = keys[0];
+  const last = keys[keys.length - 1];
+  return `${span}, ${by}${first === undefined || last === undefined ? "" : ` (${first === last ? first : `${first} to ${last}`})`}.`;
+}
+
+/** When the figures were judged, in a sentence. */
+export function judgedSentence(report: PartialReport): string {
+  return `Figures as they stood on ${instantInWords(report.now)}, in the council's local time.`;
+}
+
+/** The working week in words: "Monday to Friday". */
+function weekWords(charter: Charter): string {
+  const week = (own(charter.calendar, "workingWeek") as readonly string[] | undefined) ?? WEEKDAY_KEYS.slice(0, 5);
+  const days = WEEKDAY_KEYS.filter((d) => week.includes(d));
+  const first = WEEKDAY_KEYS.indexOf(days[0] ?? "mon");
+  const consecutive = days.every((d, i) => WEEKDAY_KEYS.indexOf(d) === first + i);
+  const names = days.map((d) => WEEKDAY_NAMES[WEEKDAY_KEYS.indexOf(d)] as string);
+  return consecutive && names.length > 2 ? `${names[0]} to ${names[names.length - 1]}` : joined(names, "and");
+}
+
+/** "How we count": the few rules a resident needs to read the figures. */
+export function howWeCount(charter: Charter, report: PartialReport): string[] {
+  const calendar = charter.calendar;
+  const closures = (own(calendar, "closures") as readonly unknown[] | undefined) ?? [];
+  const recurring = (own(calendar, "recurringClosures") as readonly unknown[] | undefined) ?? [];
+  const region = REGIONS[calendar.holidays] ?? `the holidays of ${calendar.holidays}`;
+  const kinds = new Set(charter.standards.map((s) => UNITS[unitOf(s)].kind));
+  const out = [
+    `A working day is ${weekWords(charter)}, except ${region}${closures.length + recurring.length > 0 ? " and the days the council is closed" : ""}.`,
+  ];
+  if (kinds.has("working-days"))
+    out.push(
+      "A limit in working days counts from the day after we receive your contact: day 1 is the first working day after it arrives.",
+    );
+  if (kinds.has("elapsed"))
+    out.push(
+      "A limit in seconds or minutes counts from the moment you call or arrive; calls and visits outside opening hours are not counted when the standard covers opening hours only.",
+    );
+  if (report.abandoned === "by-limit" && charter.standards.some((s) => s.stage === "answer" || s.stage === "attend"))
+    out.push("A call ended by the caller before the time limit is not counted; one ended after it counts as not met.");
+  out.push(
+    "The share met is the contacts dealt with in time out of those decided (met or not met); contacts still within their time limit are pending and not yet counted.",
+  );
+  return out;
+}
+
+/** The rows that could not be read, in a sentence for the public page (no file names, no lines). */
+export function unreadSentence(total: unknown): string {
+  if (total === 0) return "Every row of the council's records was read.";
+  const n = finite(total);
+  return `${n === undefined ? String(total) : n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"} of the council's records could not be read, and ${n === 1 ? "is" : "are"} not counted.`;
+}
+
+/** The explanation of a breach, shortened for a table: no standard id, no firmness sentence, and days not worked counted. */
+export function summarised(explanation: string): string {
+  const item = String.raw`[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+(?: \d{4})? \(((?:[^()]|\([^()]*\))*)\)`;
+  const days = new RegExp(
+    String.raw`((?:${item})(?:(?:, | and )(?:${item}))*) (?:is not a working day|are not working days)\.`,
+  );
+  return explanation
+    .replace(/^[a-z][\w.-]*: /, "")
+    .replace(/ The charter (?:says it|gives this standard)[^.:]*(?::[^.]*)?\.$/, "")
+    .replace(days, (sentence) => {
+      const labels = [...sentence.matchAll(new RegExp(item, "g"))].map((m) => m[1] ?? "");
+      const weekend = labels.filter((l) => l === "weekend").length;
+      const named = labels.filter((l) => l !== "weekend");
+      const parts = [...(weekend === 0 ? [] : [`${weekend} weekend ${weekend === 1 ? "day" : "days"}`]), ...named];
+      return `Not working days: ${joined(parts, "and")}.`;
+    });
+}
