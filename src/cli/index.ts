@@ -65,9 +65,9 @@ Lists each date from --from to --to (YYYY-MM-DD, inclusive) as working or not,
 with the reason (weekend, holiday, closure) and the holiday's name.`,
   report: `Usage: council-sla report --charter ID|FILE --now INSTANT|now CONTACTS [options]
 
-CONTACTS is a CSV file with a header (comma, semicolon or tab), a JSON array, NDJSON,
-an Excel .xlsx file (needs: npm install exceljs), or - for standard input. Its
-columns (or keys) are the contact fields, or are mapped to them:
+CONTACTS is a CSV file with a header (comma, semicolon, tab or |), a JSON array, NDJSON,
+an Excel .xlsx workbook, or - for standard input. Its columns (or keys) are the contact
+fields, or are mapped to them:
 ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].description}`).join("\n")}
 
   --now INSTANT|now      the moment of judgement (required): a fixed instant, or now for the clock
@@ -82,24 +82,32 @@ ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].descript
                          the charter's assumptions and the input account
   --out DIR              the directory for --format dataset
   --input csv|json|ndjson|xlsx      the contacts' format (default: from the name or the content)
-  --delimiter ,|;|tab    the CSV delimiter (default: detected from the header)
-  --sheet NAME           the sheet of an .xlsx file (default: the first)
+  --delimiter ,|;|tab|'|'   the CSV delimiter (default: the header line's most frequent)
+  --encoding NAME        the file's text encoding when it is not UTF-8 or UTF-16 with a
+                         byte-order mark, e.g. windows-1252
+  --sheet NAME           the sheet of an .xlsx file (default: the first visible one)
   --map FIELD=COLUMN     the export's column for a contact field (repeatable)
   --map-file FILE        { "columns": {FIELD: COLUMN}, "values": {FIELD: {WORD: VALUE}},
                            "ignore": [COLUMN], "dateFormat": "dd/MM/yyyy HH:mm" }
   --map-value FIELD:WORD=VALUE   e.g. channel:Phone=telephone (repeatable)
   --ignore COLUMN        a column to leave out (repeatable)
-  --date-format FORMAT   date-fns tokens for the export's dates, e.g. "dd/MM/yyyy HH:mm";
-                         read as wall times in the charter's time zone
+  --date-format FORMAT   date-fns tokens for the export's dates, e.g. "dd/MM/yyyy HH:mm":
+                         wall times in the charter's time zone, unless the format has an
+                         offset (X, x, O) or an epoch (T, t), which give the instant itself
   --abandoned by-limit|missed|excluded   how abandoned calls count (default: by-limit)
-  --worst N              worst breaches kept per row (default: 5)
+  --worst N              worst breaches kept per standard (default: 5)
+  --keep-duplicates      judge every row, even one whose id an earlier row had (default: the
+                         first is judged, the others skipped and listed)
+  --strict-values        skip rows whose channel or category reaches no standard (default:
+                         judged, and the values listed)
   --max-skipped N|N%     rows that may be skipped before the exit status is 1 (default: 0)
   --jobs N               judge in N threads: this one and N-1 workers (the same report as --jobs 1)
 
-Every row is accounted for: read, judged, skipped (each on stderr with its line and
-reason; the report counts them by reason), or received after --now (counted apart).
-A file that cannot be used at all (empty, a missing or unknown column, not CSV or JSON)
-stops with one message before any row is judged.
+Every row is accounted for: read = judged + skipped + future. Skipped rows are on stderr
+with their line and reason, and the report counts them by reason; rows received after
+--now are counted apart. A file that cannot be used at all (empty, a missing or unknown
+column, a mapping it does not understand, not CSV or JSON) stops with one message before
+any row is judged; a header and no rows is a report of nothing.
 
 Exit status: 0 no row skipped (or no more than --max-skipped); 1 rows skipped;
 2 a usage error or input that cannot be read at all.`,
@@ -108,8 +116,9 @@ Exit status: 0 no row skipped (or no more than --max-skipped); 1 rows skipped;
 
 Combines partial reports (report --format json on parts of the contacts, run anywhere)
 into the report of all of them together, exactly. They must be for the same charter,
-moment of judgement and options. --charter is needed for a charter file (bundled
-charters are found by the reports' charter id).`,
+moment of judgement and options, and of different inputs; every count is checked. The
+charter is the reports' bundled one, or --charter (a file, or to name it): it must be the
+charter the reports were made with.`,
   schema: `Usage: council-sla schema
 
 Prints the charter JSON Schema (the same as charters/charter.schema.json).`,
