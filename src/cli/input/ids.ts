@@ -22,8 +22,11 @@ function mix(h: number): number {
   return (x ^ (x >>> 16)) | 0;
 }
 
-/** The 64-bit hash of an id's text, as two 32-bit halves (two FNV-1a lanes, each finished by murmur3's mix). */
-export function hashId(text: string): [high: number, low: number] {
+/** Where {@link hashInto} writes: [high, low]. */
+const HASH = new Int32Array(2);
+
+/** The 64-bit hash of an id's text into `out` as two 32-bit halves (two FNV-1a lanes, each finished by murmur3's mix). */
+function hashInto(text: string, out: Int32Array): void {
   let a = 0x811c9dc5;
   let b = 0x1b873593;
   for (let i = 0; i < text.length; i++) {
@@ -33,8 +36,15 @@ export function hashId(text: string): [high: number, low: number] {
   }
   const high = mix(a);
   const low = mix(b ^ text.length);
+  out[0] = high;
   // (0, 0) marks an empty slot of the table.
-  return [high, high === 0 && low === 0 ? 1 : low];
+  out[1] = high === 0 && low === 0 ? 1 : low;
+}
+
+/** The 64-bit hash of an id's text, as two 32-bit halves. */
+export function hashId(text: string): [high: number, low: number] {
+  hashInto(text, HASH);
+  return [HASH[0] as number, HASH[1] as number];
 }
 
 /** True when `a` comes after `b`: longer, or as long and greater character by character. */
@@ -57,14 +67,13 @@ export class IdSet {
 
   /** Adds an id; false when it was there already. */
   addText(text: string): boolean {
+    hashInto(text, HASH);
     if (this.#log !== undefined && (this.#last === undefined || after(text, this.#last))) {
-      const [high, low] = hashId(text);
       this.#last = text;
-      this.#append(high, low);
+      this.#append(HASH[0] as number, HASH[1] as number);
       return true;
     }
-    const [high, low] = hashId(text);
-    return this.add(high, low);
+    return this.add(HASH[0] as number, HASH[1] as number);
   }
 
   #append(high: number, low: number): void {
