@@ -29,7 +29,10 @@ export type {
   Commitment,
   CustomerObligation,
   DeepReadonly,
+  InForce,
   OfficeHours,
+  PromiseLimit,
+  ScheduleWeek,
   Standard,
 } from "./charter/schema.js";
 
@@ -46,6 +49,7 @@ export type { HolidayRegion, HolidayTable } from "./holidays/index.js";
 // Deadlines, evaluation, explanations
 export { deadline } from "./rules/deadline.js";
 export type { Deadline, DeadlineOptions } from "./rules/deadline.js";
+export type { Period } from "./rules/standard.js";
 export type { DueRule, TraceStep } from "./rules/trace.js";
 export { evaluate } from "./rules/evaluate.js";
 export type {
@@ -62,4 +66,11 @@ export type { Contact, Pause } from "./charter/schema.js";
 // Reports
 export { complianceReport } from "./rules/report.js";
 export { mergeReports } from "./rules/merge.js";
-export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./rules/report.js";
+export type {
+  ComplianceReport,
+  ReportOptions,
+  ReportRow,
+  SkippedContact,
+  VersionCount,
+  WorstBreach,
+} from "./rules/report.js";

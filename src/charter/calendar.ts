@@ -15,8 +15,8 @@ import { badHolidayTable, expected, text, wrongHolidayRegion } from "../messages
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterPath } from "./issues.js";
 import { checkedCharter, isValidated } from "./parse.js";
-import { calendarIssues, schedulesOf } from "./rules.js";
-import { schemas, type CalendarInput, type CalendarSpec } from "./schema.js";
+import { calendarIssues, inForceOf, periodDays, schedulesOf } from "./rules.js";
+import { schemas, type CalendarInput, type CalendarSpec, type ScheduleWeek } from "./schema.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 import { own, ownData } from "../own.js";
 
@@ -77,24 +77,68 @@ type Intervals = readonly (readonly [string, string])[];
 const minutesOf = (hours: Intervals): number[] =>
   hours.flatMap(([open, close]) => [readClockTime(open) ?? 0, readClockTime(close) ?? 0]);
 
+/** A week's hours as minutes per ISO weekday. */
+function weeklyOf(week: CalendarSpec["officeHours"] | ScheduleWeek): number[][] {
+  return WEEKDAYS.map((day: Weekday) => {
+    const hours = own(week, day);
+    return Array.isArray(hours) ? minutesOf(hours as Intervals) : [];
+  });
+}
+
+const sameMinutes = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((m, i) => m === b[i]);
+
+/**
+ * A schedule given as versions in force one after another, as weekly hours and dated
+ * exceptions: the weekly hours are the last version's, and each working day on which
+ * another version (or none: the schedule is closed) gives other hours is dated. Built
+ * once per calendar; a schedule without versions costs nothing here.
+ */
+function versionedHours(versions: readonly ScheduleWeek[], days: DayTable): ScheduleHours {
+  const periods = versions.map((v) => ({ period: periodDays(inForceOf(v)), weekly: weeklyOf(v) }));
+  periods.sort((a, b) => a.period[1] - b.period[1]);
+  const weekly = (periods[periods.length - 1] as (typeof periods)[number]).weekly;
+  const dated = new Map<number, readonly number[]>();
+  for (let day = days.origin; day <= days.end; day++) {
+    if (!days.isWorking(day)) continue;
+    const dow = weekdayIndex(day);
+    const version = periods.find((p) => day >= p.period[0] && day <= p.period[1]);
+    const minutes = version === undefined ? NO_HOURS : (version.weekly[dow] as number[]);
+    if (!sameMinutes(minutes, weekly[dow] as number[])) dated.set(day, minutes);
+  }
+  return { weekly, dated };
+}
+
+const NO_HOURS: readonly number[] = Object.freeze([]);
+
+/** Whether a dated item (closure, dated hours, a recurring closure's date) is in force on `day`. */
+function inForceOn(item: unknown, day: number): boolean {
+  const period = inForceOf(item);
+  if (period === undefined) return true;
+  const [from, to] = periodDays(period);
+  return day >= from && day <= to;
+}
+
 /** The weekly and dated hours of each schedule: `office` (officeHours) and the named ones. */
-function scheduleHours(spec: CalendarSpec): Map<string, ScheduleHours> {
-  const weeks: [string, CalendarSpec["officeHours"]][] = [
-    ["office", spec.officeHours],
-    ...Object.entries(schedulesOf(spec)),
+function scheduleHours(spec: CalendarSpec, days: DayTable): Map<string, ScheduleHours> {
+  const weeks: [string, readonly (CalendarSpec["officeHours"] | ScheduleWeek)[]][] = [
+    ["office", [spec.officeHours]],
+    ...schedulesOf(spec),
   ];
   return new Map(
-    weeks.map(([name, week]) => {
-      const dated = new Map<number, readonly number[]>();
+    weeks.map(([name, versions]) => {
+      const only = versions[0] as CalendarSpec["officeHours"];
+      const base: ScheduleHours =
+        versions.length === 1 && inForceOf(only) === undefined
+          ? { weekly: weeklyOf(only), dated: new Map() }
+          : versionedHours(versions as readonly ScheduleWeek[], days);
+      const dated = new Map(base.dated);
       for (const d of spec.datedHours) {
         const names = own(d, "schedules") as readonly string[] | undefined;
-        if (names === undefined || names.includes(name)) dated.set(readDate(d.date) ?? 0, minutesOf(d.hours));
+        const day = readDate(d.date) ?? 0;
+        if ((names === undefined || names.includes(name)) && inForceOn(d, day)) dated.set(day, minutesOf(d.hours));
       }
-      const weekly = WEEKDAYS.map((day: Weekday) => {
-        const hours = own(week, day);
-        return Array.isArray(hours) ? minutesOf(hours as Intervals) : [];
-      });
-      return [name, { weekly, dated }];
+      return [name, { weekly: base.weekly, dated }];
     }),
   );
 }
@@ -128,7 +172,7 @@ function recurring(
     if (every !== undefined) {
       for (let year = holidays.firstYear; year <= holidays.lastYear; year++) {
         const day = nthWeekday(year, every.month, WEEKDAYS.indexOf(every.weekday), every.nth);
-        if (day !== undefined) out.push({ from: day, to: day, name: rule.name });
+        if (day !== undefined && inForceOn(rule, day)) out.push({ from: day, to: day, name: rule.name });
       }
       continue;
     }
@@ -149,7 +193,7 @@ function recurring(
       let substitute = day + 1;
       while (!week[weekdayIndex(substitute)] || names.has(substitute) || taken.has(substitute)) substitute++;
       taken.add(substitute);
-      out.push({ from: substitute, to: substitute, name: `${rule.name} (${name})` });
+      if (inForceOn(rule, substitute)) out.push({ from: substitute, to: substitute, name: `${rule.name} (${name})` });
     }
   }
   return out;
@@ -169,7 +213,10 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
       ...spec.closures.map((c) => {
         const from = readDate(c.from) ?? 0;
         const to = own(c, "to");
-        return { from, to: typeof to === "string" ? (readDate(to) ?? from) : from, name: c.name };
+        const last = typeof to === "string" ? (readDate(to) ?? from) : from;
+        // Only the dates within its period in force close (rules.ts refuses one with none).
+        const [a, b] = periodDays(inForceOf(c));
+        return { from: Math.max(from, a), to: Math.min(last, b), name: c.name };
       }),
       ...recurring(spec, holidays, week),
     ],
@@ -181,7 +228,7 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
     zone,
     holidayRegion: holidays.region,
     days,
-    schedules: scheduleHours(spec),
+    schedules: scheduleHours(spec, days),
     receiptCutoffMinutes: typeof cutoff === "string" ? readClockTime(cutoff) : undefined,
   });
 }

@@ -14,9 +14,10 @@ import { readContact, type ReadContact } from "./contact.js";
 import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
 import { explain } from "./explain.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
-import { coverOf, rulesIn, type Cover, type Rule } from "./standard.js";
+import { coverOf, rulesIn, versionsById, type Cover, type Rule } from "./standard.js";
 import {
   MAX_ERRORS,
+  addVersions,
   charterFingerprint,
   emptyTally,
   keepWorst,
@@ -26,7 +27,14 @@ import {
   type Tally,
 } from "./tally.js";
 
-export type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
+export type {
+  ComplianceReport,
+  ReportOptions,
+  ReportRow,
+  SkippedContact,
+  VersionCount,
+  WorstBreach,
+} from "./report-types.js";
 
 type Abandoned = ComplianceReport["abandoned"];
 
@@ -96,7 +104,7 @@ export class Accumulator {
         return;
       }
       // Every standard is judged before any is counted: a contact that throws counts for none.
-      for (const rule of rulesIn(this.#cover, read.channel, read.category))
+      for (const rule of rulesIn(this.#cover, read.channel, read.category, read.receivedAt, this.#engine.zone))
         outcomes[n++] = judge(this.#engine, rule, read, this.#now, this.#warnAt);
     } catch (error) {
       this.#skip(index, contact, error);
@@ -175,6 +183,47 @@ export class Accumulator {
     this.#onSkip?.(skipped);
   }
 
+  /**
+   * The tallies by standard id and period. A standard without periods in force has one
+   * rule, whose tallies are its rows'; the versions of one with periods are summed into
+   * one row per period, with each version's counts (so the hot path counts per rule, as
+   * for any standard, and the versions meet only here).
+   */
+  #byStandard(): Map<string, Map<string, Tally>> {
+    const out = new Map<string, Map<string, Tally>>();
+    for (const [rule, byPeriod] of this.#tallies) {
+      if (rule.inForce === undefined) {
+        out.set(rule.id, byPeriod);
+        continue;
+      }
+      const rows = out.get(rule.id) ?? new Map<string, Tally>();
+      out.set(rule.id, rows);
+      for (const [period, t] of byPeriod) {
+        const sum = rows.get(period) ?? { ...emptyTally(), versions: [] };
+        rows.set(period, sum);
+        sum.met += t.met;
+        sum.breached += t.breached;
+        sum.pending += t.pending;
+        sum.notApplicable += t.notApplicable;
+        sum.promisesIgnored += t.promisesIgnored;
+        for (const w of t.worst) keepWorst(sum.worst, w, this.#worst);
+        addVersions(sum, [
+          {
+            from: rule.inForce.from ?? null,
+            to: rule.inForce.to ?? null,
+            target: { percent: rule.percent },
+            firmness: rule.firmness ?? null,
+            met: t.met,
+            breached: t.breached,
+            pending: t.pending,
+            notApplicable: t.notApplicable,
+          },
+        ]);
+      }
+    }
+    return out;
+  }
+
   /** The kept breaches as plain data, each with what explain() says of it. */
   #explained(tally: Tally): Tally {
     const worst = tally.worst.map((w) => {
@@ -186,11 +235,12 @@ export class Accumulator {
 
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
-    for (const [rule, byPeriod] of this.#tallies) {
+    for (const [id, byPeriod] of this.#byStandard()) {
+      const rule = versionsById(this.#charter, id).at(-1) as Rule;
       for (const [period, tally] of byPeriod)
         rows.push(
           toRow(
-            rule.id,
+            id,
             this.#by === undefined ? undefined : period,
             rule.percent,
             rule.firmness ?? null,
@@ -201,19 +251,16 @@ export class Accumulator {
     // Standards nothing was judged against still get a row: "no data" is an answer.
     if (this.#by === undefined) {
       const judged = new Set([...this.#tallies.keys()].map((r) => r.id));
-      for (const s of this.#charter.standards)
-        if (!judged.has(s.id))
-          rows.push(
-            toRow(
-              s.id,
-              undefined,
-              s.target.percent,
-              (own(s, "firmness") as ReportRow["firmness"] | undefined) ?? null,
-              emptyTally(),
-            ),
-          );
+      for (const id of new Set(this.#charter.standards.map((s) => s.id))) {
+        if (judged.has(id)) continue;
+        const versions = versionsById(this.#charter, id);
+        const rule = versions.at(-1) as Rule;
+        const tally = emptyTally();
+        if (versions.some((r) => r.inForce !== undefined)) tally.versions = [];
+        rows.push(toRow(id, undefined, rule.percent, rule.firmness ?? null, tally));
+      }
     }
-    const order = this.#charter.standards.map((s) => s.id);
+    const order = [...new Set(this.#charter.standards.map((s) => s.id))];
     return {
       charterId: this.#charter.id,
       charterFingerprint: charterFingerprint(this.#charter),

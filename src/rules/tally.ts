@@ -7,7 +7,7 @@
  */
 import { civilFromDays, daysFromCivil, padded, weekdayIndex } from "../calendar/civil.js";
 import type { Charter } from "../charter/schema.js";
-import type { ReportRow, WorstBreach } from "./report-types.js";
+import type { ReportRow, VersionCount, WorstBreach } from "./report-types.js";
 
 /** How many skipped contacts a report lists. */
 export const MAX_ERRORS = 20;
@@ -54,6 +54,38 @@ export interface Tally {
   notApplicable: number;
   promisesIgnored: number;
   worst: WorstBreach[];
+  /** For a standard with periods in force: the counts of each version (undefined for one without). */
+  versions: VersionCount[] | undefined;
+}
+
+const versionKey = (v: VersionCount): string => `${v.from ?? ""}..${v.to ?? ""}`;
+
+/** Adds versions' counts into a tally's, version by version (a sum: merging stays associative and commutative). */
+export function addVersions(tally: Tally, versions: readonly VersionCount[]): void {
+  const list = (tally.versions ??= []);
+  for (const v of versions) {
+    const i = list.findIndex((w) => versionKey(w) === versionKey(v));
+    const w = list[i];
+    if (w === undefined) list.push({ ...v, target: { percent: v.target.percent } });
+    else
+      list[i] = {
+        ...w,
+        met: w.met + v.met,
+        breached: w.breached + v.breached,
+        pending: w.pending + v.pending,
+        notApplicable: w.notApplicable + v.notApplicable,
+      };
+  }
+}
+
+/** Versions in the order they were in force. */
+function byPeriod(a: VersionCount, b: VersionCount): number {
+  const x = a.from ?? "";
+  const y = b.from ?? "";
+  if (x !== y) return x < y ? -1 : 1;
+  const p = a.to ?? "\uffff";
+  const q = b.to ?? "\uffff";
+  return p < q ? -1 : p > q ? 1 : 0;
 }
 
 /** Adds a row's counts and worst breaches to a tally (merging reports, summing periods). */
@@ -64,6 +96,7 @@ export function addRow(tally: Tally, row: ReportRow, worstLimit: number): void {
   tally.notApplicable += row.notApplicable;
   tally.promisesIgnored += row.promisesIgnored;
   for (const w of row.worst) keepWorst(tally.worst, w, worstLimit);
+  if (row.versions !== undefined) addVersions(tally, row.versions);
 }
 
 /** The rows of one standard (its periods, say) summed into one row without a period. */
@@ -76,7 +109,7 @@ export function sumRows(rows: readonly ReportRow[], worstLimit: number): ReportR
 }
 
 export function emptyTally(): Tally {
-  return { met: 0, breached: 0, pending: 0, notApplicable: 0, promisesIgnored: 0, worst: [] };
+  return { met: 0, breached: 0, pending: 0, notApplicable: 0, promisesIgnored: 0, worst: [], versions: undefined };
 }
 
 export function periodOf(epochDay: number, by: "month" | "week"): string {
@@ -99,6 +132,13 @@ export function toRow(
   t: Tally,
 ): ReportRow {
   const decided = t.met + t.breached;
+  const versions = t.versions === undefined ? undefined : [...t.versions].sort(byPeriod);
+  const latest = versions?.[versions.length - 1];
+  // Each contact counts against the target of the version that judged it.
+  const owed =
+    versions === undefined
+      ? percent * decided
+      : versions.reduce((n, v) => n + v.target.percent * (v.met + v.breached), 0);
   return {
     standardId,
     ...(period === undefined ? {} : { period }),
@@ -108,12 +148,13 @@ export function toRow(
     pending: t.pending,
     notApplicable: t.notApplicable,
     metShare: decided === 0 ? null : t.met / decided,
-    target: { percent },
+    target: { percent: latest?.target.percent ?? percent },
     promisesIgnored: t.promisesIgnored,
-    firmness,
-    achieved: decided === 0 ? null : 100 * t.met >= percent * decided,
+    firmness: latest === undefined ? firmness : latest.firmness,
+    achieved: decided === 0 ? null : 100 * t.met >= owed,
     ci95: wilson(t.met, decided),
     worst: t.worst,
+    ...(versions === undefined ? {} : { versions }),
   };
 }
 
