@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Writes src/charters/bundled.generated.ts: the five bundled charters as parseCharter
-// returns them (validated, defaults applied), so that importing council-sla/charters runs
-// no schema. test/charter.test.ts checks the file equals parseCharter of each source.
+// returns them (validated, defaults applied), and the bundled layers as extendCharter
+// applies them to their council's, so that importing council-sla/charters runs no schema.
+// test/charter.test.ts checks the file equals parseCharter (extendCharter) of each source.
 // Usage: npm run generate:charters (builds first, since it uses the built parseCharter).
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseCharter } from "../dist/index.js";
+import { extendCharter, parseCharter } from "../dist/index.js";
 
 const IDS = {
   copeland: "copeland",
@@ -13,11 +14,18 @@ const IDS = {
   dartford: "dartford",
   kawarthaLakes: "kawartha-lakes",
 };
-const body = Object.entries(IDS)
-  .map(([name, id]) => {
-    const charter = parseCharter(JSON.parse(readFileSync(new URL(`../charters/${id}.json`, import.meta.url), "utf8")));
-    return `export const ${name}: Charter = ${JSON.stringify(charter, null, 2)};`;
-  })
+/** Departments' layers, each on the council charter it extends. */
+const LAYERS = { dartfordHousing: "dartford-housing" };
+const file = (id) => JSON.parse(readFileSync(new URL(`../charters/${id}.json`, import.meta.url), "utf8"));
+const built = Object.fromEntries(Object.values(IDS).map((id) => [id, parseCharter(file(id))]));
+const layers = Object.fromEntries(
+  Object.entries(LAYERS).map(([name, id]) => {
+    const layer = file(id);
+    return [name, extendCharter(built[layer.extends], layer)];
+  }),
+);
+const body = [...Object.entries(IDS).map(([name, id]) => [name, built[id]]), ...Object.entries(layers)]
+  .map(([name, charter]) => `export const ${name}: Charter = ${JSON.stringify(charter, null, 2)};`)
   .join("\n\n");
 writeFileSync(
   new URL("../src/charters/bundled.generated.ts", import.meta.url),

@@ -150,6 +150,41 @@ function trend(rows: readonly ReportRow[], target: number, label: string): strin
 <text x="16" y="51" class="label">${h(first)}</text><text x="96" y="51" class="label" text-anchor="end">${h(last)}</text></svg>`;
 }
 
+/**
+ * One sentence when a standard changed during the report's period (its row was judged by
+ * two or more versions in force one after another): which versions, and how many contacts
+ * each judged. Nothing otherwise.
+ */
+export function versionChangeNote(row: ReportRow): string {
+  const versions = row.versions ?? [];
+  if (versions.length < 2) return "";
+  const judged = (v: (typeof versions)[number]) => v.met + v.breached + v.pending + v.notApplicable;
+  const period = (v: (typeof versions)[number]) =>
+    v.from !== null && v.to !== null
+      ? `from ${inWords(v.from)} to ${inWords(v.to)}`
+      : v.from !== null
+        ? `from ${inWords(v.from)}`
+        : v.to !== null
+          ? `until ${inWords(v.to)}`
+          : "at all times";
+  const parts = versions.map(
+    (v, i) =>
+      `${judged(v).toLocaleString("en-GB")} ${i === 0 ? `contact${judged(v) === 1 ? " was" : "s were"} judged by the version` : "by the version"} in force ${period(v)} (target ${v.target.percent}%)`,
+  );
+  return `<p class="meta versions">This standard changed during the period: ${h(joined(parts, "and"))}. Each contact was judged by the version in force when it was received.</p>`;
+}
+
+/** One standard per id: of a standard given in versions, the one in force last (the page's section names it; the note above lists the others). */
+export function latestVersions(standards: readonly Standard[]): Standard[] {
+  const last = new Map<string, Standard>();
+  const end = (s: Standard) => s.inForce?.to ?? "\uffff";
+  for (const s of standards) {
+    const known = last.get(s.id);
+    if (known === undefined || end(s) > end(known)) last.set(s.id, s);
+  }
+  return [...last.values()];
+}
+
 function counts(row: ReportRow, title: string, id: string): string {
   const cells: [string, string, number | string][] = [
     ["Met", "met", row.met],
@@ -236,7 +271,7 @@ export function reportHtml(report: PartialReport, charter: Charter): string {
   // With periods, the standard's overall figures are its periods summed, as merging sums them.
   const totals = (id: string): ReportRow | undefined =>
     report.by === null ? flat.get(id) : sumRows(byPeriod.get(id) ?? [], report.worstLimit);
-  const standards = charter.standards.map((s, i) => {
+  const standards = latestVersions(charter.standards).map((s, i) => {
     const row = totals(s.id);
     const title = standardTitle(s);
     const firmness = own(s, "firmness") as string | undefined;
@@ -247,12 +282,13 @@ export function reportHtml(report: PartialReport, charter: Charter): string {
 <h2 id="s${i}">${h(title)}</h2>
 <p class="promise"><strong>${h(firmness === undefined ? "The charter does not say how firmly" : (FIRMNESS[firmness] ?? firmness))}:</strong> <q>${h(s.quote)}</q>${caveat === undefined ? "" : ` It adds: <q>${h(caveat)}</q>`} <span class="meta">(${h(s.id)})</span></p>
 <p class="verdict ${v.css}"><span class="symbol" aria-hidden="true">${v.symbol}</span>${h(v.words)}.</p>
+${row === undefined ? "" : versionChangeNote(row)}
 ${row === undefined ? "" : `${bar(row, title)}<p class="legend">The bar is the share met; the thin line across it is its 95% interval; the upright line is the ${row.target.percent}% target.</p>${counts(row, title, s.id)}`}
 ${periodRows.length === 0 ? "" : `<h3>By ${report.by}</h3>${trend(periodRows, s.target.percent, title)}${periods(periodRows, title, report.by ?? "month")}`}
 ${row === undefined ? "" : worst(row.worst, title)}
 </section>`;
   });
-  const achieved = charter.standards.map((s) => totals(s.id)?.achieved ?? null);
+  const achieved = latestVersions(charter.standards).map((s) => totals(s.id)?.achieved ?? null);
   const yes = achieved.filter((a) => a === true).length;
   const no = achieved.filter((a) => a === false).length;
   const none = achieved.length - yes - no;
