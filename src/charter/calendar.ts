@@ -90,24 +90,48 @@ const sameMinutes = (a: readonly number[], b: readonly number[]): boolean =>
 
 /**
  * A schedule given as versions in force one after another, as weekly hours and dated
- * exceptions: the weekly hours are the last version's, and each working day on which
- * another version (or none: the schedule is closed) gives other hours is dated. Built
- * once per calendar; a schedule without versions costs nothing here.
+ * exceptions. The weekly hours are those that hold on most of the table's dates (a
+ * version's, or none where the schedule is closed most of the time), and only the working
+ * days on which other hours hold are dated, so that the dates walked are those of the
+ * other versions and gaps (Copeland's reception: the 483 days it was closed). Built once
+ * per calendar; a schedule without versions costs nothing here.
  */
 function versionedHours(versions: readonly ScheduleWeek[], days: DayTable): ScheduleHours {
-  const periods = versions.map((v) => ({ period: periodDays(inForceOf(v)), weekly: weeklyOf(v) }));
-  periods.sort((a, b) => a.period[1] - b.period[1]);
-  const weekly = (periods[periods.length - 1] as (typeof periods)[number]).weekly;
+  const spans = versions
+    .map((v) => {
+      const [from, to] = periodDays(inForceOf(v));
+      return { from: Math.max(from, days.origin), to: Math.min(to, days.end), weekly: weeklyOf(v) };
+    })
+    .filter((v) => v.from <= v.to)
+    .sort((a, b) => a.from - b.from);
+  // The gaps between versions, where the schedule is closed.
+  const closed = WEEKDAYS.map(() => NO_HOURS);
+  const gaps: { from: number; to: number; weekly: readonly (readonly number[])[] }[] = [];
+  let cursor = days.origin;
+  for (const v of spans) {
+    if (v.from > cursor) gaps.push({ from: cursor, to: v.from - 1, weekly: closed });
+    cursor = Math.max(cursor, v.to + 1);
+  }
+  if (cursor <= days.end) gaps.push({ from: cursor, to: days.end, weekly: closed });
+  const all = [...spans, ...gaps];
+  const length = (w: readonly (readonly number[])[]) =>
+    all.filter((x) => sameWeek(x.weekly, w)).reduce((n, x) => n + x.to - x.from + 1, 0);
+  const weekly = all.map((x) => x.weekly).reduce((a, b) => (length(b) > length(a) ? b : a), closed);
   const dated = new Map<number, readonly number[]>();
-  for (let day = days.origin; day <= days.end; day++) {
-    if (!days.isWorking(day)) continue;
-    const dow = weekdayIndex(day);
-    const version = periods.find((p) => day >= p.period[0] && day <= p.period[1]);
-    const minutes = version === undefined ? NO_HOURS : (version.weekly[dow] as number[]);
-    if (!sameMinutes(minutes, weekly[dow] as number[])) dated.set(day, minutes);
+  for (const span of all) {
+    if (sameWeek(span.weekly, weekly)) continue;
+    for (let day = span.from; day <= span.to; day++) {
+      if (!days.isWorking(day)) continue;
+      const dow = weekdayIndex(day);
+      const minutes = span.weekly[dow] as readonly number[];
+      if (!sameMinutes(minutes, weekly[dow] as readonly number[])) dated.set(day, minutes);
+    }
   }
   return { weekly, dated };
 }
+
+const sameWeek = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean =>
+  a.every((m, i) => sameMinutes(m, b[i] as readonly number[]));
 
 const NO_HOURS: readonly number[] = Object.freeze([]);
 

@@ -236,7 +236,7 @@ export class Accumulator {
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
     for (const [id, byPeriod] of this.#byStandard()) {
-      const rule = versionsById(this.#charter, id).at(-1) as Rule;
+      const rule = latestVersion(versionsById(this.#charter, id));
       for (const [period, tally] of byPeriod)
         rows.push(
           toRow(
@@ -254,7 +254,7 @@ export class Accumulator {
       for (const id of new Set(this.#charter.standards.map((s) => s.id))) {
         if (judged.has(id)) continue;
         const versions = versionsById(this.#charter, id);
-        const rule = versions.at(-1) as Rule;
+        const rule = latestVersion(versions);
         const tally = emptyTally();
         if (versions.some((r) => r.inForce !== undefined)) tally.versions = [];
         rows.push(toRow(id, undefined, rule.percent, rule.firmness ?? null, tally));
@@ -276,6 +276,14 @@ export class Accumulator {
       rows: sortRows(rows, order),
     };
   }
+}
+
+/** Of a standard's versions, the one in force last (the only one, for a standard without periods). */
+function latestVersion(versions: readonly Rule[]): Rule {
+  let latest = versions[0] as Rule;
+  for (const r of versions)
+    if (r.toDay > latest.toDay || (r.toDay === latest.toDay && r.fromDay > latest.fromDay)) latest = r;
+  return latest;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Contact> {
