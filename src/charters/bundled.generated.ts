@@ -2175,613 +2175,171 @@ export const kawarthaLakes: Charter = {
 };
 
 export const dartfordHousing: Charter = {
-  "id": "dartford-housing",
-  "name": "Dartford Borough Council: housing complaints",
-  "extends": "dartford",
-  "sources": [
+"id": "dartford-housing",
+"name": "Dartford Borough Council: housing complaints",
+"extends": "dartford",
+"sources": [
+dartford["sources"][0]!,
+dartford["sources"][1]!,
+dartford["sources"][2]!,
+dartford["sources"][3]!,
+dartford["sources"][4]!,
+dartford["sources"][5]!,
+{
+  "id": "dartford-housing-complaints",
+  "title": "Housing complaints",
+  "publisher": "Dartford Borough Council",
+  "url": "https://www.dartford.gov.uk/other-services/housing-complaints",
+  "note": "No date shown. The housing service's complaints procedure (the council as landlord), at two stages, each counted from the acknowledgement, with a cap on any extension.",
+  "unused": [
     {
-      "title": "Customer services charter",
-      "publisher": "Dartford Borough Council",
-      "note": "The charter says departments publish their own, additional standards: add them with extendCharter (the housing service's complaints are the bundled layer dartford-housing). The stored copy shows no address or date; the charter page https://www.dartford.gov.uk/council-democracy/customer-services is stored without its text."
-    },
-    {
-      "id": "dartford-complaints",
-      "title": "Help and advice: corporate complaints procedure",
-      "publisher": "Dartford Borough Council",
-      "url": "https://www.dartford.gov.uk/complaints/help-advice-corporate-complaints-procedure",
-      "note": "No date shown. Its principles (\"we will aim to apply\") give an acknowledgement within 7 working days and a reply within \"15 or 21\" working days without saying which applies when, and a stage two \"within an agreed timescale\". The stages page (version A, below) gives stage one exactly and is followed; this page's stage two and Ombudsman review are commitments.",
-      "unused": [
-        {
-          "quote": "Acknowledgement of your complaint within 7 working days of its receipt by us;",
-          "reason": "contradicted",
-          "note": "The stages page (version A) acknowledges within 5 working days; it is followed, as the statement of stage one itself, and it agrees with the council's housing complaints page."
-        },
-        {
-          "quote": "A reply to your complaint within 15 or 21 working days of its receipt by us and to be kept informed if an investigation takes longer;",
-          "reason": "contradicted",
-          "note": "Which of 15 or 21 applies when is not said, and stage two is given \"an agreed timescale\" in the next bullet, so neither is stage two's; the stages page (version A) gives stage one 10 working days from the acknowledgement, which is followed."
-        }
-      ]
-    },
-    {
-      "id": "dartford-stages-a",
-      "title": "Stages of the corporate complaints procedure (stored version A)",
-      "publisher": "Dartford Borough Council",
-      "url": "https://dartford.gov.uk/complaints/stages-corporate-complaints-procedure",
-      "note": "No date shown. The address is stored in two versions that disagree, and the store does not say which is newer. This one is followed for stage one: it states the stage itself (5 working days to acknowledge, 10 from the acknowledgement to respond, a revised timescale at most 10 further working days), and it has the scheme of the council's housing complaints page, whose companion page reports out-turn figures for 2023-24 and 2024-25. The stored excerpt stops before stage two.",
-      "unused": [
-        {
-          "quote": "If you remain dissatisfied after Stage One of the complaints procedure, you may reques",
-          "reason": "no-bearing",
-          "note": "Cut off in the stored copy (\"reques\"): stage two's terms are not in it."
-        }
-      ]
-    },
-    {
-      "id": "dartford-stages-b",
-      "title": "Stages of the corporate complaints procedure (stored version B)",
-      "publisher": "Dartford Borough Council",
-      "url": "https://dartford.gov.uk/complaints/stages-corporate-complaints-procedure",
-      "note": "No date shown: the other stored version of the stages page. Its stage one (10 working days, a revised timescale agreed, an acknowledgement within 7 days) disagrees with version A, which is followed.",
-      "unused": [
-        {
-          "quote": "Under Stage One, we will aim to provide a full response within 10 working days.",
-          "reason": "contradicted",
-          "note": "Version A counts the 10 working days from the acknowledgement, not from receipt."
-        },
-        {
-          "quote": "If this timescale cannot be met, a revised timescale will be agreed with you.",
-          "reason": "contradicted",
-          "note": "Version A limits the revised timescale to 10 further working days. This sentence is under stage one in the stored copy, not stage two."
-        },
-        {
-          "quote": "When you use our on-line complaint form, you will receive an automatic acknowledgement of your complaint and a call reference number.",
-          "reason": "no-bearing",
-          "note": "An automatic acknowledgement is an acknowledgement (acknowledgedAt) like any other: nothing to encode."
-        },
-        {
-          "quote": "If you complain to us by post or email, you will normally receive an acknowledgement within 7 days, unless a substantive response is provided within that time.",
-          "reason": "contradicted",
-          "note": "Version A acknowledges within 5 working days."
-        },
-        {
-          "quote": "Whilst our complaints procedure outlines the formal processes to be followed, occasionally variations to the process may be required eg: by-passing Stage One and escalating the complaint to Stage Two.",
-          "reason": "no-bearing",
-          "note": "Escalation is recorded as a contact of category complaint-stage-two; there is no timescale to encode."
-        }
-      ]
-    },
-    {
-      "id": "dartford-complain",
-      "title": "Make a complaint",
-      "publisher": "Dartford Borough Council",
-      "url": "https://dartford.gov.uk/complaints/complain",
-      "note": "No date shown.",
-      "unused": [
-        {
-          "quote": "We will not be able to investigate complaints more than twelve months after the cause of complaint has arisen.",
-          "reason": "no-bearing",
-          "note": "A limit on which complaints are investigated, not a timescale for answering them: contacts record no date of the cause."
-        }
-      ]
-    },
-    {
-      "id": "dartford-complaints-older",
-      "title": "Our formal complaints procedure (older site)",
-      "publisher": "Dartford Borough Council",
-      "url": "https://www.dartford.gov.uk/by-category/council-and-democracy2/complaints/our-formal-complaints-procedure",
-      "note": "No date shown; the older site's layout (a print page of the same section shows 21 Sep 2018).",
-      "unused": [
-        {
-          "quote": "You should complain to us within 3 months of when you first knew about the matter you are complaining about.",
-          "reason": "superseded",
-          "note": "The current complaints page allows twelve months."
-        },
-        {
-          "quote": "Your complaint will normally be dealt with in a simple three stage process.",
-          "reason": "superseded",
-          "note": "The current procedure has two stages (stage one, then stage two)."
-        }
-      ]
-    },
-    {
-      "id": "dartford-housing-complaints",
-      "title": "Housing complaints",
-      "publisher": "Dartford Borough Council",
-      "url": "https://www.dartford.gov.uk/other-services/housing-complaints",
-      "note": "No date shown. The housing service's complaints procedure (the council as landlord), at two stages, each counted from the acknowledgement, with a cap on any extension.",
-      "unused": [
-        {
-          "quote": "A reply to your complaint within 10 working days of acknowledgement of Stage One complaints or 20 working days of acknowledgement of Stage Two complaints, and to be kept informed if an investigation takes longer;",
-          "reason": "already-covered",
-          "note": "The same timescales as the sentence the standards quote; keeping the complainant informed when an investigation takes longer has no timescale."
-        }
-      ]
-    },
-    {
-      "id": "dartford-housing-complaints-3",
-      "title": "Housing complaints: our performance",
-      "publisher": "Dartford Borough Council",
-      "url": "https://www.dartford.gov.uk/other-services/housing-complaints/3",
-      "note": "No date shown; the page reports out-turn figures for 2023-24 and 2024-25, so it is from 2025 or later.",
-      "unused": [
-        {
-          "quote": "We aim to provide a full response to stage one complaints within 10 working days of the acknowledgement of the complaint and 20 working days of the acknowledgement for stage two complaints.",
-          "reason": "already-covered",
-          "note": "The same timescales as the housing complaints page, which the standards quote."
-        }
-      ]
-    }
-  ],
-  "review": {
-    "cadence": "annual",
-    "quote": "This charter will be reviewed and updated annually."
-  },
-  "calendar": {
-    "timeZone": "Europe/London",
-    "holidays": "GB-ENG",
-    "workingWeek": [
-      "mon",
-      "tue",
-      "wed",
-      "thu",
-      "fri"
-    ],
-    "officeHours": {
-      "mon": [
-        [
-          "09:00",
-          "17:00"
-        ]
-      ],
-      "tue": [
-        [
-          "09:00",
-          "17:00"
-        ]
-      ],
-      "wed": [
-        [
-          "09:00",
-          "17:00"
-        ]
-      ],
-      "thu": [
-        [
-          "09:00",
-          "17:00"
-        ]
-      ],
-      "fri": [
-        [
-          "09:00",
-          "17:00"
-        ]
-      ]
-    },
-    "closures": [],
-    "extraWorkingDates": [],
-    "datedHours": [],
-    "recurringClosures": [],
-    "assumptions": [
-      {
-        "fields": [
-          "officeHours"
-        ],
-        "note": "The charter does not state office hours: Monday to Friday 09:00-17:00 is assumed. Replace with the council's published hours."
-      }
-    ]
-  },
-  "standards": [
-    {
-      "id": "telephone.answer",
-      "channels": [
-        "telephone"
-      ],
-      "stage": "answer",
-      "limit": {
-        "seconds": 20
-      },
-      "scope": "office-hours",
-      "target": {
-        "percent": 65,
-        "quote": "We aim to answer 65% of telephone calls within 20 seconds"
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": false,
-      "startsFrom": "received",
-      "quote": "We aim to answer 65% of telephone calls within 20 seconds",
-      "assumption": "Calls are answered only while the office is open, so calls outside office hours are out of scope; the sentence does not say so.",
-      "firmness": "aim",
-      "appointments": "included"
-    },
-    {
-      "id": "visit.attend",
-      "channels": [
-        "visit"
-      ],
-      "stage": "attend",
-      "limit": {
-        "minutes": 15
-      },
-      "scope": "office-hours",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": false,
-      "startsFrom": "received",
-      "quote": "A Customer Service Advisor will aim to see you within 15 minutes of your arrival",
-      "assumption": "The Civic Centre reception is open only in office hours; arrival is when the ticket is taken from the dispenser. The sentence is about the self-service ticket system for face to face enquiries, so visits with a pre-booked appointment are not covered.",
-      "firmness": "aim",
-      "appointments": "excluded"
-    },
-    {
-      "id": "web-form.respond",
-      "channels": [
-        "web-form"
-      ],
-      "exceptCategories": [
-        "complaint",
-        "complaint-stage-two"
-      ],
-      "stage": "respond",
-      "limit": {
-        "workingDays": 2
-      },
-      "scope": "always",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": false,
-      "startsFrom": "received",
-      "quote": "We will respond to contact via our website within two working days via our Contact Customer Services Online Form",
-      "assumption": "Complaints (categories complaint and complaint-stage-two) are not judged by this standard but by the complaints procedure: it is the more specific rule, with timescales of its own (a complaint letter answered on working day 12, within the procedure's time, is not a late letter), and the charter sends complaints to it (\"visit our website for further information\").",
-      "firmness": "will",
-      "appointments": "included"
-    },
-    {
-      "id": "letter.respond",
-      "channels": [
-        "letter",
-        "fax",
-        "email"
-      ],
-      "exceptCategories": [
-        "complaint",
-        "complaint-stage-two"
-      ],
-      "stage": "respond",
-      "limit": {
-        "workingDays": 10
-      },
-      "scope": "always",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": true,
-      "startsFrom": "received",
-      "quote": "We will respond to written correspondence within 10 working days. If we can't fully respond within that time we will send you an acknowledgement and advise you of the date when you can expect a reply",
-      "assumption": "\"Written correspondence\" is the letter, fax or e-mail of the heading \"When you send us a letter, fax or e-mail\". Complaints (categories complaint and complaint-stage-two) are not judged by this standard but by the complaints procedure: it is the more specific rule, with timescales of its own (a complaint letter answered on working day 12, within the procedure's time, is not a late letter), and the charter sends complaints to it (\"visit our website for further information\").",
-      "firmness": "will",
-      "appointments": "included"
-    },
-    {
-      "id": "letter.complaint.acknowledge",
-      "channels": [
-        "letter",
-        "email",
-        "web-form"
-      ],
-      "category": "complaint",
-      "stage": "acknowledge",
-      "limit": {
-        "workingDays": 5
-      },
-      "scope": "always",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": false,
-      "startsFrom": "received",
-      "quote": "Acknowledgement of your complaint within 5 working days of its receipt by us;",
-      "assumption": "Stage one: a housing complaint (category complaint in this layer). A full response within the time also acknowledges.",
-      "source": "dartford-housing-complaints",
-      "replaced": {
-        "by": "dartford-housing",
-        "reason": "The housing service (as landlord) answers complaints under its own housing complaints procedure, with timescales of its own."
-      },
-      "appointments": "included"
-    },
-    {
-      "id": "letter.complaint.respond",
-      "channels": [
-        "letter",
-        "email",
-        "web-form"
-      ],
-      "category": "complaint",
-      "stage": "respond",
-      "limit": {
-        "workingDays": 10
-      },
-      "scope": "always",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": true,
-      "promiseLimit": {
-        "workingDays": 10,
-        "quote": "Any extension to the timescale for responding to you complaint will be no more than 10 working days for Stage One complaints and 20 working days for Stage Two complaints;"
-      },
-      "startsFrom": "acknowledged",
-      "quote": "We aim to respond to Stage One complaints within 10 working days and Stage Two complaints within 20 working days of our acknowledgement of your complaint.",
-      "assumption": "Stage one, counted from the acknowledgement. An extension given to the complainant is recorded as promisedBy: it moves the due date when it is at most 10 working days after the original one.",
-      "firmness": "aim",
-      "source": "dartford-housing-complaints",
-      "replaced": {
-        "by": "dartford-housing",
-        "reason": "The housing service (as landlord) answers complaints under its own housing complaints procedure, with timescales of its own."
-      },
-      "appointments": "included"
-    },
-    {
-      "id": "letter.complaint-stage-two.acknowledge",
-      "channels": [
-        "letter",
-        "email",
-        "web-form"
-      ],
-      "category": "complaint-stage-two",
-      "stage": "acknowledge",
-      "limit": {
-        "workingDays": 5
-      },
-      "scope": "always",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": false,
-      "startsFrom": "received",
-      "quote": "Acknowledgement of your complaint within 5 working days of its receipt by us;",
-      "assumption": "The acknowledgement bullet names no stage, so it is taken for stage two too (a complaint escalated, recorded as category complaint-stage-two, received when escalated).",
-      "source": "dartford-housing-complaints",
-      "appointments": "included"
-    },
-    {
-      "id": "letter.complaint-stage-two.respond",
-      "channels": [
-        "letter",
-        "email",
-        "web-form"
-      ],
-      "category": "complaint-stage-two",
-      "stage": "respond",
-      "limit": {
-        "workingDays": 20
-      },
-      "scope": "always",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": true,
-      "promiseLimit": {
-        "workingDays": 20,
-        "quote": "Any extension to the timescale for responding to you complaint will be no more than 10 working days for Stage One complaints and 20 working days for Stage Two complaints;"
-      },
-      "startsFrom": "acknowledged",
-      "quote": "We aim to respond to Stage One complaints within 10 working days and Stage Two complaints within 20 working days of our acknowledgement of your complaint.",
-      "assumption": "Stage two, counted from the acknowledgement of the escalated complaint. An extension is recorded as promisedBy: at most 20 working days after the original due date.",
-      "firmness": "aim",
-      "source": "dartford-housing-complaints",
-      "appointments": "included"
-    }
-  ],
-  "commitments": [
-    {
-      "id": "individuals",
-      "quote": "Treating all of our customers as individuals and listening to what you have to say"
-    },
-    {
-      "id": "help-promptly",
-      "quote": "Attempting to help you promptly at the first point of contact"
-    },
-    {
-      "id": "polite-professional-positive",
-      "quote": "Being polite, professional and positive at every point of contact, however and whenever you contact us",
-      "measuredBy": {
-        "method": "call-monitoring",
-        "quote": "We listen to a sample of calls every month and monitor their quality to ensure that we are delivering our standards on the front line"
-      }
-    },
-    {
-      "id": "ownership",
-      "quote": "Taking ownership of customer enquiries and following them through to their conclusion"
-    },
-    {
-      "id": "keep-promises",
-      "quote": "Telling you what you can expect from us and keeping our promises"
-    },
-    {
-      "id": "efficient",
-      "quote": "Dealing with your requests efficiently"
-    },
-    {
-      "id": "encourage-comments",
-      "quote": "Encouraging you to comment on our services",
-      "measuredBy": {
-        "method": "feedback"
-      }
-    },
-    {
-      "id": "confidential",
-      "quote": "Keeping any information you give us confidential *( although in exceptional circumstances we may have a legal obligation to give information to other agencies )"
-    },
-    {
-      "id": "names-and-badges",
-      "quote": "Telling you our names and wearing name badges"
-    },
-    {
-      "id": "choices",
-      "quote": "Offering choices where possible and giving information about what is available"
-    },
-    {
-      "id": "train-staff",
-      "quote": "We train all of our staff in customer services and in the services they represent"
-    },
-    {
-      "id": "develop-staff",
-      "quote": "We are committed to developing our staff, and monitor their performance through a formal appraisal scheme",
-      "measuredBy": {
-        "method": "appraisal"
-      }
-    },
-    {
-      "id": "monitor-calls",
-      "quote": "We listen to a sample of calls every month and monitor their quality to ensure that we are delivering our standards on the front line",
-      "measuredBy": {
-        "method": "call-monitoring"
-      }
-    },
-    {
-      "id": "record-feedback",
-      "quote": "We listen to the feedback of our customers by recording and monitoring feedback, compliments and complaints",
-      "measuredBy": {
-        "method": "feedback"
-      }
-    },
-    {
-      "id": "publish-standards",
-      "quote": "We set and publish standards for all of our services"
-    },
-    {
-      "id": "recognise-staff",
-      "quote": "We recognise staff who deliver good customer service, and share customer feedback with them"
-    },
-    {
-      "id": "equal-opportunities",
-      "quote": "We believe in and promote equal opportunities for all, irrespective of race, religious belief, disability, gender, age or sexual orientation"
-    },
-    {
-      "id": "plain-english",
-      "quote": "We aim to produce all documents in plain English"
-    },
-    {
-      "id": "contact-for-all",
-      "quote": "We aim to provide the means for anyone to contact us regardless of their needs"
-    },
-    {
-      "id": "formats-and-languages",
-      "quote": "We provide information in various formats and languages so access to and understanding of our services is available to all"
-    },
-    {
-      "id": "no-discrimination",
-      "quote": "We will not discriminate nor tolerate discrimination against anyone"
-    },
-    {
-      "id": "follow-up-discrimination",
-      "quote": "We will record and follow up on any discriminatory incident reported to us"
-    },
-    {
-      "id": "waiting-area",
-      "quote": "We provide an accessible and comfortable waiting area with confidential interview rooms. These rooms are available to all, upon request"
-    },
-    {
-      "id": "online-services",
-      "quote": "We aim to make as many of our services as possible accessible to customers via our website"
-    },
-    {
-      "id": "home-visits-by-appointment",
-      "quote": "We aim to visit you in your home by pre-arranged appointment, although this may not be possible or suitable in every individual circumstance."
-    },
-    {
-      "id": "identity-card",
-      "quote": "We will show our identity card before we enter your home."
-    },
-    {
-      "id": "complaints",
-      "quote": "We will always take any complaint seriously and promise to investigate it fully.",
-      "measuredBy": {
-        "method": "feedback"
-      }
-    },
-    {
-      "id": "stage-two-investigation",
-      "quote": "If the matter is not resolved, a full and fair investigation by a named person within an agreed timescale;",
-      "source": "dartford-complaints",
-      "measuredBy": {
-        "method": "complaints-policy"
-      }
-    },
-    {
-      "id": "ombudsman-review",
-      "quote": "An Ombudsman review if you remain dissatisfied;",
-      "source": "dartford-complaints",
-      "measuredBy": {
-        "method": "complaints-policy"
-      }
-    },
-    {
-      "id": "review-practices",
-      "quote": "We constantly try to improve the service we provide and promise that we will continually review and improve our practices."
-    }
-  ],
-  "customerObligations": [
-    {
-      "id": "respect",
-      "quote": "Treat our staff with respect and without aggression or abuse"
-    },
-    {
-      "id": "no-alcohol-or-drugs",
-      "quote": "Do not visit us under the influence of alcohol or drugs"
-    },
-    {
-      "id": "provide-information",
-      "quote": "Provide all of the information we need to help us to deal effectively"
-    },
-    {
-      "id": "feedback",
-      "quote": "If you feel that we have failed to live up to any of these promises then we would welcome your feedback"
-    },
-    {
-      "id": "arrive-before-closing",
-      "quote": "We ask that you arrive at the Civic Centre at least 15 minutes before the office closes to allow us enough time to resolve your enquiry",
-      "exempts": {
-        "standards": [
-          "visit.attend"
-        ],
-        "when": "arrived-near-closing",
-        "minutes": 15
-      }
-    },
-    {
-      "id": "appointment-punctuality",
-      "quote": "Please ensure that you are here within 10 minutes of your allocated appointment time as late arrivals may not be seen",
-      "exempts": {
-        "standards": [
-          "visit.attend"
-        ],
-        "when": "late-for-appointment",
-        "minutes": 10
-      }
-    },
-    {
-      "id": "show-id-check",
-      "quote": "Never let anyone claiming to represent Dartford Borough Council into your home unless they have shown you their Identification Card"
+      "quote": "A reply to your complaint within 10 working days of acknowledgement of Stage One complaints or 20 working days of acknowledgement of Stage Two complaints, and to be kept informed if an investigation takes longer;",
+      "reason": "already-covered",
+      "note": "The same timescales as the sentence the standards quote; keeping the complainant informed when an investigation takes longer has no timescale."
     }
   ]
+},
+{
+  "id": "dartford-housing-complaints-3",
+  "title": "Housing complaints: our performance",
+  "publisher": "Dartford Borough Council",
+  "url": "https://www.dartford.gov.uk/other-services/housing-complaints/3",
+  "note": "No date shown; the page reports out-turn figures for 2023-24 and 2024-25, so it is from 2025 or later.",
+  "unused": [
+    {
+      "quote": "We aim to provide a full response to stage one complaints within 10 working days of the acknowledgement of the complaint and 20 working days of the acknowledgement for stage two complaints.",
+      "reason": "already-covered",
+      "note": "The same timescales as the housing complaints page, which the standards quote."
+    }
+  ]
+}
+],
+"review": dartford["review"],
+"calendar": dartford["calendar"],
+"standards": [
+dartford["standards"][0]!,
+dartford["standards"][1]!,
+dartford["standards"][2]!,
+dartford["standards"][3]!,
+{
+  "id": "letter.complaint.acknowledge",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint",
+  "stage": "acknowledge",
+  "limit": {
+    "workingDays": 5
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": false,
+  "startsFrom": "received",
+  "quote": "Acknowledgement of your complaint within 5 working days of its receipt by us;",
+  "assumption": "Stage one: a housing complaint (category complaint in this layer). A full response within the time also acknowledges.",
+  "source": "dartford-housing-complaints",
+  "replaced": {
+    "by": "dartford-housing",
+    "reason": "The housing service (as landlord) answers complaints under its own housing complaints procedure, with timescales of its own."
+  },
+  "appointments": "included"
+},
+{
+  "id": "letter.complaint.respond",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint",
+  "stage": "respond",
+  "limit": {
+    "workingDays": 10
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": true,
+  "promiseLimit": {
+    "workingDays": 10,
+    "quote": "Any extension to the timescale for responding to you complaint will be no more than 10 working days for Stage One complaints and 20 working days for Stage Two complaints;"
+  },
+  "startsFrom": "acknowledged",
+  "quote": "We aim to respond to Stage One complaints within 10 working days and Stage Two complaints within 20 working days of our acknowledgement of your complaint.",
+  "assumption": "Stage one, counted from the acknowledgement. An extension given to the complainant is recorded as promisedBy: it moves the due date when it is at most 10 working days after the original one.",
+  "firmness": "aim",
+  "source": "dartford-housing-complaints",
+  "replaced": {
+    "by": "dartford-housing",
+    "reason": "The housing service (as landlord) answers complaints under its own housing complaints procedure, with timescales of its own."
+  },
+  "appointments": "included"
+},
+{
+  "id": "letter.complaint-stage-two.acknowledge",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint-stage-two",
+  "stage": "acknowledge",
+  "limit": {
+    "workingDays": 5
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": false,
+  "startsFrom": "received",
+  "quote": "Acknowledgement of your complaint within 5 working days of its receipt by us;",
+  "assumption": "The acknowledgement bullet names no stage, so it is taken for stage two too (a complaint escalated, recorded as category complaint-stage-two, received when escalated).",
+  "source": "dartford-housing-complaints",
+  "appointments": "included"
+},
+{
+  "id": "letter.complaint-stage-two.respond",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint-stage-two",
+  "stage": "respond",
+  "limit": {
+    "workingDays": 20
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": true,
+  "promiseLimit": {
+    "workingDays": 20,
+    "quote": "Any extension to the timescale for responding to you complaint will be no more than 10 working days for Stage One complaints and 20 working days for Stage Two complaints;"
+  },
+  "startsFrom": "acknowledged",
+  "quote": "We aim to respond to Stage One complaints within 10 working days and Stage Two complaints within 20 working days of our acknowledgement of your complaint.",
+  "assumption": "Stage two, counted from the acknowledgement of the escalated complaint. An extension is recorded as promisedBy: at most 20 working days after the original due date.",
+  "firmness": "aim",
+  "source": "dartford-housing-complaints",
+  "appointments": "included"
+}
+],
+"commitments": dartford["commitments"],
+"customerObligations": dartford["customerObligations"]
 };
