@@ -143,28 +143,34 @@ function inForceOn(item: unknown, day: number): boolean {
   return day >= from && day <= to;
 }
 
-/** The weekly and dated hours of each schedule: `office` (officeHours) and the named ones. */
-function scheduleHours(spec: CalendarSpec, days: DayTable): Map<string, ScheduleHours> {
+/** The weekly and dated hours of each schedule, `office` (officeHours) and the named ones, worked out when the engine first asks. */
+function scheduleHours(spec: CalendarSpec, days: DayTable): Map<string, () => ScheduleHours> {
   const weeks: [string, readonly (CalendarSpec["officeHours"] | ScheduleWeek)[]][] = [
     ["office", [spec.officeHours]],
     ...schedulesOf(spec),
   ];
-  return new Map(
-    weeks.map(([name, versions]) => {
-      const only = versions[0] as CalendarSpec["officeHours"];
-      const base: ScheduleHours =
-        versions.length === 1 && inForceOf(only) === undefined
-          ? { weekly: weeklyOf(only), dated: new Map() }
-          : versionedHours(versions as readonly ScheduleWeek[], days);
-      const dated = new Map(base.dated);
-      for (const d of spec.datedHours) {
-        const names = own(d, "schedules") as readonly string[] | undefined;
-        const day = readDate(d.date) ?? 0;
-        if ((names === undefined || names.includes(name)) && inForceOn(d, day)) dated.set(day, minutesOf(d.hours));
-      }
-      return [name, { weekly: base.weekly, dated }];
-    }),
-  );
+  return new Map(weeks.map(([name, versions]) => [name, () => hoursOf(spec, days, name, versions)]));
+}
+
+/** One schedule's weekly and dated hours. */
+function hoursOf(
+  spec: CalendarSpec,
+  days: DayTable,
+  name: string,
+  versions: readonly (CalendarSpec["officeHours"] | ScheduleWeek)[],
+): ScheduleHours {
+  const only = versions[0] as CalendarSpec["officeHours"];
+  const base: ScheduleHours =
+    versions.length === 1 && inForceOf(only) === undefined
+      ? { weekly: weeklyOf(only), dated: new Map() }
+      : versionedHours(versions as readonly ScheduleWeek[], days);
+  const dated = new Map(base.dated);
+  for (const d of spec.datedHours) {
+    const names = own(d, "schedules") as readonly string[] | undefined;
+    const day = readDate(d.date) ?? 0;
+    if ((names === undefined || names.includes(name)) && inForceOn(d, day)) dated.set(day, minutesOf(d.hours));
+  }
+  return { weekly: base.weekly, dated };
 }
 
 /** The nth (1-5, or -1 for the last) weekday of a month, or undefined when the month has no such day. */
