@@ -1789,7 +1789,7 @@ export const kawarthaLakes: Charter = {
       "title": "Family Day hours of operation (aggregator copy)",
       "publisher": "exbulletin.com",
       "url": "https://exbulletin.com/world/2046824/",
-      "note": "An aggregator whose text looks machine-reworded (curbside collection appears as \"the meeting near the border\"), with no year: Monday 20 February was Family Day in 2017 and in 2023. Family Day stays a closed day (an ESA public holiday in CA-ON): see calendar.assumptions.",
+      "note": "An aggregator whose text looks machine-reworded (curbside collection appears as \"the meeting near the border\"), with no year: Monday 20 February was Family Day in 2012, 2017 and 2023. Family Day stays a closed day (an ESA public holiday in CA-ON): see calendar.assumptions.",
       "unused": [
         {
           "quote": "Kawartha Lakes Please note the following changes to our hours of operation and service schedules on Monday, February 20 (Family Day).",
