@@ -459,7 +459,7 @@ export const colchester: Charter = {
       "publisher": "Colchester City Council",
       "url": "https://www.colchester.gov.uk/customer-service-standard/",
       "date": "2022-01-20",
-      "note": "\"Page last reviewed: 20 January 2022\". It promises to \"Respond to enquiries quickly and accurately\" without a timescale; a banner on the stored copy announces an online payments outage on Sunday 9 October (2022, a Sunday).",
+      "note": "\"Page last reviewed: 20 January 2022\". It promises to \"Respond to enquiries quickly and accurately\" without a timescale; a banner on the stored copy announces an online payments outage on Sunday 9 October (2022, by the review date: 9 October next fell on a Sunday in 2022).",
       "unused": [
         {
           "quote": "Respond to enquiries quickly and accurately",
