@@ -14,7 +14,7 @@ import { join } from "node:path";
 
 const TIME_ZONES = ["UTC", "Europe/London", "America/Toronto", "Pacific/Chatham", "Asia/Kolkata"];
 /** The suites that compute with instants and local dates: run under every zone. */
-const ZONE_SUITES = ["calendar", "zone", "deadline", "golden", "promise", "report"].map(
+const ZONE_SUITES = ["calendar", "zone", "deadline", "golden", "promise", "report", "periods", "in-force"].map(
   (name) => `test/${name}.test.ts`,
 );
 let passed = 0;

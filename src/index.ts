@@ -29,7 +29,10 @@ export type {
   Commitment,
   CustomerObligation,
   DeepReadonly,
+  InForce,
   OfficeHours,
+  PromiseLimit,
+  ScheduleWeek,
   Standard,
 } from "./charter/schema.js";
 
@@ -46,6 +49,7 @@ export type { HolidayRegion, HolidayTable } from "./holidays/index.js";
 // Deadlines, evaluation, explanations
 export { deadline } from "./rules/deadline.js";
 export type { Deadline, DeadlineOptions } from "./rules/deadline.js";
+export type { Period } from "./rules/standard.js";
 export type { DueRule, TraceStep } from "./rules/trace.js";
 export { evaluate } from "./rules/evaluate.js";
 export type {
@@ -68,6 +72,7 @@ export type {
   ReportOptions,
   ReportRow,
   SkippedContact,
+  VersionCount,
   WorstBreach,
   YearToDate,
 } from "./rules/report.js";

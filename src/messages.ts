@@ -117,6 +117,25 @@ export function unknownStandard(charterId: string, ids: readonly string[], value
   );
 }
 
+/** A standard asked about for a date none of its versions was in force on. */
+export function notInForce(
+  standardId: string,
+  date: string,
+  name: string,
+  periods: readonly { readonly from: string | undefined; readonly to: string | undefined }[],
+): string {
+  const words = periods.map((p) =>
+    p.from !== undefined && p.to !== undefined
+      ? `from ${p.from} to ${p.to}`
+      : p.from !== undefined
+        ? `from ${p.from}`
+        : p.to !== undefined
+          ? `until ${p.to}`
+          : "at all times",
+  );
+  return `Standard ${standardId} was not in force on ${date} (\`${name}\`): it was in force ${words.join(", and ")}`;
+}
+
 export function needsAcknowledgement(standardId: string): string {
   return `Standard ${standardId} counts from the acknowledgement: pass \`options.acknowledgedAt\``;
 }

@@ -62,8 +62,12 @@ export interface CalendarConfig {
   readonly zone: Zone;
   readonly holidayRegion: string;
   readonly days: DayTable;
-  /** The office hours (`office`) and the named schedules. */
-  readonly schedules: ReadonlyMap<string, ScheduleHours>;
+  /**
+   * The office hours (`office`) and the named schedules, each made when first asked for:
+   * a charter may name schedules that a contact never needs (Copeland's reception, given
+   * in versions), and building them is a cost of the first deadline.
+   */
+  readonly schedules: ReadonlyMap<string, () => ScheduleHours>;
   readonly receiptCutoffMinutes: number | undefined;
 }
 
@@ -79,7 +83,8 @@ export class CalendarEngine implements WorkingCalendar {
   readonly zone: Zone;
   readonly days: DayTable;
   readonly office: OfficeHours;
-  readonly #schedules: ReadonlyMap<string, OfficeHours>;
+  readonly #schedules = new Map<string, OfficeHours>();
+  readonly #makers: ReadonlyMap<string, () => ScheduleHours>;
   /** Instants a little beyond the table's years are read (events may come after the last date counted); absurd ones are refused before any zone work. */
   readonly #range: InstantRange;
 
@@ -91,10 +96,8 @@ export class CalendarEngine implements WorkingCalendar {
     this.firstYear = config.days.firstYear;
     this.lastYear = config.days.lastYear;
     this.receiptCutoffMinutes = config.receiptCutoffMinutes;
-    this.#schedules = new Map(
-      [...config.schedules].map(([name, hours]) => [name, new OfficeHours(config.days, config.zone, hours)]),
-    );
-    this.office = this.#schedules.get("office") as OfficeHours;
+    this.#makers = config.schedules;
+    this.office = this.#hoursOf("office") as OfficeHours;
     const slack = 366 * MS_PER_DAY;
     this.#range = {
       min: config.days.origin * MS_PER_DAY - slack,
@@ -152,7 +155,18 @@ export class CalendarEngine implements WorkingCalendar {
 
   /** The hours of a schedule (`office`, the office hours, when absent). */
   hours(schedule: string | undefined): OfficeHours {
-    return schedule === undefined ? this.office : (this.#schedules.get(schedule) ?? this.office);
+    return schedule === undefined
+      ? this.office
+      : (this.#schedules.get(schedule) ?? this.#hoursOf(schedule) ?? this.office);
+  }
+
+  /** A schedule's hours, made on first use and kept; undefined for a name the calendar does not have. */
+  #hoursOf(name: string): OfficeHours | undefined {
+    const make = this.#makers.get(name);
+    if (make === undefined) return undefined;
+    const hours = new OfficeHours(this.days, this.zone, make());
+    this.#schedules.set(name, hours);
+    return hours;
   }
 
   /** The office time clock: `ms` of open time from `t`, or a RangeError when the table ends first. */

@@ -15,8 +15,8 @@ import { badHolidayTable, expected, text, wrongHolidayRegion } from "../messages
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterPath } from "./issues.js";
 import { checkedCharter, isValidated } from "./parse.js";
-import { calendarIssues, schedulesOf } from "./rules.js";
-import { schemas, type CalendarInput, type CalendarSpec } from "./schema.js";
+import { calendarIssues, inForceOf, periodDays, schedulesOf } from "./rules.js";
+import { schemas, type CalendarInput, type CalendarSpec, type ScheduleWeek } from "./schema.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 import { own, ownData } from "../own.js";
 
@@ -77,26 +77,100 @@ type Intervals = readonly (readonly [string, string])[];
 const minutesOf = (hours: Intervals): number[] =>
   hours.flatMap(([open, close]) => [readClockTime(open) ?? 0, readClockTime(close) ?? 0]);
 
-/** The weekly and dated hours of each schedule: `office` (officeHours) and the named ones. */
-function scheduleHours(spec: CalendarSpec): Map<string, ScheduleHours> {
-  const weeks: [string, CalendarSpec["officeHours"]][] = [
-    ["office", spec.officeHours],
-    ...Object.entries(schedulesOf(spec)),
+/** A week's hours as minutes per ISO weekday. */
+function weeklyOf(week: CalendarSpec["officeHours"] | ScheduleWeek): number[][] {
+  return WEEKDAYS.map((day: Weekday) => {
+    const hours = own(week, day);
+    return Array.isArray(hours) ? minutesOf(hours as Intervals) : [];
+  });
+}
+
+const sameMinutes = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((m, i) => m === b[i]);
+
+/**
+ * A schedule given as versions in force one after another, as weekly hours and dated
+ * exceptions. The weekly hours are those that hold on most of the table's dates (a
+ * version's, or none where the schedule is closed most of the time), and only the working
+ * days on which other hours hold are dated, so that the dates walked are those of the
+ * other versions and gaps (Copeland's reception: the 483 days it was closed). Built once
+ * per calendar; a schedule without versions costs nothing here.
+ */
+function versionedHours(versions: readonly ScheduleWeek[], days: DayTable): ScheduleHours {
+  const spans = versions
+    .map((v) => {
+      const [from, to] = periodDays(inForceOf(v));
+      return { from: Math.max(from, days.origin), to: Math.min(to, days.end), weekly: weeklyOf(v) };
+    })
+    .filter((v) => v.from <= v.to)
+    .sort((a, b) => a.from - b.from);
+  // The gaps between versions, where the schedule is closed.
+  const closed = WEEKDAYS.map(() => NO_HOURS);
+  const gaps: { from: number; to: number; weekly: readonly (readonly number[])[] }[] = [];
+  let cursor = days.origin;
+  for (const v of spans) {
+    if (v.from > cursor) gaps.push({ from: cursor, to: v.from - 1, weekly: closed });
+    cursor = Math.max(cursor, v.to + 1);
+  }
+  if (cursor <= days.end) gaps.push({ from: cursor, to: days.end, weekly: closed });
+  const all = [...spans, ...gaps];
+  const length = (w: readonly (readonly number[])[]) =>
+    all.filter((x) => sameWeek(x.weekly, w)).reduce((n, x) => n + x.to - x.from + 1, 0);
+  const weekly = all.map((x) => x.weekly).reduce((a, b) => (length(b) > length(a) ? b : a), closed);
+  const dated = new Map<number, readonly number[]>();
+  for (const span of all) {
+    if (sameWeek(span.weekly, weekly)) continue;
+    for (let day = span.from; day <= span.to; day++) {
+      if (!days.isWorking(day)) continue;
+      const dow = weekdayIndex(day);
+      const minutes = span.weekly[dow] as readonly number[];
+      if (!sameMinutes(minutes, weekly[dow] as readonly number[])) dated.set(day, minutes);
+    }
+  }
+  return { weekly, dated };
+}
+
+const sameWeek = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean =>
+  a.every((m, i) => sameMinutes(m, b[i] as readonly number[]));
+
+const NO_HOURS: readonly number[] = Object.freeze([]);
+
+/** Whether a dated item (closure, dated hours, a recurring closure's date) is in force on `day`. */
+function inForceOn(item: unknown, day: number): boolean {
+  const period = inForceOf(item);
+  if (period === undefined) return true;
+  const [from, to] = periodDays(period);
+  return day >= from && day <= to;
+}
+
+/** The weekly and dated hours of each schedule, `office` (officeHours) and the named ones, worked out when the engine first asks. */
+function scheduleHours(spec: CalendarSpec, days: DayTable): Map<string, () => ScheduleHours> {
+  const weeks: [string, readonly (CalendarSpec["officeHours"] | ScheduleWeek)[]][] = [
+    ["office", [spec.officeHours]],
+    ...schedulesOf(spec),
   ];
-  return new Map(
-    weeks.map(([name, week]) => {
-      const dated = new Map<number, readonly number[]>();
-      for (const d of spec.datedHours) {
-        const names = own(d, "schedules") as readonly string[] | undefined;
-        if (names === undefined || names.includes(name)) dated.set(readDate(d.date) ?? 0, minutesOf(d.hours));
-      }
-      const weekly = WEEKDAYS.map((day: Weekday) => {
-        const hours = own(week, day);
-        return Array.isArray(hours) ? minutesOf(hours as Intervals) : [];
-      });
-      return [name, { weekly, dated }];
-    }),
-  );
+  return new Map(weeks.map(([name, versions]) => [name, () => hoursOf(spec, days, name, versions)]));
+}
+
+/** One schedule's weekly and dated hours. */
+function hoursOf(
+  spec: CalendarSpec,
+  days: DayTable,
+  name: string,
+  versions: readonly (CalendarSpec["officeHours"] | ScheduleWeek)[],
+): ScheduleHours {
+  const only = versions[0] as CalendarSpec["officeHours"];
+  const base: ScheduleHours =
+    versions.length === 1 && inForceOf(only) === undefined
+      ? { weekly: weeklyOf(only), dated: new Map() }
+      : versionedHours(versions as readonly ScheduleWeek[], days);
+  const dated = new Map(base.dated);
+  for (const d of spec.datedHours) {
+    const names = own(d, "schedules") as readonly string[] | undefined;
+    const day = readDate(d.date) ?? 0;
+    if ((names === undefined || names.includes(name)) && inForceOn(d, day)) dated.set(day, minutesOf(d.hours));
+  }
+  return { weekly: base.weekly, dated };
 }
 
 /** The nth (1-5, or -1 for the last) weekday of a month, or undefined when the month has no such day. */
@@ -128,7 +202,7 @@ function recurring(
     if (every !== undefined) {
       for (let year = holidays.firstYear; year <= holidays.lastYear; year++) {
         const day = nthWeekday(year, every.month, WEEKDAYS.indexOf(every.weekday), every.nth);
-        if (day !== undefined) out.push({ from: day, to: day, name: rule.name });
+        if (day !== undefined && inForceOn(rule, day)) out.push({ from: day, to: day, name: rule.name });
       }
       continue;
     }
@@ -149,7 +223,7 @@ function recurring(
       let substitute = day + 1;
       while (!week[weekdayIndex(substitute)] || names.has(substitute) || taken.has(substitute)) substitute++;
       taken.add(substitute);
-      out.push({ from: substitute, to: substitute, name: `${rule.name} (${name})` });
+      if (inForceOn(rule, substitute)) out.push({ from: substitute, to: substitute, name: `${rule.name} (${name})` });
     }
   }
   return out;
@@ -169,7 +243,10 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
       ...spec.closures.map((c) => {
         const from = readDate(c.from) ?? 0;
         const to = own(c, "to");
-        return { from, to: typeof to === "string" ? (readDate(to) ?? from) : from, name: c.name };
+        const last = typeof to === "string" ? (readDate(to) ?? from) : from;
+        // Only the dates within its period in force close (rules.ts refuses one with none).
+        const [a, b] = periodDays(inForceOf(c));
+        return { from: Math.max(from, a), to: Math.min(last, b), name: c.name };
       }),
       ...recurring(spec, holidays, week),
     ],
@@ -181,7 +258,7 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
     zone,
     holidayRegion: holidays.region,
     days,
-    schedules: scheduleHours(spec),
+    schedules: scheduleHours(spec, days),
     receiptCutoffMinutes: typeof cutoff === "string" ? readClockTime(cutoff) : undefined,
   });
 }

@@ -11,6 +11,14 @@ import { LIMIT_UNITS, UNITS, type LimitUnit } from "./units.js";
 export type CharterPath = readonly (string | number)[];
 
 const words = (unit: LimitUnit): string => UNITS[unit].words[1];
+
+/** A period in force in words: "from 2024-04-01 to 2025-03-31", "until 2025-03-31", "from 2025-04-01", "at all times". */
+export function periodText(p: { readonly from?: string | undefined; readonly to?: string | undefined }): string {
+  if (p.from !== undefined && p.to !== undefined) return `from ${p.from} to ${p.to}`;
+  if (p.from !== undefined) return `from ${p.from}`;
+  if (p.to !== undefined) return `until ${p.to}`;
+  return "at all times";
+}
 const quoted = (values: readonly unknown[]): string => values.map((v) => JSON.stringify(v)).join(", ");
 
 /**
@@ -90,6 +98,20 @@ export const ISSUE_MESSAGES = {
   closure_rule: (_p: object) =>
     `A recurring closure needs exactly one rule: "every" ({ month, weekday, nth }) or "substituteFor"`,
   zero_nth: (_p: object) => `"nth" counts from 1 (the first), or -1 for the last`,
+  empty_period: (p: { from: string; to: string }) =>
+    `A period in force must end on or after its first date, got ${p.from} to ${p.to}`,
+  overlapping_versions: (p: { what: string; first: string; period: string; other: string }) =>
+    `${p.what} is in force ${p.period}, which overlaps the version at ${p.first} (in force ${p.other}): give its versions periods in force that do not overlap`,
+  never_in_force: (p: { what: string; period: string }) =>
+    `${p.what} falls outside its own period in force (${p.period}), so it never applies`,
+  promise_limit_form: (p: { forms: readonly string[] }) =>
+    p.forms.length === 0
+      ? 'Expected a promise limit with one of workingDays, calendarDays or agreed, e.g. { "workingDays": 10 }'
+      : `Expected a promise limit with one of workingDays, calendarDays or agreed, got ${p.forms.join(" and ")}`,
+  promise_limit_without_promise: (_p: object) =>
+    "promiseLimit says how far a promised date may move the due date: it needs allowPromise: true",
+  except_with_category: (p: { category: string }) =>
+    `exceptCategories applies to standards without a category; this one covers only "${p.category}"`,
   loosened: (p: { id: string; what: string }) =>
     `Replacing "${p.id}" loosens it (${p.what}): declare the variation with the sentence that approves it ("variation": { "quote": ... })`,
   unknown_region: (p: { input: unknown; known: readonly string[] }) =>

@@ -8,8 +8,9 @@ import { expected } from "../messages.js";
 import { TooLarge, own, ownData } from "../own.js";
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";
-import { calendarIssues, charterIssues, standardIssues } from "./rules.js";
+import { calendarIssues, charterIssues, inForceOf, periodDays, standardIssues } from "./rules.js";
 import { schemas, type Charter, type Standard } from "./schema.js";
+import { formatDate } from "../calendar/civil.js";
 import { LIMIT_UNITS, amountText, type LimitUnit } from "./units.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 
@@ -214,6 +215,84 @@ function loosening(base: Standard, next: Standard): string[] {
   if (next.allowPromise && !base.allowPromise) out.push("a promised date may replace the limit");
   if (next.startsFrom === "acknowledged" && base.startsFrom === "received")
     out.push("counted from the acknowledgement instead of receipt");
+  const was = promiseReach(base);
+  const now = promiseReach(next);
+  if (base.allowPromise && next.allowPromise && now.days > was.days)
+    out.push(`a promised date may move the due date further: ${now.words} instead of ${was.words}`);
+  const excepted = (s: Standard) => (own(s, "exceptCategories") as readonly string[] | undefined) ?? [];
+  const newly = excepted(next).filter((c) => !excepted(base).includes(c));
+  if (newly.length > 0) out.push(`fewer categories: no longer ${newly.join(", ")}`);
+  return out;
+}
+
+/** How far a standard lets a promise move its due date, roughly in days (a working day as 7/5), and in words. */
+function promiseReach(s: Standard): { days: number; words: string } {
+  const limit = own(s, "promiseLimit");
+  const working = own(limit, "workingDays");
+  const calendar = own(limit, "calendarDays");
+  if (typeof working === "number")
+    return { days: (working * 7) / 5, words: `at most ${amountText(working, "workingDays")} further` };
+  if (typeof calendar === "number")
+    return { days: calendar, words: `at most ${amountText(calendar, "calendarDays")} further` };
+  return { days: Number.POSITIVE_INFINITY, words: "no limit" };
+}
+
+/** Whether two standards' periods in force share a date (always, when neither has one). */
+function overlaps(a: Standard, b: Standard): boolean {
+  const [from, to] = periodDays(inForceOf(a));
+  const [x, y] = periodDays(inForceOf(b));
+  return from <= y && x <= to;
+}
+
+/**
+ * A base standard with the dates of a replacement's period in force taken out: none
+ * when the replacement covers all its dates, one or two pieces otherwise, each with
+ * its period narrowed (and its source and quote kept).
+ */
+function outside(base: Standard, replacement: Standard): Standard[] {
+  if (!overlaps(base, replacement)) return [base];
+  const [from, to] = periodDays(inForceOf(base));
+  const [a, b] = periodDays(inForceOf(replacement));
+  const period = inForceOf(base) ?? {};
+  const pieces: Standard[] = [];
+  const piece = (first: number, last: number) => {
+    const inForce = { ...period } as Record<string, unknown>;
+    if (Number.isFinite(first)) inForce.from = formatDate(first);
+    else delete inForce.from;
+    if (Number.isFinite(last)) inForce.to = formatDate(last);
+    else delete inForce.to;
+    pieces.push({ ...base, inForce } as Standard);
+  };
+  if (from < a) piece(from, a - 1);
+  if (b < to) piece(b + 1, to);
+  return pieces;
+}
+
+/**
+ * The base's standards with the layer's replacements in place: each id's replacements
+ * where its first version was, and what remains of the base's versions outside the
+ * replacements' periods in force after them.
+ */
+function mergedStandards(
+  base: readonly Standard[],
+  replacements: ReadonlyMap<string, readonly Standard[]>,
+): Standard[] {
+  const out: Standard[] = [];
+  const placed = new Set<string>();
+  for (const s of base) {
+    const list = replacements.get(s.id);
+    if (list === undefined) {
+      out.push(s);
+      continue;
+    }
+    if (!placed.has(s.id)) {
+      placed.add(s.id);
+      out.push(...list);
+    }
+    let pieces: Standard[] = [s];
+    for (const r of list) pieces = pieces.flatMap((p) => outside(p, r));
+    out.push(...pieces);
+  }
   return out;
 }
 
@@ -225,7 +304,8 @@ function loosening(base: Standard, next: Standard): string[] {
  * approved `variation` with its quote. The layer adds closures, extra working dates,
  * dated hours, recurring closures, schedules, commitments and customer obligations,
  * and may set its own office hours and receipt cut-off. It may not change the time
- * zone, nor take the base's id.
+ * zone, nor take the base's id. A replacement with a period in force (`inForce`)
+ * replaces the base's standard on those dates only: the base's keeps the rest.
  *
  * @throws CharterError naming what is wrong, with paths into the layer.
  */
@@ -247,12 +327,12 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
       charterIssue("time_zone_changed", ["calendar", "timeZone"], { base: checkedBase.calendar.timeZone, layer: zone }),
     );
   }
-  const baseIds = checkedBase.standards.map((s) => s.id);
-  const replacements = new Map<string, Standard>();
+  const baseIds = [...new Set(checkedBase.standards.map((s) => s.id))];
+  const replacements = new Map<string, Standard[]>();
   (l.standards?.replace ?? []).forEach((replacement, i) => {
     const { reason, variation, ...standard } = replacement;
-    const base = checkedBase.standards.find((s) => s.id === standard.id);
-    if (base === undefined) {
+    const versions = checkedBase.standards.filter((s) => s.id === standard.id);
+    if (versions.length === 0) {
       problems.push(
         charterIssue("unknown_standard", ["standards", "replace", i, "id"], {
           id: standard.id,
@@ -262,15 +342,20 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
       );
       return;
     }
-    const loosened = loosening(base, standard as Standard);
+    // A replacement with a period replaces the base's versions on its dates only: it may
+    // not loosen any of those it overlaps.
+    const overlapped = versions.filter((v) => overlaps(v, standard as Standard));
+    const loosened = [...new Set(overlapped.flatMap((v) => loosening(v, standard as Standard)))];
     if (loosened.length > 0 && variation === undefined)
       problems.push(
         charterIssue("loosened", ["standards", "replace", i], { id: standard.id, what: loosened.join("; ") }),
       );
-    replacements.set(standard.id, {
+    const list = replacements.get(standard.id) ?? [];
+    list.push({
       ...standard,
       replaced: { by: l.id, reason, ...(variation === undefined ? {} : { variation }) },
     } as Standard);
+    replacements.set(standard.id, list);
   });
   (l.standards?.add ?? []).forEach((standard, i) => {
     if (baseIds.includes(standard.id))
@@ -303,7 +388,7 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
         ? {}
         : { assumptions: [...(calendar.assumptions ?? []), ...(layerCalendar?.assumptions ?? [])] }),
     },
-    standards: [...checkedBase.standards.map((s) => replacements.get(s.id) ?? s), ...(l.standards?.add ?? [])],
+    standards: [...mergedStandards(checkedBase.standards, replacements), ...(l.standards?.add ?? [])],
     commitments: [...checkedBase.commitments, ...(l.commitments ?? [])],
     customerObligations: [...checkedBase.customerObligations, ...(l.customerObligations ?? [])],
   };

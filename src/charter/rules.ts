@@ -9,12 +9,13 @@
 import { WEEKDAYS, readClockTime, readDate, weekdayIndex } from "../calendar/civil.js";
 import {
   charterIssue,
+  periodText,
   type CharterIssue,
   type CharterIssueCode,
   type CharterPath,
   type IssueParams,
 } from "./issues.js";
-import type { CalendarSpec, Charter, Standard } from "./schema.js";
+import type { CalendarSpec, Charter, InForce, ScheduleWeek, Standard } from "./schema.js";
 import { own } from "../own.js";
 import { LIMIT_UNITS, UNITS, isDayBased, type LimitUnit } from "./units.js";
 
@@ -55,12 +56,81 @@ function intervalsInOrder(hours: readonly (readonly [string, string])[], path: C
   });
 }
 
-/** The calendar's named schedules, read by own property. */
-export function schedulesOf(c: CalendarSpec): Readonly<Record<string, CalendarSpec["officeHours"]>> {
+/** The calendar's named schedules, each as its list of versions (one, without a period, for plain weekly hours). */
+export function schedulesOf(c: CalendarSpec): ReadonlyMap<string, readonly ScheduleWeek[]> {
   const schedules = own(c, "schedules");
-  return typeof schedules === "object" && schedules !== null
-    ? (schedules as Record<string, CalendarSpec["officeHours"]>)
-    : {};
+  const out = new Map<string, readonly ScheduleWeek[]>();
+  if (typeof schedules !== "object" || schedules === null) return out;
+  for (const [name, value] of Object.entries(schedules as Record<string, ScheduleWeek | readonly ScheduleWeek[]>))
+    out.set(name, Array.isArray(value) ? (value as readonly ScheduleWeek[]) : [value as ScheduleWeek]);
+  return out;
+}
+
+/** The period an item was in force, by own property. */
+export function inForceOf(item: unknown): InForce | undefined {
+  const period = own(item, "inForce");
+  return typeof period === "object" && period !== null ? (period as InForce) : undefined;
+}
+
+/** A period in force as epoch days, inclusive: open ends are infinite. */
+export function periodDays(period: InForce | undefined): readonly [number, number] {
+  const from = own(period, "from");
+  const to = own(period, "to");
+  return [
+    typeof from === "string" ? (readDate(from) ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY,
+    typeof to === "string" ? (readDate(to) ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY,
+  ];
+}
+
+/** A period in words, for messages. */
+function periodWords(period: InForce | undefined): string {
+  return periodText({
+    from: own(period, "from") as string | undefined,
+    to: own(period, "to") as string | undefined,
+  });
+}
+
+/** Reports a period in force that ends before it starts. */
+function periodInOrder(period: InForce | undefined, path: CharterPath, report: Report): void {
+  if (period === undefined) return;
+  const [from, to] = periodDays(period);
+  if (to < from) report("empty_period", [...path, "inForce", "to"], { from: period.from ?? "", to: period.to ?? "" });
+}
+
+/**
+ * Reports each item that is in force on a date another with the same key is: versions
+ * of one standard, or of one schedule, take turns. Two standards of one id without
+ * periods are a plain duplicate.
+ */
+function versionsApart(
+  items: readonly { readonly key: string; readonly period: InForce | undefined; readonly path: CharterPath }[],
+  noun: "Standard" | "Schedule",
+  report: Report,
+): void {
+  items.forEach((item, i) => {
+    const [from, to] = periodDays(item.period);
+    for (let j = 0; j < i; j++) {
+      const other = items[j] as (typeof items)[number];
+      if (other.key !== item.key) continue;
+      const [a, b] = periodDays(other.period);
+      if (to < a || b < from) continue;
+      if (noun === "Standard" && item.period === undefined && other.period === undefined)
+        report("duplicate_id", [...item.path, "id"], { id: item.key, first: formatPathOf(other.path) });
+      else
+        report("overlapping_versions", [...item.path, item.period === undefined ? "id" : "inForce"], {
+          what: `${noun} "${item.key}"`,
+          period: periodWords(item.period),
+          other: periodWords(other.period),
+          first: formatPathOf(other.path),
+        });
+      return;
+    }
+  });
+}
+
+/** `standards[1]`, for messages that point at another item. */
+function formatPathOf(path: CharterPath): string {
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`)).join("");
 }
 
 function toOf(closure: CalendarSpec["closures"][number]): string | undefined {
@@ -94,19 +164,79 @@ export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
   {
     name: "each schedule's hours close after they open, in order, without overlapping",
     check: (c, report) => {
-      for (const [name, week] of Object.entries(schedulesOf(c))) {
-        for (const day of WEEKDAYS) {
-          const hours = own(week, day);
-          if (Array.isArray(hours))
-            intervalsInOrder(hours as readonly (readonly [string, string])[], ["schedules", name, day], report);
-        }
+      const raw = own(c, "schedules") as Record<string, unknown> | undefined;
+      for (const [name, versions] of schedulesOf(c)) {
+        const listed = Array.isArray(raw?.[name]);
+        versions.forEach((week, v) => {
+          const path: CharterPath = listed ? ["schedules", name, v] : ["schedules", name];
+          for (const day of WEEKDAYS) {
+            const hours = own(week, day);
+            if (Array.isArray(hours))
+              intervalsInOrder(hours as readonly (readonly [string, string])[], [...path, day], report);
+          }
+        });
       }
+    },
+  },
+  {
+    name: "every period in force ends on or after it starts",
+    check: (c, report) => {
+      const raw = own(c, "schedules") as Record<string, unknown> | undefined;
+      for (const [name, versions] of schedulesOf(c)) {
+        const listed = Array.isArray(raw?.[name]);
+        versions.forEach((week, v) =>
+          periodInOrder(inForceOf(week), listed ? ["schedules", name, v] : ["schedules", name], report),
+        );
+      }
+      c.closures.forEach((x, i) => periodInOrder(inForceOf(x), ["closures", i], report));
+      c.recurringClosures.forEach((x, i) => periodInOrder(inForceOf(x), ["recurringClosures", i], report));
+      c.datedHours.forEach((x, i) => periodInOrder(inForceOf(x), ["datedHours", i], report));
+    },
+  },
+  {
+    name: "versions of a schedule are in force one at a time",
+    check: (c, report) => {
+      for (const [name, versions] of schedulesOf(c)) {
+        if (versions.length < 2) continue;
+        versionsApart(
+          versions.map((week, v) => ({ key: name, period: inForceOf(week), path: ["schedules", name, v] })),
+          "Schedule",
+          report,
+        );
+      }
+    },
+  },
+  {
+    name: "a dated closure or dated hours falls within its own period in force",
+    check: (c, report) => {
+      c.closures.forEach((closure, i) => {
+        const period = inForceOf(closure);
+        if (period === undefined) return;
+        const [from, to] = closureDays(closure);
+        const [a, b] = periodDays(period);
+        if (to < a || from > b)
+          report("never_in_force", ["closures", i, "inForce"], {
+            what: `The closure "${closure.name}"`,
+            period: periodWords(period),
+          });
+      });
+      c.datedHours.forEach((d, i) => {
+        const period = inForceOf(d);
+        if (period === undefined) return;
+        const day = readDate(d.date) ?? 0;
+        const [a, b] = periodDays(period);
+        if (day < a || day > b)
+          report("never_in_force", ["datedHours", i, "inForce"], {
+            what: `The dated hours of ${d.date}`,
+            period: periodWords(period),
+          });
+      });
     },
   },
   {
     name: "dated hours close after they open, in order, and name schedules the calendar has",
     check: (c, report) => {
-      const known = ["office", ...Object.keys(schedulesOf(c))];
+      const known = ["office", ...schedulesOf(c).keys()];
       c.datedHours.forEach((d, i) => {
         intervalsInOrder(d.hours, ["datedHours", i, "hours"], report);
         (own(d, "schedules") as readonly string[] | undefined)?.forEach((name, j) => {
@@ -143,7 +273,9 @@ export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
       const closed = new Map<number, number>();
       c.closures.forEach((closure, i) => {
         const [from, to] = closureDays(closure);
-        if (to - from <= 366) for (let d = from; d <= to; d++) if (!closed.has(d)) closed.set(d, i);
+        const [a, b] = periodDays(inForceOf(closure));
+        if (to - from <= 366)
+          for (let d = Math.max(from, a); d <= Math.min(to, b); d++) if (!closed.has(d)) closed.set(d, i);
       });
       c.extraWorkingDates.forEach((extra, i) => {
         const closure = closed.get(readDate(extra.date) ?? 0);
@@ -246,6 +378,30 @@ export const STANDARD_RULES: readonly Rule<Standard>[] = [
     },
   },
   { name: "each channel once", check: (s, report) => noRepeats(s.channels, "channels", report) },
+  {
+    name: "its period in force ends on or after it starts",
+    check: (s, report) => periodInOrder(inForceOf(s), [], report),
+  },
+  {
+    name: "a promise limit has one form, and goes with allowPromise",
+    check: (s, report) => {
+      const limit = own(s, "promiseLimit");
+      if (limit === undefined) return;
+      const forms = ["workingDays", "calendarDays", "agreed"].filter((k) => own(limit, k) !== undefined);
+      if (forms.length !== 1) report("promise_limit_form", ["promiseLimit"], { forms });
+      if (!s.allowPromise) report("promise_limit_without_promise", ["promiseLimit"], {});
+    },
+  },
+  {
+    name: "excepted categories go with a standard that has no category, each once",
+    check: (s, report) => {
+      const except = own(s, "exceptCategories") as readonly string[] | undefined;
+      if (except === undefined) return;
+      const category = own(s, "category");
+      if (typeof category === "string") report("except_with_category", ["exceptCategories"], { category });
+      noRepeats(except, "exceptCategories", report);
+    },
+  },
 ];
 
 function uniqueIds(items: readonly { readonly id: string }[], key: string, report: Report): void {
@@ -259,11 +415,19 @@ function uniqueIds(items: readonly { readonly id: string }[], key: string, repor
 
 /** The rules of a charter as a whole (its calendar and standards have their own). */
 export const CHARTER_RULES: readonly Rule<Charter>[] = [
-  { name: "standard ids are unique", check: (c, report) => uniqueIds(c.standards, "standards", report) },
+  {
+    name: "a standard id is given once, or as versions in force one at a time",
+    check: (c, report) =>
+      versionsApart(
+        c.standards.map((s, i) => ({ key: s.id, period: inForceOf(s), path: ["standards", i] })),
+        "Standard",
+        report,
+      ),
+  },
   {
     name: "a standard's schedule is one the calendar has",
     check: (c, report) => {
-      const known = ["office", ...Object.keys(schedulesOf(c.calendar))];
+      const known = ["office", ...schedulesOf(c.calendar).keys()];
       c.standards.forEach((s, i) => {
         const name = own(s, "schedule");
         if (typeof name === "string" && !known.includes(name))
@@ -278,12 +442,30 @@ export const CHARTER_RULES: readonly Rule<Charter>[] = [
       const cite = (value: unknown, path: CharterPath) => {
         if (typeof value === "string" && !known.includes(value)) report("unknown_source", path, { id: value, known });
       };
-      c.standards.forEach((s, i) => cite(own(s, "source"), ["standards", i, "source"]));
-      c.calendar.datedHours.forEach((d, i) => cite(own(d, "source"), ["calendar", "datedHours", i, "source"]));
-      c.calendar.recurringClosures.forEach((r, i) =>
-        cite(own(r, "source"), ["calendar", "recurringClosures", i, "source"]),
-      );
-      c.calendar.closures.forEach((r, i) => cite(own(r, "source"), ["calendar", "closures", i, "source"]));
+      const citeWithPeriod = (item: unknown, path: CharterPath) => {
+        cite(own(item, "source"), [...path, "source"]);
+        cite(own(inForceOf(item), "source"), [...path, "inForce", "source"]);
+      };
+      c.standards.forEach((s, i) => citeWithPeriod(s, ["standards", i]));
+      c.commitments.forEach((x, i) => cite(own(x, "source"), ["commitments", i, "source"]));
+      c.customerObligations.forEach((x, i) => cite(own(x, "source"), ["customerObligations", i, "source"]));
+      c.calendar.datedHours.forEach((d, i) => citeWithPeriod(d, ["calendar", "datedHours", i]));
+      c.calendar.recurringClosures.forEach((r, i) => citeWithPeriod(r, ["calendar", "recurringClosures", i]));
+      c.calendar.closures.forEach((r, i) => citeWithPeriod(r, ["calendar", "closures", i]));
+      const raw = own(c.calendar, "schedules") as Record<string, unknown> | undefined;
+      for (const [name, versions] of schedulesOf(c.calendar)) {
+        const listed = Array.isArray(raw?.[name]);
+        versions.forEach((week, v) =>
+          cite(own(inForceOf(week), "source"), [
+            "calendar",
+            "schedules",
+            name,
+            ...(listed ? [v] : []),
+            "inForce",
+            "source",
+          ]),
+        );
+      }
       ((own(c.calendar, "sourced") as readonly { source: string }[] | undefined) ?? []).forEach((r, i) =>
         cite(r.source, ["calendar", "sourced", i, "source"]),
       );

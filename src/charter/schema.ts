@@ -52,15 +52,35 @@ function build() {
   const interval = z.tuple([clockTime, clockTime]);
   const day = () => z.optional(z.array(interval));
 
-  const officeHours = z.strictObject({
-    mon: day(),
-    tue: day(),
-    wed: day(),
-    thu: day(),
-    fri: day(),
-    sat: day(),
-    sun: day(),
-  });
+  const week = { mon: day(), tue: day(), wed: day(), thu: day(), fri: day(), sat: day(), sun: day() };
+  const officeHours = z.strictObject(week);
+
+  /**
+   * The period a rule was in force: local dates, both inclusive, either open. A standard
+   * judges the contacts received on those dates; hours and closures apply on them.
+   */
+  const inForce = z
+    .strictObject({
+      /** First date in force; in force since ever when absent. */
+      from: z.optional(isoDate),
+      /** Last date in force, inclusive; still in force when absent. */
+      to: z.optional(isoDate),
+      /** The id of the source that gives the period, and its sentence. */
+      source: z.optional(z.string().check(minLength(1))),
+      quote: z.optional(z.string().check(minLength(1))),
+      /** How the period was read, or why a date is assumed. */
+      assumption: z.optional(nonEmpty()),
+    })
+    .check(
+      z.describe(
+        "The period in force: from and to (YYYY-MM-DD, inclusive, either open), with the source and sentence that say so.",
+      ),
+    );
+
+  /** A schedule's weekly hours, for the period given (always, when absent). */
+  const scheduleWeek = z.strictObject({ ...week, inForce: z.optional(inForce) });
+  /** A named schedule: its weekly hours, or versions of them in force one after another. */
+  const schedule = z.union([scheduleWeek, z.array(scheduleWeek).check(minLength(1))]);
 
   /** Where a value comes from when the charter text does not give it. */
   const assumption = z.strictObject({
@@ -78,6 +98,8 @@ function build() {
     /** The sentence that announces it, and the id of its source. */
     quote: z.optional(z.string().check(minLength(1))),
     source: z.optional(z.string().check(minLength(1))),
+    /** Its dates close only within this period. */
+    inForce: z.optional(inForce),
   });
 
   const extraWorkingDate = z.strictObject({
@@ -103,6 +125,8 @@ function build() {
     quote: z.optional(z.string().check(minLength(1))),
     /** The id of the source the hours come from. */
     source: z.optional(id()),
+    /** The hours apply only within this period. */
+    inForce: z.optional(inForce),
   });
 
   /** A closure that recurs every year by rule: the nth weekday of a month, or a substitute day for a weekend holiday. */
@@ -121,6 +145,8 @@ function build() {
     quote: z.optional(z.string().check(minLength(1))),
     assumption: z.optional(nonEmpty()),
     source: z.optional(id()),
+    /** The years it recurs in: only its dates within this period close. */
+    inForce: z.optional(inForce),
   });
 
   /** The calendar of a charter: where, when and on which days the council works. */
@@ -158,9 +184,11 @@ function build() {
       .check(z.describe("HH:MM: a receipt at or after it counts from the next calendar date.")),
     /** Named weekly hours besides the office hours (telephone lines, reception), to which standards may refer. */
     schedules: z
-      .optional(z.record(id(), officeHours))
+      .optional(z.record(id(), schedule))
       .check(
-        z.describe("Named weekly hours besides officeHours, e.g. telephone-lines; a standard's schedule names one."),
+        z.describe(
+          "Named weekly hours besides officeHours, e.g. telephone-lines; a standard's schedule names one. A list gives versions, each with its inForce period: on dates none covers, the schedule is closed.",
+        ),
       ),
     /** Dates with hours of their own. */
     datedHours: z
@@ -237,6 +265,14 @@ function build() {
     category: z
       .optional(slug)
       .check(z.describe("A category such as complaint: the standard covers only contacts of that category.")),
+    /** For a standard without a category: categories it does not cover (a more specific procedure judges them). */
+    exceptCategories: z
+      .optional(z.array(slug).check(minLength(1)))
+      .check(
+        z.describe(
+          "A standard without a category covers every category but these (e.g. complaint, when the complaints procedure judges them).",
+        ),
+      ),
     stage: z
       .enum(STAGES)
       .check(z.describe("answer (a call picked up), attend (a visitor seen), acknowledge, respond (a full response).")),
@@ -269,6 +305,22 @@ function build() {
       .check(
         z.describe(
           "respond stage: also met by an acknowledgement by the due time that promises a date (promisedBy), if the promise is kept.",
+        ),
+      ),
+    /** How far a promised date may move the due date: at most N further working (or calendar) days, or agreed with no limit. */
+    promiseLimit: z
+      .optional(
+        z.strictObject({
+          workingDays: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
+          calendarDays: z.optional(z.int().check(z.gte(1), z.lte(100_000))),
+          /** `true`: the revised date is agreed with the customer, with no limit. */
+          agreed: z.optional(z.literal(true)),
+          quote: z.optional(quote),
+        }),
+      )
+      .check(
+        z.describe(
+          'With allowPromise: how far a promised date may move the due date, { "workingDays": 10 } further at most, or { "agreed": true } (no limit), with its quote.',
         ),
       ),
     /** Events that stop the clock, replacing the stage's default events. */
@@ -315,6 +367,8 @@ function build() {
     appointments: z
       ._default(z.enum(["included", "excluded"]), "included")
       .check(z.describe("excluded: contacts that had an appointment (appointmentAt) are not applicable.")),
+    /** The period the standard was in force: contacts received (local date) outside it are not judged by it. */
+    inForce: z.optional(inForce),
   };
   const standardSchema = z.strictObject(standardShape);
 
@@ -324,13 +378,19 @@ function build() {
     quote: z.optional(quote),
   });
 
-  /** A qualitative promise ("treat you with respect"). */
-  const commitmentSchema = z.strictObject({ id: slug, quote, measuredBy: z.optional(measure) });
+  /** A qualitative promise ("treat you with respect"); `source` when it comes from a document other than the charter. */
+  const commitmentSchema = z.strictObject({
+    id: slug,
+    quote,
+    source: z.optional(id()),
+    measuredBy: z.optional(measure),
+  });
 
   /** Something the charter asks of customers; it may exempt some standards when the customer did not do it. */
   const obligationSchema = z.strictObject({
     id: slug,
     quote,
+    source: z.optional(id()),
     /** Standards not applicable when the customer did not meet this obligation. */
     exempts: z.optional(
       z.strictObject({
@@ -351,6 +411,16 @@ function build() {
     /** When the document was published or retrieved, as far as known. */
     date: z.optional(nonEmpty()),
     note: z.optional(nonEmpty()),
+    /** Sentences of this document the charter does not use, each with why, so that nothing published is left out silently. */
+    unused: z.optional(
+      z.array(
+        z.strictObject({
+          quote,
+          reason: z.enum(["superseded", "contradicted", "weak-source", "no-bearing", "already-covered"]),
+          note: nonEmpty(),
+        }),
+      ),
+    ),
   });
 
   const review = z.strictObject({ cadence: z.enum(["annual", "not-stated"]), quote: z.optional(quote) });
@@ -389,7 +459,7 @@ function build() {
         extraWorkingDates: z.optional(z.array(extraWorkingDate)),
         datedHours: z.optional(z.array(datedHours)),
         recurringClosures: z.optional(z.array(recurringClosure)),
-        schedules: z.optional(z.record(id(), officeHours)),
+        schedules: z.optional(z.record(id(), schedule)),
         assumptions: z.optional(z.array(assumption)),
       }),
     ),
@@ -515,6 +585,12 @@ export type CharterInput = z.input<Schemas["charterSchema"]>;
 export type Standard = Charter["standards"][number];
 export type Commitment = Charter["commitments"][number];
 export type CustomerObligation = Charter["customerObligations"][number];
+/** The period a rule was in force: `from` and `to`, local dates, inclusive, either open. */
+export type InForce = NonNullable<Standard["inForce"]>;
+/** How far a promised date may move a standard's due date. */
+export type PromiseLimit = NonNullable<Standard["promiseLimit"]>;
+/** One version of a named schedule's weekly hours. */
+export type ScheduleWeek = Extract<NonNullable<CalendarSpec["schedules"]>[string], { readonly mon?: unknown }>;
 /** A department's layer, as written. */
 export type CharterLayerInput = z.input<Schemas["layerSchema"]>;
 /** A contact: the Contact field names are also the columns of contact files. */

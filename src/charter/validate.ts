@@ -65,11 +65,32 @@ const KEPT: ReadonlySet<string> = new Set([
   "invalid_union",
 ]);
 
+/**
+ * The issues of the one form of a union whose type the value has (an object where the
+ * union allows an object or a list of them), so that a typo inside it is reported at its
+ * own path; undefined when no form, or more than one, has the value's type.
+ */
+function matchedForm(issue: RawIssue): readonly RawIssue[] | undefined {
+  if (issue.code !== "invalid_union") return undefined;
+  const forms = (issue as { errors?: readonly (readonly RawIssue[])[] }).errors ?? [];
+  const typed = forms.filter((f) => !f.some((i) => i.code === "invalid_type" && i.path.length === 0));
+  return typed.length === 1 ? typed[0] : undefined;
+}
+
 /** Issues of a failed parse, one per problem; unknown keys get one issue each, at their own path. */
 export function toCharterIssues(error: z.core.$ZodError, prefix: readonly (string | number)[] = []): CharterIssue[] {
+  return toIssues(error.issues, prefix);
+}
+
+function toIssues(issues: readonly RawIssue[], prefix: readonly (string | number)[]): CharterIssue[] {
   const out: CharterIssue[] = [];
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     const path = [...prefix, ...issue.path.map((k) => (typeof k === "symbol" ? String(k) : k))];
+    const form = matchedForm(issue);
+    if (form !== undefined) {
+      out.push(...toIssues(form, path));
+      continue;
+    }
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys)
         out.push({ code: "unrecognized_key", path: [...path, key], message: ISSUE_MESSAGES.unrecognized_key({ key }) });

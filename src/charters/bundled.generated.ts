@@ -18,7 +18,33 @@ export const copeland: Charter = {
       "publisher": "Copeland Borough Council",
       "url": "https://mta-sts.copeland.gov.uk/node/44245",
       "date": "2020-03-20",
-      "note": "The address is on the host mta-sts.copeland.gov.uk, recorded exactly as stored."
+      "note": "The address is on the host mta-sts.copeland.gov.uk, recorded exactly as stored. A news item of 20 March 2020: the offices close to the public from Monday 23 March 2020 (reception, calendar.schedules.reception), with Customer Services' hours (officeHours).",
+      "unused": [
+        {
+          "quote": "Contact Copeland Council’s Customer Services department on 01946 598300 or email info@copeland.gov.uk.",
+          "reason": "no-bearing",
+          "note": "Contact details."
+        },
+        {
+          "quote": "This number also has an out-of-hours emergency option for homelessness, flooding and dangerous structures.",
+          "reason": "no-bearing",
+          "note": "An emergency line out of hours: no standard of the charter covers it."
+        }
+      ]
+    },
+    {
+      "id": "copeland-local-links",
+      "title": "Local links (Cleator Moor)",
+      "publisher": "Copeland Borough Council",
+      "url": "http://www.copeland.gov.uk/glossary/local-links",
+      "note": "No date shown; an older page.",
+      "unused": [
+        {
+          "quote": "The scheme has already seen staff from Copeland Borough Council move into Cleator Moor Library which will be open from 9am to 5pm Monday, Tuesday, Thursday and Friday, and from 9am to 12pm on Wednesday and Saturday.",
+          "reason": "no-bearing",
+          "note": "The hours of a Local Links desk in Cleator Moor Library, not of the reception or the Customer Services line that the standards name."
+        }
+      ]
     }
   ],
   "review": {
@@ -68,14 +94,92 @@ export const copeland: Charter = {
     },
     "closures": [],
     "extraWorkingDates": [],
+    "schedules": {
+      "reception": [
+        {
+          "mon": [
+            [
+              "09:00",
+              "17:00"
+            ]
+          ],
+          "tue": [
+            [
+              "09:00",
+              "17:00"
+            ]
+          ],
+          "wed": [
+            [
+              "10:00",
+              "17:00"
+            ]
+          ],
+          "thu": [
+            [
+              "09:00",
+              "17:00"
+            ]
+          ],
+          "fri": [
+            [
+              "09:00",
+              "16:30"
+            ]
+          ],
+          "inForce": {
+            "to": "2020-03-22",
+            "source": "copeland-hours-2020",
+            "quote": "COPELAND Council’s offices in Whitehaven and Millom will close to the public from Monday, March 23."
+          }
+        },
+        {
+          "mon": [
+            [
+              "09:00",
+              "17:00"
+            ]
+          ],
+          "tue": [
+            [
+              "09:00",
+              "17:00"
+            ]
+          ],
+          "wed": [
+            [
+              "10:00",
+              "17:00"
+            ]
+          ],
+          "thu": [
+            [
+              "09:00",
+              "17:00"
+            ]
+          ],
+          "fri": [
+            [
+              "09:00",
+              "16:30"
+            ]
+          ],
+          "inForce": {
+            "from": "2021-07-19",
+            "assumption": "No stored source says when the offices reopened to the public. The notice ties the closure to the Government's advice on social distancing, so reception is taken to reopen on Monday 19 July 2021, when England's last legal limits on social contact ended (step 4 of the Government's roadmap). Replace with the council's own date if one is found."
+          }
+        }
+      ]
+    },
     "datedHours": [],
     "recurringClosures": [],
     "assumptions": [
       {
         "fields": [
-          "officeHours"
+          "officeHours",
+          "schedules.reception"
         ],
-        "note": "The published hours are those of Customer Services (the telephone line); reception is taken to keep the same hours."
+        "note": "The published hours are those of Customer Services (the telephone line); reception is taken to keep the same hours while it is open to the public."
       }
     ],
     "sourced": [
@@ -85,6 +189,13 @@ export const copeland: Charter = {
         ],
         "source": "copeland-hours-2020",
         "quote": "The service is open every weekday; 9am to 5pm on Mondays, Tuesdays and Thursdays; 10am to 5pm on Wednesdays; 9am to 4.30pm on Fridays."
+      },
+      {
+        "fields": [
+          "schedules.reception"
+        ],
+        "source": "copeland-hours-2020",
+        "quote": "The council’s staff will instead be contactable by telephone and email only, and there is a wealth of information available on the council’s website and social media channels."
       }
     ]
   },
@@ -107,8 +218,9 @@ export const copeland: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "We will attend to customers who visit our reception within 5 minutes of their arrival",
-      "assumption": "Reception is staffed only while the office is open, so arrivals outside office hours are out of scope.",
+      "assumption": "Reception is staffed only while it is open to the public, so arrivals at other times are out of scope. Its hours are taken to be Customer Services' published hours, and it was closed to the public from Monday 23 March 2020 (calendar.schedules.reception).",
       "firmness": "will",
+      "schedule": "reception",
       "appointments": "included"
     },
     {
@@ -339,7 +451,7 @@ export const colchester: Charter = {
       "title": "Customer Service Standard: What you can expect from us",
       "publisher": "Colchester Borough Council",
       "url": "http://colchester.gov.uk/article/14938/Customer-Service-Standard",
-      "note": "Colchester became a city in 2022 (Colchester City Council); the standard is kept as published. No date is shown on the text. The page as stored later at this address keeps only the email timescale (its stored excerpt stops before the telephone section), and the page last reviewed on 20 January 2022 gives no timescales."
+      "note": "Colchester became a city in 2022 (Colchester City Council); the standard is kept as published. No date is shown on the text. The page as stored later at this address keeps the same email timescale and online sentences (its stored excerpt stops before the telephone section), and the page last reviewed on 20 January 2022 gives no timescales."
     },
     {
       "id": "colchester-2022",
@@ -347,7 +459,44 @@ export const colchester: Charter = {
       "publisher": "Colchester City Council",
       "url": "https://www.colchester.gov.uk/customer-service-standard/",
       "date": "2022-01-20",
-      "note": "\"Page last reviewed: 20 January 2022\". It promises to \"Respond to enquiries quickly and accurately\" without a timescale."
+      "note": "\"Page last reviewed: 20 January 2022\". It promises to \"Respond to enquiries quickly and accurately\" without a timescale; a banner on the stored copy announces an online payments outage on Sunday 9 October (2022, by the review date: 9 October next fell on a Sunday in 2022).",
+      "unused": [
+        {
+          "quote": "Respond to enquiries quickly and accurately",
+          "reason": "already-covered",
+          "note": "No timescale; the charter's own commitment to \"process your query quickly and efficiently\" says the same, and its timescales stand."
+        },
+        {
+          "quote": "Due to our internet payments system being unavailable, customers will not be able to make any online payments or receive their outstanding balance for over the phone payments between 6am and 10am on Sunday 09 October.",
+          "reason": "no-bearing",
+          "note": "An outage of online payments on a Sunday: no standard measures payments, and no working day closes."
+        }
+      ]
+    },
+    {
+      "id": "colchester-covid-2020",
+      "title": "Council buildings to close to the public (news, March 2020)",
+      "publisher": "Colchester Borough Council",
+      "url": "https://www.colchester.gov.uk/info/cbc-article/?catid=latest-news-march-2020&id=KA-03111",
+      "date": "2020-03-17",
+      "note": "\"PUBLISHED: 17 March 2020\". The buildings named are leisure, museum and visitor sites and the Town Hall.",
+      "unused": [
+        {
+          "quote": "All of Colchester Borough Council’s buildings are to be closed to the public in light of the Government’s advice as part of the steps it is taking to combat the spread of COVID-19.",
+          "reason": "no-bearing",
+          "note": "The charter has no standard for visits; closing buildings to the public closes no working day and does not close the phone lines or email that its standards measure."
+        },
+        {
+          "quote": "From Thursday all Leisure World sites, Charter Hall, Town Hall, Colchester Castle, Hollytrees Museum, the Natural History Museum, the Visitor Information Centre and High Woods Country Park Visitor Centre will be closed to the public for the foreseeable future.",
+          "reason": "no-bearing",
+          "note": "Leisure, museum and visitor sites, which no standard covers."
+        },
+        {
+          "quote": "They will all be open as usual tomorrow (Wednesday).",
+          "reason": "no-bearing",
+          "note": "Wednesday 18 March 2020: open as usual."
+        }
+      ]
     }
   ],
   "review": {
@@ -483,6 +632,18 @@ export const colchester: Charter = {
   ],
   "commitments": [
     {
+      "id": "self-serve-online",
+      "quote": "You can self-serve online 24 hours a day, 7 days a week."
+    },
+    {
+      "id": "process-queries",
+      "quote": "You can find information about our services, pay, book and upload documents using our website and we will process your query quickly and efficiently."
+    },
+    {
+      "id": "friendly-professional",
+      "quote": "We offer a friendly, accessible and professional service, where trained staff are ready to help with your enquiry."
+    },
+    {
       "id": "welcoming-fair-courteous",
       "quote": "be welcoming, fair, responsive and courteous"
     },
@@ -517,6 +678,10 @@ export const colchester: Charter = {
     {
       "id": "privacy",
       "quote": "respect your right to privacy and confidentiality."
+    },
+    {
+      "id": "online-24-hours",
+      "quote": "You can access most of our services and products online 24 hours a day."
     },
     {
       "id": "website-clear",
@@ -574,8 +739,16 @@ export const colchester: Charter = {
       "quote": "help you if you have special communication or access needs."
     },
     {
+      "id": "anticipate-needs",
+      "quote": "We aim to anticipate and meet your needs so we can deliver excellent customer service."
+    },
+    {
       "id": "keep-informed",
       "quote": "We will try our best to resolve all of your enquiries at the time of contacting us. However, where this is not possible we will strive to keep you informed on what is being done to resolve your enquiry."
+    },
+    {
+      "id": "equality-impact-assessments",
+      "quote": "We complete Equality Impact Assessments for policies, procedures and practices that have an impact on customers and employees."
     }
   ],
   "customerObligations": [
@@ -593,7 +766,7 @@ export const colchester: Charter = {
     },
     {
       "id": "courtesy",
-      "quote": "Treat our staff and other customers with courtesy and respect."
+      "quote": "Treat our staff and other customers with courtesy and respect. Our staff and other customers will not deal with violent, rude or disruptive customers"
     },
     {
       "id": "keep-us-updated",
@@ -610,21 +783,84 @@ export const norwich: Charter = {
     {
       "title": "Customer service standards",
       "publisher": "Norwich City Council",
-      "note": "The standards give no timescales; complaints follow the council's corporate complaints policy (the next source), whose timescales are the standards below. The stored copy shows no address or date."
+      "note": "The council's standards as published; the stored copy shows no address or date (the one sentence stored from https://norwich.gov.uk/a_to_z/service/454/customer_service_standards is word for word this text's). They set no timescales of their own: complaints are handled \"in line with our corporate policy\", the next source, whose timescales are the standards below. An older version of the standards page did give timescales (see norwich-standards-older); no stored source says when they applied, so they are recorded there and not judged."
     },
     {
       "id": "norwich-complaints",
       "title": "Complaints: corporate complaints procedure (stages one and two)",
       "publisher": "Norwich City Council",
       "url": "https://www.norwich.gov.uk/info/20233/customer_feedback/1572/complaints/3",
-      "note": "No date shown in the stored copy. The two timescale sentences are worded the same under stage one and stage two."
+      "note": "No date shown in the stored copy. The two timescale sentences are worded the same under stage one and stage two. Newer complaints policy pages (https://www.norwich.gov.uk/customer-services/compliments-complaints-and-suggestions/corporate-complaints-policy, .../complaints/4) are stored without any timescale, so nothing is taken from them.",
+      "unused": [
+        {
+          "quote": "This involves a two-stage approach.",
+          "reason": "already-covered",
+          "note": "The two stages are the standards of category complaint (stage one) and complaint-stage-two."
+        }
+      ]
     },
     {
-      "id": "norwich-christmas-2025",
-      "title": "Customer service standards (Christmas and New Year banner)",
+      "id": "norwich-standards-2025",
+      "title": "Customer service standards (as stored with the 2025/26 Christmas and New Year banner)",
       "publisher": "Norwich City Council",
       "url": "https://www.norwich.gov.uk/info/20018/contact_us/3650/customer_service_standards",
-      "note": "No date shown; the banner names Wednesday 24 December and Monday 5 January 2026, so it is for 2025/26."
+      "note": "No date shown; the banner names Wednesday 24 December and Monday 5 January 2026, so the copy is from late 2025. The same banner is stored, word for word, on other norwich.gov.uk pages. The stored excerpt stops at \"For other ways of contacting us, we aim to provide the following standards of service.\", before the standards themselves."
+    },
+    {
+      "id": "norwich-christmas-2024",
+      "title": "Citizen magazine, winter 2024 (Christmas and New Year closure)",
+      "publisher": "Norwich City Council",
+      "url": "https://norwich.gov.uk/info/20231/citizen/4153/citizen_-_winter_2024",
+      "date": "2024-12-06",
+      "note": "\"Published 6 December 2024\": Tuesday 24 December and Thursday 2 January are 2024 and 2025."
+    },
+    {
+      "id": "norwich-standards-older",
+      "title": "Our customer service standards (an older version of the standards page)",
+      "publisher": "Norwich City Council",
+      "url": "https://www.norwich.gov.uk/info/20018/contact_us/3650/our_customer_service_standards",
+      "note": "No date shown. The page has the same number (3650) as the customer service standards page stored with the 2025/26 banner, which words its website standard differently and stops before its standards, and the charter text above replaced its commitments. So these standards were in force at some time before, but no stored source says from when or until when: judging contacts by them would date them without evidence, so they are recorded here and not judged. Give them an inForce period, with its source, if the dates are found.",
+      "unused": [
+        {
+          "quote": "We aim to respond to all digital requests received by our customer contact service within 1 day",
+          "reason": "superseded",
+          "note": "An older standard (email and web forms, 1 day, aimed at): not judged, since no period can be given for it."
+        },
+        {
+          "quote": "We aim for our website, to be accessible 24 hours a day, seven days a week",
+          "reason": "superseded",
+          "note": "The later page says the website's services \"are available 24/7\" (a commitment of this charter)."
+        },
+        {
+          "quote": "All other council services will aim to respond within 5 working days",
+          "reason": "superseded",
+          "note": "An older standard (other services' responses, 5 working days, aimed at): not judged, since no period can be given for it."
+        },
+        {
+          "quote": "We aim to answer calls within 2 minutes and give customers a full response",
+          "reason": "superseded",
+          "note": "An older standard (telephone answering, 2 minutes, aimed at): not judged, since no period can be given for it."
+        },
+        {
+          "quote": "we offer a call back option so customers do not have to wait in a queue, they will keep their queue position and will be called when an adviser becomes available",
+          "reason": "superseded",
+          "note": "A service of the older page with no timescale; the charter text does not repeat it."
+        }
+      ]
+    },
+    {
+      "id": "norwich-housing-faq",
+      "title": "Housing complaints: frequently asked questions",
+      "publisher": "Norwich City Council",
+      "url": "https://www.norwich.gov.uk/Housingcomplaints",
+      "note": "No date shown; the stored excerpt gives no timescale for answering.",
+      "unused": [
+        {
+          "quote": "The issue occurred more than 12 months ago, unless you are reporting it immediately upon becoming aware of the issue.",
+          "reason": "no-bearing",
+          "note": "A reason the council will not accept a complaint, not a timescale for answering one: contacts record no date of the issue complained about."
+        }
+      ]
     }
   ],
   "review": {
@@ -674,15 +910,34 @@ export const norwich: Charter = {
     },
     "closures": [
       {
+        "from": "2024-12-27",
+        "to": "2025-01-01",
+        "name": "Christmas and New Year closure",
+        "quote": "Our offices and phone lines will be closed from 4pm on Tuesday 24 December and will reopen at 9am on Thursday 2 January.",
+        "source": "norwich-christmas-2024"
+      },
+      {
         "from": "2025-12-29",
         "to": "2026-01-02",
         "name": "Christmas and New Year closure",
         "quote": "Our council offices and phone lines will close at 4pm on Wednesday 24 December and reopen at 9am on Monday 5 January 2026.",
-        "source": "norwich-christmas-2025"
+        "source": "norwich-standards-2025"
       }
     ],
     "extraWorkingDates": [],
     "datedHours": [
+      {
+        "date": "2024-12-24",
+        "hours": [
+          [
+            "09:00",
+            "16:00"
+          ]
+        ],
+        "name": "Christmas Eve: closing at 4pm",
+        "quote": "Our offices and phone lines will be closed from 4pm on Tuesday 24 December and will reopen at 9am on Thursday 2 January.",
+        "source": "norwich-christmas-2024"
+      },
       {
         "date": "2025-12-24",
         "hours": [
@@ -693,7 +948,7 @@ export const norwich: Charter = {
         ],
         "name": "Christmas Eve: closing at 4pm",
         "quote": "Our council offices and phone lines will close at 4pm on Wednesday 24 December and reopen at 9am on Monday 5 January 2026.",
-        "source": "norwich-christmas-2025"
+        "source": "norwich-standards-2025"
       }
     ],
     "recurringClosures": [],
@@ -702,7 +957,7 @@ export const norwich: Charter = {
         "fields": [
           "officeHours"
         ],
-        "note": "The charter does not state office hours: Monday to Friday 09:00-17:00 is assumed (also the 09:00 opening on 24 December 2025). Replace with the council's published hours."
+        "note": "The charter does not state office hours: Monday to Friday 09:00-17:00 is assumed (also the 09:00 opening on 24 December 2024 and 2025, and the 9am reopenings the notices give agree with it). Replace with the council's published hours."
       }
     ]
   },
@@ -712,7 +967,10 @@ export const norwich: Charter = {
       "channels": [
         "letter",
         "email",
-        "web-form"
+        "web-form",
+        "telephone",
+        "voicemail",
+        "visit"
       ],
       "category": "complaint",
       "stage": "acknowledge",
@@ -728,7 +986,7 @@ export const norwich: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "If a full response cannot be provided within five working days, an acknowledgement letter will be sent informing the complainant which officer is dealing with their complaint.",
-      "assumption": "Stage one. An acknowledgement is owed when no full response comes within five working days, so either meets it. Complaints by letter, email or web form are covered; the policy does not limit the channel.",
+      "assumption": "Stage one. An acknowledgement is owed when no full response comes within five working days, so either meets it. Complaints on every channel the charter offers are covered (letter, email, web form, telephone and messages left, in person by appointment): the policy does not limit the channel, and the charter's ways to get in touch are \"online, telephone or in person by appointment\"; fax and social media are not among them.",
       "firmness": "will",
       "source": "norwich-complaints",
       "appointments": "included"
@@ -738,7 +996,10 @@ export const norwich: Charter = {
       "channels": [
         "letter",
         "email",
-        "web-form"
+        "web-form",
+        "telephone",
+        "voicemail",
+        "visit"
       ],
       "category": "complaint",
       "stage": "respond",
@@ -754,7 +1015,7 @@ export const norwich: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "A full response will be provided within 15 working days from the receipt of the complaint.",
-      "assumption": "Stage one: counted from receipt of the complaint.",
+      "assumption": "Stage one: counted from receipt of the complaint. Complaints on every channel the charter offers are covered (letter, email, web form, telephone and messages left, in person by appointment): the policy does not limit the channel, and the charter's ways to get in touch are \"online, telephone or in person by appointment\"; fax and social media are not among them.",
       "firmness": "will",
       "source": "norwich-complaints",
       "appointments": "included"
@@ -764,7 +1025,10 @@ export const norwich: Charter = {
       "channels": [
         "letter",
         "email",
-        "web-form"
+        "web-form",
+        "telephone",
+        "voicemail",
+        "visit"
       ],
       "category": "complaint-stage-two",
       "stage": "acknowledge",
@@ -780,7 +1044,7 @@ export const norwich: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "If a full response cannot be provided within five working days, an acknowledgement letter will be sent informing the complainant which officer is dealing with their complaint.",
-      "assumption": "Stage two (a complaint taken further): the policy words it as stage one. Record escalations as category complaint-stage-two, received when escalated.",
+      "assumption": "Stage two (a complaint taken further): the policy words it as stage one. Record escalations as category complaint-stage-two, received when escalated. Complaints on every channel the charter offers are covered (letter, email, web form, telephone and messages left, in person by appointment): the policy does not limit the channel, and the charter's ways to get in touch are \"online, telephone or in person by appointment\"; fax and social media are not among them.",
       "firmness": "will",
       "source": "norwich-complaints",
       "appointments": "included"
@@ -790,7 +1054,10 @@ export const norwich: Charter = {
       "channels": [
         "letter",
         "email",
-        "web-form"
+        "web-form",
+        "telephone",
+        "voicemail",
+        "visit"
       ],
       "category": "complaint-stage-two",
       "stage": "respond",
@@ -806,13 +1073,18 @@ export const norwich: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "A full response will be provided within 15 working days from the receipt of the complaint.",
-      "assumption": "Stage two: counted from receipt of the escalated complaint.",
+      "assumption": "Stage two: counted from receipt of the escalated complaint. Complaints on every channel the charter offers are covered (letter, email, web form, telephone and messages left, in person by appointment): the policy does not limit the channel, and the charter's ways to get in touch are \"online, telephone or in person by appointment\"; fax and social media are not among them.",
       "firmness": "will",
       "source": "norwich-complaints",
       "appointments": "included"
     }
   ],
   "commitments": [
+    {
+      "id": "website-available",
+      "quote": "Customers contacting the council are encouraged to access services on our website, which are available 24/7.",
+      "source": "norwich-standards-2025"
+    },
     {
       "id": "ways-to-get-in-touch",
       "quote": "provide ways for you to get in touch - online, telephone or in person by appointment"
@@ -884,6 +1156,30 @@ export const norwich: Charter = {
       }
     },
     {
+      "id": "stage-two",
+      "quote": "If you are not satisfied with the response, then you may take your complaint to stage two.",
+      "source": "norwich-complaints",
+      "measuredBy": {
+        "method": "complaints-policy"
+      }
+    },
+    {
+      "id": "stage-two-investigation",
+      "quote": "If the matter has not been resolved at stage one, further investigations will be carried out.",
+      "source": "norwich-complaints",
+      "measuredBy": {
+        "method": "complaints-policy"
+      }
+    },
+    {
+      "id": "ombudsman",
+      "quote": "If you are still dissatisfied, you can refer your complaint to the Local Government Ombudsman or the Housing Ombudsman via a designated person.",
+      "source": "norwich-complaints",
+      "measuredBy": {
+        "method": "complaints-policy"
+      }
+    },
+    {
       "id": "respect-diversity",
       "quote": "treat you respectfully, welcome diversity and be inclusive"
     }
@@ -920,14 +1216,107 @@ export const dartford: Charter = {
     {
       "title": "Customer services charter",
       "publisher": "Dartford Borough Council",
-      "note": "The charter says departments publish their own, additional standards: add them with extendCharter. The stored copy shows no address or date; the charter page https://www.dartford.gov.uk/council-democracy/customer-services is stored without its text."
+      "note": "The charter says departments publish their own, additional standards: add them with extendCharter (the housing service's complaints are the bundled layer dartford-housing). The stored copy shows no address or date; the charter page https://www.dartford.gov.uk/council-democracy/customer-services is stored without its text."
     },
     {
       "id": "dartford-complaints",
       "title": "Help and advice: corporate complaints procedure",
       "publisher": "Dartford Borough Council",
       "url": "https://www.dartford.gov.uk/complaints/help-advice-corporate-complaints-procedure",
-      "note": "No date shown. The stages page (https://dartford.gov.uk/complaints/stages-corporate-complaints-procedure) is stored in two versions that disagree with this page and with each other: one acknowledges within 5 working days and responds within 10 working days of the acknowledgement, the other responds within 10 working days and acknowledges a post or email complaint within 7 days. The standards here follow this page."
+      "note": "No date shown. Its principles (\"we will aim to apply\") give an acknowledgement within 7 working days and a reply within \"15 or 21\" working days without saying which applies when, and a stage two \"within an agreed timescale\". The stages page (version A, below) gives stage one exactly and is followed; this page's stage two and Ombudsman review are commitments.",
+      "unused": [
+        {
+          "quote": "Acknowledgement of your complaint within 7 working days of its receipt by us;",
+          "reason": "contradicted",
+          "note": "The stages page (version A) acknowledges within 5 working days; it is followed, as the statement of stage one itself, and it agrees with the council's housing complaints page."
+        },
+        {
+          "quote": "A reply to your complaint within 15 or 21 working days of its receipt by us and to be kept informed if an investigation takes longer;",
+          "reason": "contradicted",
+          "note": "Which of 15 or 21 applies when is not said, and stage two is given \"an agreed timescale\" in the next bullet, so neither is stage two's; the stages page (version A) gives stage one 10 working days from the acknowledgement, which is followed."
+        }
+      ]
+    },
+    {
+      "id": "dartford-stages-a",
+      "title": "Stages of the corporate complaints procedure (stored version A)",
+      "publisher": "Dartford Borough Council",
+      "url": "https://dartford.gov.uk/complaints/stages-corporate-complaints-procedure",
+      "note": "No date shown. The address is stored in two versions that disagree, and the store does not say which is newer. This one is followed for stage one: it states the stage itself (5 working days to acknowledge, 10 from the acknowledgement to respond, a revised timescale at most 10 further working days), and it has the scheme of the council's housing complaints page, whose companion page reports out-turn figures for 2023-24 and 2024-25. The stored excerpt stops before stage two.",
+      "unused": [
+        {
+          "quote": "If you remain dissatisfied after Stage One of the complaints procedure, you may reques",
+          "reason": "no-bearing",
+          "note": "Cut off in the stored copy (\"reques\"): stage two's terms are not in it."
+        }
+      ]
+    },
+    {
+      "id": "dartford-stages-b",
+      "title": "Stages of the corporate complaints procedure (stored version B)",
+      "publisher": "Dartford Borough Council",
+      "url": "https://dartford.gov.uk/complaints/stages-corporate-complaints-procedure",
+      "note": "No date shown: the other stored version of the stages page. Its stage one (10 working days, a revised timescale agreed, an acknowledgement within 7 days) disagrees with version A, which is followed.",
+      "unused": [
+        {
+          "quote": "Under Stage One, we will aim to provide a full response within 10 working days.",
+          "reason": "contradicted",
+          "note": "Version A counts the 10 working days from the acknowledgement, not from receipt."
+        },
+        {
+          "quote": "If this timescale cannot be met, a revised timescale will be agreed with you.",
+          "reason": "contradicted",
+          "note": "Version A limits the revised timescale to 10 further working days. This sentence is under stage one in the stored copy, not stage two."
+        },
+        {
+          "quote": "When you use our on-line complaint form, you will receive an automatic acknowledgement of your complaint and a call reference number.",
+          "reason": "no-bearing",
+          "note": "An automatic acknowledgement is an acknowledgement (acknowledgedAt) like any other: nothing to encode."
+        },
+        {
+          "quote": "If you complain to us by post or email, you will normally receive an acknowledgement within 7 days, unless a substantive response is provided within that time.",
+          "reason": "contradicted",
+          "note": "Version A acknowledges within 5 working days."
+        },
+        {
+          "quote": "Whilst our complaints procedure outlines the formal processes to be followed, occasionally variations to the process may be required eg: by-passing Stage One and escalating the complaint to Stage Two.",
+          "reason": "no-bearing",
+          "note": "Escalation is recorded as a contact of category complaint-stage-two; there is no timescale to encode."
+        }
+      ]
+    },
+    {
+      "id": "dartford-complain",
+      "title": "Make a complaint",
+      "publisher": "Dartford Borough Council",
+      "url": "https://dartford.gov.uk/complaints/complain",
+      "note": "No date shown.",
+      "unused": [
+        {
+          "quote": "We will not be able to investigate complaints more than twelve months after the cause of complaint has arisen.",
+          "reason": "no-bearing",
+          "note": "A limit on which complaints are investigated, not a timescale for answering them: contacts record no date of the cause."
+        }
+      ]
+    },
+    {
+      "id": "dartford-complaints-older",
+      "title": "Our formal complaints procedure (older site)",
+      "publisher": "Dartford Borough Council",
+      "url": "https://www.dartford.gov.uk/by-category/council-and-democracy2/complaints/our-formal-complaints-procedure",
+      "note": "No date shown; the older site's layout (a print page of the same section shows 21 Sep 2018).",
+      "unused": [
+        {
+          "quote": "You should complain to us within 3 months of when you first knew about the matter you are complaining about.",
+          "reason": "superseded",
+          "note": "The current complaints page allows twelve months."
+        },
+        {
+          "quote": "Your complaint will normally be dealt with in a simple three stage process.",
+          "reason": "superseded",
+          "note": "The current procedure has two stages (stage one, then stage two)."
+        }
+      ]
     }
   ],
   "review": {
@@ -1040,6 +1429,10 @@ export const dartford: Charter = {
       "channels": [
         "web-form"
       ],
+      "exceptCategories": [
+        "complaint",
+        "complaint-stage-two"
+      ],
       "stage": "respond",
       "limit": {
         "workingDays": 2
@@ -1053,6 +1446,7 @@ export const dartford: Charter = {
       "allowPromise": false,
       "startsFrom": "received",
       "quote": "We will respond to contact via our website within two working days via our Contact Customer Services Online Form",
+      "assumption": "Complaints (categories complaint and complaint-stage-two) are not judged by this standard but by the complaints procedure: it is the more specific rule, with timescales of its own (a complaint letter answered on working day 12, within the procedure's time, is not a late letter), and the charter sends complaints to it (\"visit our website for further information\").",
       "firmness": "will",
       "appointments": "included"
     },
@@ -1062,6 +1456,10 @@ export const dartford: Charter = {
         "letter",
         "fax",
         "email"
+      ],
+      "exceptCategories": [
+        "complaint",
+        "complaint-stage-two"
       ],
       "stage": "respond",
       "limit": {
@@ -1076,7 +1474,7 @@ export const dartford: Charter = {
       "allowPromise": true,
       "startsFrom": "received",
       "quote": "We will respond to written correspondence within 10 working days. If we can't fully respond within that time we will send you an acknowledgement and advise you of the date when you can expect a reply",
-      "assumption": "\"Written correspondence\" is the letter, fax or e-mail of the heading \"When you send us a letter, fax or e-mail\".",
+      "assumption": "\"Written correspondence\" is the letter, fax or e-mail of the heading \"When you send us a letter, fax or e-mail\". Complaints (categories complaint and complaint-stage-two) are not judged by this standard but by the complaints procedure: it is the more specific rule, with timescales of its own (a complaint letter answered on working day 12, within the procedure's time, is not a late letter), and the charter sends complaints to it (\"visit our website for further information\").",
       "firmness": "will",
       "appointments": "included"
     },
@@ -1090,7 +1488,7 @@ export const dartford: Charter = {
       "category": "complaint",
       "stage": "acknowledge",
       "limit": {
-        "workingDays": 7
+        "workingDays": 5
       },
       "scope": "always",
       "target": {
@@ -1100,10 +1498,10 @@ export const dartford: Charter = {
       "countReceiptDay": false,
       "allowPromise": false,
       "startsFrom": "received",
-      "quote": "Acknowledgement of your complaint within 7 working days of its receipt by us;",
-      "assumption": "One of the principles the council \"will aim to apply\". A full response within the time also acknowledges.",
-      "firmness": "aim",
-      "source": "dartford-complaints",
+      "quote": "Under Stage One, we will acknowledge your complaint within 5 working days of receipt.",
+      "assumption": "Stage one. A full response within the time also acknowledges. Complaints by letter, email or the online form are covered (the procedure names post, email and the on-line complaint form).",
+      "firmness": "will",
+      "source": "dartford-stages-a",
       "appointments": "included"
     },
     {
@@ -1116,7 +1514,7 @@ export const dartford: Charter = {
       "category": "complaint",
       "stage": "respond",
       "limit": {
-        "workingDays": 15
+        "workingDays": 10
       },
       "scope": "always",
       "target": {
@@ -1124,38 +1522,16 @@ export const dartford: Charter = {
       },
       "dueAt": "end-of-day",
       "countReceiptDay": false,
-      "allowPromise": false,
-      "startsFrom": "received",
-      "quote": "A reply to your complaint within 15 or 21 working days of its receipt by us and to be kept informed if an investigation takes longer;",
-      "assumption": "The page does not say which stage 15 and which 21 working days apply to: 15 is taken for stage one.",
-      "firmness": "aim",
-      "source": "dartford-complaints",
-      "appointments": "included"
-    },
-    {
-      "id": "letter.complaint-stage-two.respond",
-      "channels": [
-        "letter",
-        "email",
-        "web-form"
-      ],
-      "category": "complaint-stage-two",
-      "stage": "respond",
-      "limit": {
-        "workingDays": 21
+      "allowPromise": true,
+      "promiseLimit": {
+        "workingDays": 10,
+        "quote": "If this timescale cannot be met, a revised timescale will be advised to you, which will be no more than 10 further working days."
       },
-      "scope": "always",
-      "target": {
-        "percent": 100
-      },
-      "dueAt": "end-of-day",
-      "countReceiptDay": false,
-      "allowPromise": false,
-      "startsFrom": "received",
-      "quote": "A reply to your complaint within 15 or 21 working days of its receipt by us and to be kept informed if an investigation takes longer;",
-      "assumption": "21 working days is taken for stage two (record escalations as category complaint-stage-two).",
+      "startsFrom": "acknowledged",
+      "quote": "We aim to provide a full response within 10 working days of our acknowledgement of your complaint.",
+      "assumption": "Stage one, counted from the acknowledgement. A revised timescale advised to the complainant is recorded as promisedBy: it moves the due date when it is at most 10 working days after the original one. Stage two has no timescale of its own (\"within an agreed timescale\"), so it is a commitment, not a standard.",
       "firmness": "aim",
-      "source": "dartford-complaints",
+      "source": "dartford-stages-a",
       "appointments": "included"
     }
   ],
@@ -1197,7 +1573,7 @@ export const dartford: Charter = {
     },
     {
       "id": "confidential",
-      "quote": "Keeping any information you give us confidential"
+      "quote": "Keeping any information you give us confidential *( although in exceptional circumstances we may have a legal obligation to give information to other agencies )"
     },
     {
       "id": "names-and-badges",
@@ -1266,7 +1642,7 @@ export const dartford: Charter = {
     },
     {
       "id": "waiting-area",
-      "quote": "We provide an accessible and comfortable waiting area with confidential interview rooms."
+      "quote": "We provide an accessible and comfortable waiting area with confidential interview rooms. These rooms are available to all, upon request"
     },
     {
       "id": "online-services",
@@ -1285,6 +1661,22 @@ export const dartford: Charter = {
       "quote": "We will always take any complaint seriously and promise to investigate it fully.",
       "measuredBy": {
         "method": "feedback"
+      }
+    },
+    {
+      "id": "stage-two-investigation",
+      "quote": "If the matter is not resolved, a full and fair investigation by a named person within an agreed timescale;",
+      "source": "dartford-complaints",
+      "measuredBy": {
+        "method": "complaints-policy"
+      }
+    },
+    {
+      "id": "ombudsman-review",
+      "quote": "An Ombudsman review if you remain dissatisfied;",
+      "source": "dartford-complaints",
+      "measuredBy": {
+        "method": "complaints-policy"
       }
     },
     {
@@ -1354,7 +1746,238 @@ export const kawarthaLakes: Charter = {
       "publisher": "Peterborough Examiner",
       "url": "https://www.thepeterboroughexaminer.com/news/canada-day-closures-in-kawartha-lakes/article_b4518089-7ae4-5557-9f14-8eae9c52dac1.html",
       "date": "2023-06-30",
-      "note": "A newspaper reproducing the municipality's notice: a secondary source."
+      "note": "A newspaper reproducing the municipality's notice: a secondary source.",
+      "unused": [
+        {
+          "quote": "All landfills will be closed Saturday, July 1 and will return to regular operating hours the following day.",
+          "reason": "no-bearing",
+          "note": "Landfills, which no standard covers."
+        },
+        {
+          "quote": "There will be no changes to curbside waste and recycling collection.",
+          "reason": "no-bearing",
+          "note": "Waste collection, which no standard covers."
+        },
+        {
+          "quote": "All library branches will be closed Saturday, July 1 and will be open during regular operating hours Monday July 3.",
+          "reason": "no-bearing",
+          "note": "Libraries, which no standard covers."
+        }
+      ]
+    },
+    {
+      "id": "kawartha-news",
+      "title": "News and notices (listing page)",
+      "publisher": "City of Kawartha Lakes",
+      "url": "https://www.kawarthalakes.ca/news-and-notices/categories/news?page=11",
+      "note": "No date shown. The only kawarthalakes.ca page stored: its contact block states no office hours, so the hours remain assumed.",
+      "unused": [
+        {
+          "quote": "P.O. Box 9000, 26 Francis Street",
+          "reason": "no-bearing",
+          "note": "Contact details."
+        },
+        {
+          "quote": "After-hours emergencies: 1-877-885-7337",
+          "reason": "no-bearing",
+          "note": "An emergency line out of hours: no standard covers it."
+        }
+      ]
+    },
+    {
+      "id": "exbulletin-family-day",
+      "title": "Family Day hours of operation (aggregator copy)",
+      "publisher": "exbulletin.com",
+      "url": "https://exbulletin.com/world/2046824/",
+      "note": "An aggregator whose text looks machine-reworded (curbside collection appears as \"the meeting near the border\"), with no year: Monday 20 February was Family Day in 2012, 2017 and 2023. Family Day stays a closed day (an ESA public holiday in CA-ON): see calendar.assumptions.",
+      "unused": [
+        {
+          "quote": "Kawartha Lakes Please note the following changes to our hours of operation and service schedules on Monday, February 20 (Family Day).",
+          "reason": "weak-source",
+          "note": "It announces \"changes\" to the hours, then says the offices are open as usual: the wording cannot be trusted to be the municipality's."
+        },
+        {
+          "quote": "All Administrative and Municipal Service Centers are open during regular business hours on Monday, February 20.",
+          "reason": "weak-source",
+          "note": "Not used to open Family Day: a machine-reworded aggregator copy, with no year, against the ESA public holiday the holiday table closes."
+        },
+        {
+          "quote": "Landfills will operate at regular scheduled hours on February 20.",
+          "reason": "no-bearing",
+          "note": "Landfills, which no standard covers."
+        },
+        {
+          "quote": "Transit services are operating during regular business hours on February 20.",
+          "reason": "no-bearing",
+          "note": "Transit, which no standard covers."
+        }
+      ]
+    },
+    {
+      "id": "exbulletin-civic-holiday-2021",
+      "title": "What's open and closed during civic holidays 2021 (aggregator table)",
+      "publisher": "exbulletin.com",
+      "url": "https://exbulletin.com/business/1097112/",
+      "date": "2021-08-01",
+      "note": "A garbled table: \"FIRM\" stands where a status such as \"closed\" would be. The Civic Holiday closure is therefore an assumption (calendar.recurringClosures).",
+      "unused": [
+        {
+          "quote": "Kawartha Lakes Town Hall, Municipal Service Centers and Administrative Offices",
+          "reason": "weak-source",
+          "note": "A table heading; the row gives no readable status."
+        },
+        {
+          "quote": "26, rue François, Lindsay",
+          "reason": "weak-source",
+          "note": "A machine rendering of 26 Francis Street."
+        },
+        {
+          "quote": "705-324-9411FIRM",
+          "reason": "weak-source",
+          "note": "The status cell is garbled, so it cannot say whether the offices closed."
+        }
+      ]
+    },
+    {
+      "id": "kawartha411-labour-day-2024",
+      "title": "Municipal hours of operation for the Labour Day weekend",
+      "publisher": "kawartha411.ca",
+      "url": "https://www.kawartha411.ca/2024/08/27/minicipal-hours-of-operation-for-the-labour-day-weekend/",
+      "date": "2024-08-27",
+      "note": "A local news site reproducing the municipality's notice (the date is from the address). Labour Day is an ESA public holiday, already closed by the CA-ON table.",
+      "unused": [
+        {
+          "quote": "KAWARTHA LAKES-Here are the municipality’s hours of operation and service schedules on Monday September 2 (Labour Day).",
+          "reason": "already-covered",
+          "note": "Labour Day, Monday 2 September 2024, is a holiday of the CA-ON table."
+        },
+        {
+          "quote": "All administrative offices and Municipal Service Centres are closed on Monday September 2. Municipal Service Centres will return to regular business hours on Tuesday September 3.",
+          "reason": "already-covered",
+          "note": "The CA-ON table closes Labour Day; the offices reopen as usual the next day."
+        },
+        {
+          "quote": "All library branches will be closed on Monday September 2, with regular operating hours returning on Tuesday September 3.",
+          "reason": "no-bearing",
+          "note": "Libraries, which no standard covers."
+        },
+        {
+          "quote": "There will be no Lindsay Transit or LIMO Specialized Transit service on Monday September 2.",
+          "reason": "no-bearing",
+          "note": "Transit, which no standard covers."
+        }
+      ]
+    },
+    {
+      "id": "ontario-esa-manual",
+      "title": "Employment Standards Act Policy and Interpretation Manual, Part X: public holidays",
+      "publisher": "Government of Ontario",
+      "url": "https://www.ontario.ca/document/employment-standard-act-policy-and-interpretation-manual/part-x-public-holidays",
+      "note": "No date shown; the stored excerpt stops before the rule for a holiday on a day not worked.",
+      "unused": [
+        {
+          "quote": "A day off with public holiday pay on a public holiday (or on a day that has been substituted for the public holiday); or",
+          "reason": "already-covered",
+          "note": "Public holidays are closed by the CA-ON table, and the City's substitute days by the recurring closure."
+        },
+        {
+          "quote": "If the employee agrees to or is required to work on the holiday, either public holiday pay plus a premium rate of pay, or another day off with public holiday pay.",
+          "reason": "no-bearing",
+          "note": "Employees' pay for working on a holiday."
+        }
+      ]
+    },
+    {
+      "id": "btlegal-public-holidays",
+      "title": "What employers need to know: public (statutory) holidays",
+      "publisher": "btlegal.ca (a law firm)",
+      "url": "https://www.btlegal.ca/what-employers-need-to-know-public-(statutory)-holidays.html",
+      "note": "A secondary source (the page calls the statute the \"Employment Standards Act, 2002\"; it is the ESA, 2000). The only stored statement of the rule for a holiday on a day not worked.",
+      "unused": [
+        {
+          "quote": "When the public holiday falls on a day the employee would ordinarily be working, the employee is entitled to the day off from work with public holiday pay.",
+          "reason": "already-covered",
+          "note": "The CA-ON table closes a public holiday that falls on a working day."
+        },
+        {
+          "quote": "Employers are not off the hook if the public holiday falls on a day that would not ordinarily be a working day for the employee, like a weekend.",
+          "reason": "already-covered",
+          "note": "The recurring closure \"Substitute day\" gives a closed day for such a holiday."
+        },
+        {
+          "quote": "In this case, employers are obligated to provide a substitute day off with public holiday pay as if it were a public holiday.",
+          "reason": "already-covered",
+          "note": "The recurring closure \"Substitute day\" gives a closed day for such a holiday."
+        },
+        {
+          "quote": "This must be scheduled no more than three months after the public holiday or no more than twelve months after the public holiday if the employee provides written consent.",
+          "reason": "no-bearing",
+          "note": "The Act lets the substitute day fall within three months; the City closed the next working day in 2023 (the Examiner's notice), which is the rule the charter follows."
+        },
+        {
+          "quote": "Alternatively, an employer and employee can agree in writing that the employee will receive public holiday pay but no substitute day off.",
+          "reason": "no-bearing",
+          "note": "An agreement between employer and employee about pay."
+        }
+      ]
+    },
+    {
+      "id": "ehlaw-canada-day",
+      "title": "July 1st a Sunday? Holidays Act bumps Canada Day to July 2nd",
+      "publisher": "ehlaw.ca (a law firm)",
+      "url": "https://ehlaw.ca/july-1st-a-sunday-holidays-act-bumps-canada-day-to-july-2nd",
+      "note": "A secondary source quoting the ESA, s. 26(1), and the federal Holidays Act, s. 2(2) (the text refers to 2018).",
+      "unused": [
+        {
+          "quote": "26.  (1)  If a public holiday falls on a day that would ordinarily be a working day for an employee and the employee is not on vacation that day, the employer shall give the employee the day off work and pay him or her public holiday pay for that day.",
+          "reason": "already-covered",
+          "note": "The CA-ON table closes a public holiday that falls on a working day."
+        },
+        {
+          "quote": "(2) When July 1 is a Sunday, July 2 is a legal holiday and shall be kept and observed as such throughout Canada under the name of “Canada Day”.",
+          "reason": "already-covered",
+          "note": "The CA-ON table moves Canada Day on a Sunday to Monday 2 July."
+        }
+      ]
+    },
+    {
+      "id": "cbsc-fact-sheet-2006",
+      "title": "Public holidays (Canada-Ontario Business Service Centre fact sheet, archived)",
+      "publisher": "Canada-Ontario Business Service Centre",
+      "url": "https://bac-lac.wayback.archive-it.org/web/20061101143856/http:/cbsc.org/servlet/ContentServer?c=Regs&cid=1085667966464&lang=en&pagename=CBSC_ON%2Fdisplay",
+      "date": "2006-10-16",
+      "note": "\"Last Verified: 2006-10-16\", archived 2006-11-01; about working on a holiday, not a holiday on a day not worked.",
+      "unused": [
+        {
+          "quote": "Employees who qualify are entitled to take public holidays off work and be paid public holiday pay.",
+          "reason": "already-covered",
+          "note": "The CA-ON table closes public holidays."
+        },
+        {
+          "quote": "Or they can agree in writing to work on the holiday, and will be paid either:",
+          "reason": "no-bearing",
+          "note": "Employees' pay for working on a holiday."
+        },
+        {
+          "quote": "their regular rate for hours worked on the holiday, plus they will receive a substitute holiday with public holiday pay.",
+          "reason": "no-bearing",
+          "note": "Employees' pay for working on a holiday."
+        }
+      ]
+    },
+    {
+      "id": "ontario-labour-2018",
+      "title": "Employment standards (Ministry of Labour): public holidays 2018",
+      "publisher": "Ontario Ministry of Labour",
+      "url": "https://www.labour.gov.on.ca/english/es/index.php",
+      "note": "No date shown; the list is for 2018.",
+      "unused": [
+        {
+          "quote": "Canada Day: July 2, 2018",
+          "reason": "already-covered",
+          "note": "The CA-ON table has Canada Day on Monday 2 July 2018 (1 July was a Sunday)."
+        }
+      ]
     }
   ],
   "review": {
@@ -1411,7 +2034,7 @@ export const kawarthaLakes: Charter = {
         "name": "Substitute day",
         "substituteFor": "weekend-holidays",
         "quote": "All municipal administration offices and service centres will be closed Monday July 3 in observance of the stat holiday and will return to regular business hours Tuesday, July 4.",
-        "assumption": "One notice (Canada Day 2023, a Saturday) is read as the rule Ontario employers follow under the ESA: a public holiday on a day not worked is replaced by the next working day.",
+        "assumption": "One notice (Canada Day 2023 fell on a Saturday; the offices closed Monday 3 July \"in observance of the stat holiday\") is read as the City's rule for every public holiday on a day not worked: closed the next working day. The ESA, as a law firm summarises it (btlegal.ca, in sources), requires a substitute day off within three months, not on the next working day: the next working day is what the City did in 2023.",
         "source": "examiner-2023"
       },
       {
@@ -1421,7 +2044,7 @@ export const kawarthaLakes: Charter = {
           "weekday": "mon",
           "nth": 1
         },
-        "assumption": "Ontario municipal offices commonly close on the Civic Holiday, the first Monday of August; the only stored evidence for Kawartha Lakes is a garbled aggregator table, so the closure is assumed."
+        "assumption": "Ontario municipal offices commonly close on the Civic Holiday, the first Monday of August, which is not an ESA public holiday (so not in CA-ON). The only stored evidence for Kawartha Lakes is a garbled aggregator table (exbulletin.com, in sources), so the closure is assumed."
       }
     ],
     "assumptions": [
@@ -1429,7 +2052,13 @@ export const kawarthaLakes: Charter = {
         "fields": [
           "officeHours"
         ],
-        "note": "The directive does not state office hours: Monday to Friday 08:30-16:30 is assumed. Ontario's ESA public holidays apply (CA-ON); the City's own closures, such as the Civic Holiday if it closes, are not listed because the directive gives none."
+        "note": "The directive does not state office hours, and no stored page gives them: Monday to Friday 08:30-16:30 is assumed. Replace with the City's published hours."
+      },
+      {
+        "fields": [
+          "holidays"
+        ],
+        "note": "Ontario's ESA public holidays apply (CA-ON), Family Day (the third Monday of February) included: it is a closed day. The one stored page that says the offices were open on Family Day (exbulletin.com, in sources) is an aggregator's machine-reworded copy with no year, so it is not used."
       }
     ]
   },
@@ -1510,12 +2139,20 @@ export const kawarthaLakes: Charter = {
       "quote": "Staff should also provide an indication of any further action that will be taken to resolve the issue."
     },
     {
+      "id": "accessibility-policy",
+      "quote": "The City of Kawartha Lakes Accessibility Policy statement expresses the commitment to provide quality goods and services that are accessible to all persons."
+    },
+    {
       "id": "accessibility",
       "quote": "The Customer Service Standards comply with Accessibility requirements."
     },
     {
       "id": "counter-first",
       "quote": "Should staff be required to attend to telephone and counter enquiries simultaneously, counter enquiries shall take priority with telephone enquiries attended to as soon as"
+    },
+    {
+      "id": "voice-messages-returned",
+      "quote": "Callers have the option to leave voice messages, which should be returned promptly after the customer at the counter has departed."
     },
     {
       "id": "public-area-monitored",
@@ -1535,4 +2172,174 @@ export const kawarthaLakes: Charter = {
     }
   ],
   "customerObligations": []
+};
+
+export const dartfordHousing: Charter = {
+"id": "dartford-housing",
+"name": "Dartford Borough Council: housing complaints",
+"extends": "dartford",
+"sources": [
+dartford["sources"][0]!,
+dartford["sources"][1]!,
+dartford["sources"][2]!,
+dartford["sources"][3]!,
+dartford["sources"][4]!,
+dartford["sources"][5]!,
+{
+  "id": "dartford-housing-complaints",
+  "title": "Housing complaints",
+  "publisher": "Dartford Borough Council",
+  "url": "https://www.dartford.gov.uk/other-services/housing-complaints",
+  "note": "No date shown. The housing service's complaints procedure (the council as landlord), at two stages, each counted from the acknowledgement, with a cap on any extension.",
+  "unused": [
+    {
+      "quote": "A reply to your complaint within 10 working days of acknowledgement of Stage One complaints or 20 working days of acknowledgement of Stage Two complaints, and to be kept informed if an investigation takes longer;",
+      "reason": "already-covered",
+      "note": "The same timescales as the sentence the standards quote; keeping the complainant informed when an investigation takes longer has no timescale."
+    }
+  ]
+},
+{
+  "id": "dartford-housing-complaints-3",
+  "title": "Housing complaints: our performance",
+  "publisher": "Dartford Borough Council",
+  "url": "https://www.dartford.gov.uk/other-services/housing-complaints/3",
+  "note": "No date shown; the page reports out-turn figures for 2023-24 and 2024-25, so it is from 2025 or later.",
+  "unused": [
+    {
+      "quote": "We aim to provide a full response to stage one complaints within 10 working days of the acknowledgement of the complaint and 20 working days of the acknowledgement for stage two complaints.",
+      "reason": "already-covered",
+      "note": "The same timescales as the housing complaints page, which the standards quote."
+    }
+  ]
+}
+],
+"review": dartford["review"],
+"calendar": dartford["calendar"],
+"standards": [
+dartford["standards"][0]!,
+dartford["standards"][1]!,
+dartford["standards"][2]!,
+dartford["standards"][3]!,
+{
+  "id": "letter.complaint.acknowledge",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint",
+  "stage": "acknowledge",
+  "limit": {
+    "workingDays": 5
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": false,
+  "startsFrom": "received",
+  "quote": "Acknowledgement of your complaint within 5 working days of its receipt by us;",
+  "assumption": "Stage one: a housing complaint (category complaint in this layer). A full response within the time also acknowledges.",
+  "source": "dartford-housing-complaints",
+  "replaced": {
+    "by": "dartford-housing",
+    "reason": "The housing service (as landlord) answers complaints under its own housing complaints procedure, with timescales of its own."
+  },
+  "appointments": "included"
+},
+{
+  "id": "letter.complaint.respond",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint",
+  "stage": "respond",
+  "limit": {
+    "workingDays": 10
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": true,
+  "promiseLimit": {
+    "workingDays": 10,
+    "quote": "Any extension to the timescale for responding to you complaint will be no more than 10 working days for Stage One complaints and 20 working days for Stage Two complaints;"
+  },
+  "startsFrom": "acknowledged",
+  "quote": "We aim to respond to Stage One complaints within 10 working days and Stage Two complaints within 20 working days of our acknowledgement of your complaint.",
+  "assumption": "Stage one, counted from the acknowledgement. An extension given to the complainant is recorded as promisedBy: it moves the due date when it is at most 10 working days after the original one.",
+  "firmness": "aim",
+  "source": "dartford-housing-complaints",
+  "replaced": {
+    "by": "dartford-housing",
+    "reason": "The housing service (as landlord) answers complaints under its own housing complaints procedure, with timescales of its own."
+  },
+  "appointments": "included"
+},
+{
+  "id": "letter.complaint-stage-two.acknowledge",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint-stage-two",
+  "stage": "acknowledge",
+  "limit": {
+    "workingDays": 5
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": false,
+  "startsFrom": "received",
+  "quote": "Acknowledgement of your complaint within 5 working days of its receipt by us;",
+  "assumption": "The acknowledgement bullet names no stage, so it is taken for stage two too (a complaint escalated, recorded as category complaint-stage-two, received when escalated).",
+  "source": "dartford-housing-complaints",
+  "appointments": "included"
+},
+{
+  "id": "letter.complaint-stage-two.respond",
+  "channels": [
+    "letter",
+    "email",
+    "web-form"
+  ],
+  "category": "complaint-stage-two",
+  "stage": "respond",
+  "limit": {
+    "workingDays": 20
+  },
+  "scope": "always",
+  "target": {
+    "percent": 100
+  },
+  "dueAt": "end-of-day",
+  "countReceiptDay": false,
+  "allowPromise": true,
+  "promiseLimit": {
+    "workingDays": 20,
+    "quote": "Any extension to the timescale for responding to you complaint will be no more than 10 working days for Stage One complaints and 20 working days for Stage Two complaints;"
+  },
+  "startsFrom": "acknowledged",
+  "quote": "We aim to respond to Stage One complaints within 10 working days and Stage Two complaints within 20 working days of our acknowledgement of your complaint.",
+  "assumption": "Stage two, counted from the acknowledgement of the escalated complaint. An extension is recorded as promisedBy: at most 20 working days after the original due date.",
+  "firmness": "aim",
+  "source": "dartford-housing-complaints",
+  "appointments": "included"
+}
+],
+"commitments": dartford["commitments"],
+"customerObligations": dartford["customerObligations"]
 };

@@ -18,6 +18,7 @@ import { accountOf, asText, countText, type AccountView } from "./account.js";
 import { safe } from "./messages.js";
 import {
   byWords,
+  dateInWords,
   coveredSentence,
   finite,
   howWeCount,
@@ -76,6 +77,31 @@ function bar(row: ReportRow, label: string): string {
   return `<svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label="${h(`${label}: ${percent(row.metShare)} met; target ${asText(row.target.percent)}%`)}">
 <rect x="0" y="2" width="100" height="8" class="track"/><rect x="0" y="2" width="${share.toFixed(2)}" height="8" class="fill ${v.css}"/>
 <rect x="${low.toFixed(2)}" y="5.5" width="${Math.max(0, high - low).toFixed(2)}" height="1" class="ci"/><rect x="${target.toFixed(2)}" y="0" width="0.6" height="12" class="target"/></svg>`;
+}
+
+/**
+ * One sentence when a standard changed during the report's period (its row was judged by
+ * two or more versions in force one after another): which versions, and how many contacts
+ * each judged. Nothing otherwise.
+ */
+export function versionChangeNote(row: ReportRow): string {
+  const versions = row.versions ?? [];
+  if (versions.length < 2) return "";
+  const judged = (v: (typeof versions)[number]) => v.met + v.breached + v.pending + v.notApplicable;
+  const period = (v: (typeof versions)[number]) =>
+    v.from !== null && v.to !== null
+      ? `from ${dateInWords(v.from)} to ${dateInWords(v.to)}`
+      : v.from !== null
+        ? `from ${dateInWords(v.from)}`
+        : v.to !== null
+          ? `until ${dateInWords(v.to)}`
+          : "at all times";
+  const parts = versions.map(
+    (v, i) =>
+      `${judged(v).toLocaleString("en-GB")} ${i === 0 ? `contact${judged(v) === 1 ? " was" : "s were"} judged by the version` : "by the version"} in force ${period(v)} (target ${v.target.percent}%)`,
+  );
+  const list = parts.length === 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return `<p class="meta versions">This standard changed during the period: ${h(list)}. Each contact was judged by the version in force when it was received.</p>`;
 }
 
 /** The counts of a row as a list that wraps: it never needs a table's width. */
@@ -258,6 +284,7 @@ function standardSection(view: StandardView, report: PartialReport, audience: Au
 <h2 id="s${i}">${h(title)}</h2>
 <p class="promise"><strong>${h(view.firmness)}:</strong> <q>${h(s.quote)}</q>${view.caveat === undefined ? "" : ` It adds: <q>${h(view.caveat)}</q>`}${audience === "officer" ? ` <span class="meta">(standard <code class="id">${idHtml(s.id)}</code>)</span>` : ""}</p>
 <p class="verdict ${v.css}"><span class="symbol" aria-hidden="true">${v.symbol}</span>${h(v.words)}.</p>
+${row === undefined ? "" : versionChangeNote(row)}
 ${row === undefined ? "" : `${bar(row, title)}${interval === undefined ? "" : `<p class="interval">${h(interval)}</p>`}${counts(row, i)}`}
 ${by === null || view.periods.length === 0 ? "" : `${trend(view, by, report.yearStart)}${periodTable(view, by)}`}
 ${audience === "officer" && row !== undefined ? worst(row.worst, title) : ""}
@@ -344,6 +371,8 @@ td.why{font-size:.9rem;min-width:16rem}
   table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{border:0;padding:.1rem 0}
   table.worst td::before,table.periods td::before,table.statutory td::before,table.worst tbody th::before,table.periods tbody th::before,table.statutory tbody th::before{content:attr(data-label) ": ";font-weight:600}
   svg.trend .label{font-size:15px}
+  table.account,table.account tbody,table.account tr,table.account th,table.account td{display:block;width:auto;text-align:left}
+  table.account tr{border-bottom:1px solid #c8c8c8;padding:.25rem 0}table.account th,table.account td{border:0;padding:.1rem 0}
 }
 @container (max-width:34rem){
   table.worst,table.periods,table.statutory,table.worst tbody,table.periods tbody,table.statutory tbody,table.worst tr,table.periods tr,table.statutory tr,table.worst td,table.periods td,table.statutory td,table.worst tbody th,table.periods tbody th,table.statutory tbody th{display:block;width:auto;min-width:0;text-align:left;white-space:normal}

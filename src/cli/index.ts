@@ -42,8 +42,8 @@ were skipped; 2 a usage error, unreadable input, an unknown charter or standard,
 bad value.`,
   charters: `Usage: council-sla charters [--json]
 
-Lists the bundled charters (copeland, colchester, norwich, dartford, kawartha-lakes)
-with each measurable standard.
+Lists the bundled charters (copeland, colchester, norwich, dartford, kawartha-lakes,
+and dartford-housing, a department's layer on dartford) with each measurable standard.
 
   --json   print them as JSON`,
   validate: `Usage: council-sla validate FILE...

@@ -187,6 +187,17 @@ export interface StandardView {
   readonly periods: readonly ReportRow[];
 }
 
+/** One standard per id: of a standard given in versions, the one in force last (its view names it; a note lists the others). */
+export function latestVersions(standards: readonly Standard[]): Standard[] {
+  const last = new Map<string, Standard>();
+  const end = (s: Standard) => s.inForce?.to ?? "\uffff";
+  for (const s of standards) {
+    const known = last.get(s.id);
+    if (known === undefined || end(s) > end(known)) last.set(s.id, s);
+  }
+  return [...last.values()];
+}
+
 export function standardViews(report: PartialReport, charter: Charter): StandardView[] {
   const flat = new Map<string, ReportRow>();
   const byPeriod = new Map<string, ReportRow[]>();
@@ -194,7 +205,7 @@ export function standardViews(report: PartialReport, charter: Charter): Standard
     if (report.by === null) flat.set(r.standardId, r);
     else byPeriod.set(r.standardId, [...(byPeriod.get(r.standardId) ?? []), r]);
   }
-  return charter.standards.map((s, index) => {
+  return latestVersions(charter.standards).map((s, index) => {
     const periods = byPeriod.get(s.id) ?? [];
     const firmness = own(s, "firmness") as string | undefined;
     return {

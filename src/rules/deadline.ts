@@ -13,7 +13,7 @@ import { before, needsAcknowledgement } from "../messages.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readPauses } from "./contact.js";
-import { ruleById, type Firmness, type Rule } from "./standard.js";
+import { ruleInForce, versionsById, type Firmness, type Period, type Rule } from "./standard.js";
 import { startTrace, type DueRule, type TraceStep } from "./trace.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 
@@ -34,6 +34,8 @@ export interface Deadline {
   /** How firmly the charter promises the standard, and any caveat it attaches. */
   readonly firmness: Firmness | undefined;
   readonly caveat: string | undefined;
+  /** The period the version of the standard that applied was in force (its receipt date falls in it); undefined for a standard without one. */
+  readonly inForce: Period | undefined;
   /** Every step of the reasoning, for explain(). */
   readonly trace: readonly TraceStep[];
 }
@@ -74,6 +76,7 @@ function toDeadline(
     limit: rule.limit,
     firmness: rule.firmness,
     caveat: rule.caveat,
+    inForce: rule.inForce,
     trace,
   };
 }
@@ -93,9 +96,11 @@ function dueWithTrace(
 }
 
 /**
- * When a standard falls due for a contact received at `receivedAt`, and why.
+ * When a standard falls due for a contact received at `receivedAt`, and why. A standard
+ * with versions is counted by the version in force on the local date of receipt.
  *
- * @throws RangeError for an unknown standard (listing the valid ids) or a bad instant.
+ * @throws RangeError for an unknown standard (listing the valid ids), a bad instant, or
+ *   a receipt date on which no version of the standard was in force (naming the periods).
  * @example
  * import { deadline } from "council-sla";
  * import { copeland } from "council-sla/charters";
@@ -111,8 +116,13 @@ export function deadline(
 ): Deadline {
   const checked = checkedCharter(charter);
   const engine = engineOf(checked);
-  const rule = ruleById(checked, standardId);
+  const versions = versionsById(checked, standardId);
   const received = engine.coveredInstant(receivedAt, "receivedAt");
+  const only = versions[0] as Rule;
+  const rule =
+    versions.length === 1 && only.inForce === undefined
+      ? only
+      : ruleInForce(checked, standardId, engine.zone.localDay(received), "receivedAt");
   let start = received;
   const acknowledgedAt = own(options, "acknowledgedAt");
   if (rule.fromAcknowledgement) {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { MS_PER_DAY } from "../calendar/civil.js";
 import type { Instant } from "../calendar/instant.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../charter/calendar.js";
@@ -14,7 +15,7 @@ import { expected, text } from "../messages.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readContact, type ReadContact } from "./contact.js";
-import { rulesFor, type Firmness, type Rule } from "./standard.js";
+import { rulesFor, type Firmness, type Period, type Rule } from "./standard.js";
 import { startTrace, type DueRule, type Trace, type TraceStep } from "./trace.js";
 
 export type { MetBy } from "../charter/vocabulary.js";
@@ -30,10 +31,15 @@ export type NotApplicableReason = "outside-office-hours" | "abandoned" | "appoin
 
 /**
  * Why a contact's `promisedBy` was ignored for a standard that allows promises:
- * no acknowledgement (by `now`), an acknowledgement after the original due, or a
- * promised time before the acknowledgement.
+ * no acknowledgement (by `now`), an acknowledgement after the original due, a
+ * promised time before the acknowledgement, or one later than the standard's
+ * promise limit allows (`promiseLimit`: at most N further working or calendar days).
  */
-export type IgnoredPromise = "no-acknowledgement" | "acknowledged-after-due" | "before-acknowledgement";
+export type IgnoredPromise =
+  | "no-acknowledgement"
+  | "acknowledged-after-due"
+  | "before-acknowledgement"
+  | "beyond-limit";
 
 /** One standard judged for one contact at `now`: plain data, every property own, so copies explain as well. */
 export interface Evaluation {
@@ -58,6 +64,15 @@ export interface Evaluation {
   readonly atRisk: boolean;
   /** Set when the contact's `promisedBy` was not a valid promise for this standard, and was ignored. */
   readonly promiseIgnored: IgnoredPromise | undefined;
+  /**
+   * For a standard that limits how far a promise may move its due date, when a
+   * `promisedBy` was weighed against the limit: the limit and the latest instant it allowed.
+   */
+  readonly promiseLimit:
+    | { readonly amount: number; readonly unit: "workingDays" | "calendarDays"; readonly latest: string }
+    | undefined;
+  /** The period the version of the standard that judged the contact was in force; undefined for a standard without one. */
+  readonly inForce: Period | undefined;
   /** For `reason: "customer-obligation"`: the id of the obligation the customer did not meet. */
   readonly obligation: string | undefined;
   /** How firmly the charter promises the standard, and any caveat it attaches. */
@@ -92,6 +107,8 @@ export interface Outcome {
   readonly lateWorkingDays: number | undefined;
   readonly atRisk: boolean;
   readonly promiseIgnored: IgnoredPromise | undefined;
+  /** The latest instant the standard's promise limit allowed, when a promisedBy was weighed against it. */
+  readonly latestPromiseMs: number | undefined;
   readonly obligation: string | undefined;
   /** Whether an abandonment decided the outcome (reports may count those differently). */
   readonly abandoned: boolean;
@@ -193,6 +210,7 @@ export function judge(
       lateWorkingDays: late(engine, times.dueDay, abandonedAt),
       atRisk: false,
       promiseIgnored: undefined,
+      latestPromiseMs: undefined,
       obligation: undefined,
       abandoned: true,
     };
@@ -201,6 +219,7 @@ export function judge(
   let dueMs = times.dueMs;
   let dueDay = times.dueDay;
   let promiseIgnored: IgnoredPromise | undefined;
+  let latestPromiseMs: number | undefined;
   const promisedBy = contact.promisedBy;
   if (
     rule.standard.allowPromise &&
@@ -209,6 +228,10 @@ export function judge(
   ) {
     // A response by the charter's own due always meets it; otherwise a valid promise may extend it.
     promiseIgnored = promiseCheck(promisedBy, ack, times.dueMs);
+    if (promiseIgnored === undefined && rule.promiseLimit !== undefined) {
+      latestPromiseMs = latestPromise(engine, rule.promiseLimit, times);
+      if (latestPromiseMs !== undefined && promisedBy > latestPromiseMs) promiseIgnored = "beyond-limit";
+    }
     if (promiseIgnored === undefined && promisedBy > dueMs) {
       dueMs = promisedBy;
       dueDay = times.dueDay === undefined ? undefined : engine.zone.localDay(promisedBy);
@@ -233,9 +256,25 @@ export function judge(
     lateWorkingDays: breached ? late(engine, dueDay, end) : undefined,
     atRisk: status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs),
     promiseIgnored,
+    latestPromiseMs,
     obligation: undefined,
     abandoned: false,
   };
+}
+
+/**
+ * The latest instant a promise may name: the end of the local day that is the limit's
+ * N further working (or calendar) days after the charter's own due date; undefined past
+ * the end of the holiday table, where no limit can be counted (none is applied).
+ */
+function latestPromise(
+  engine: CalendarEngine,
+  limit: NonNullable<Rule["promiseLimit"]>,
+  times: DueTimes,
+): number | undefined {
+  const dueDay = times.dueDay ?? engine.zone.localDay(times.dueMs);
+  const last = limit.unit === "workingDays" ? engine.days.addDays(dueDay, limit.amount) : dueDay + limit.amount;
+  return last === undefined ? undefined : engine.zone.fromWall((last + 1) * MS_PER_DAY) - 1;
 }
 
 /** The customer obligation a contact did not meet that exempts it from the standard, if any. */
@@ -285,6 +324,7 @@ function undecided(
     lateWorkingDays: undefined,
     atRisk: false,
     promiseIgnored: undefined,
+    latestPromiseMs: undefined,
     obligation,
     abandoned,
   };
@@ -328,6 +368,15 @@ function toEvaluation(
     remainingMs: o.status === "pending" && o.dueMs !== undefined ? o.dueMs - now : undefined,
     atRisk: o.atRisk,
     promiseIgnored: o.promiseIgnored,
+    promiseLimit:
+      o.latestPromiseMs === undefined || o.rule.promiseLimit === undefined
+        ? undefined
+        : {
+            amount: o.rule.promiseLimit.amount,
+            unit: o.rule.promiseLimit.unit,
+            latest: zone.format(o.latestPromiseMs),
+          },
+    inForce: o.rule.inForce,
     obligation: o.obligation,
     firmness: o.rule.firmness,
     caveat: o.rule.caveat,
@@ -350,8 +399,10 @@ export function evaluationOf(
 }
 
 /**
- * Judges a contact against every standard that covers it (its channel, and its
- * category when the standard has one), as things stood at `options.now`.
+ * Judges a contact against every standard that covers it (its channel, its category
+ * when the standard has one or excepts it, and, for a standard with versions, the
+ * version in force on the local date of receipt), as things stood at `options.now`.
+ * A standard not in force on that date is omitted, as one of another channel is.
  *
  * @throws TypeError or RangeError naming the contact field and the value.
  * @example
@@ -370,5 +421,7 @@ export function evaluate(charter: Charter, contact: Contact, options: EvaluateOp
   const now = readNow(engine, options);
   const warnAt = readWarnAt(own(options, "warnAt"));
   const read = readContact(engine, contact);
-  return rulesFor(checked, read.channel, read.category).map((rule) => evaluationOf(engine, rule, read, now, warnAt));
+  return rulesFor(checked, read.channel, read.category, read.receivedAt, engine.zone).map((rule) =>
+    evaluationOf(engine, rule, read, now, warnAt),
+  );
 }

@@ -155,7 +155,32 @@ const IGNORED_PROMISE: Readonly<Record<NonNullable<Evaluation["promiseIgnored"]>
   "no-acknowledgement": "no acknowledgement had been sent",
   "acknowledged-after-due": "the acknowledgement came after the time allowed",
   "before-acknowledgement": "the promised time is before the acknowledgement",
+  "beyond-limit": "it is later than the charter lets a promise move the deadline",
 };
+
+/** "(at most 10 further working days: by the end of Friday 18 December 2026)", from an evaluation's promiseLimit. */
+function limitWords(limit: unknown): string {
+  const l = limit as { amount?: unknown; unit?: unknown; latest?: unknown } | null | undefined;
+  if (typeof l !== "object" || l === null || typeof l.amount !== "number" || typeof l.latest !== "string") return "";
+  const unit = l.unit === "calendarDays" ? "calendarDays" : "workingDays";
+  return ` (at most ${amountText(l.amount, unit)} further: ${by(l.latest)})`;
+}
+
+/** "The version of this standard in force from Tuesday 1 April 2025 applied.", from a result's inForce. */
+function versionSentence(period: unknown): string[] {
+  const p = period as { from?: unknown; to?: unknown } | null | undefined;
+  if (typeof p !== "object" || p === null) return [];
+  const from = typeof p.from === "string" && readDate(p.from) !== undefined ? longDate(p.from) : undefined;
+  const to = typeof p.to === "string" && readDate(p.to) !== undefined ? longDate(p.to) : undefined;
+  if (from === undefined && to === undefined) return [];
+  const when =
+    from !== undefined && to !== undefined
+      ? `from ${from} to ${to}`
+      : from !== undefined
+        ? `from ${from}`
+        : `until ${to}`;
+  return [`The version of this standard in force ${when} applied.`];
+}
 
 function explainOutcome(e: Evaluation, now: string | undefined): string[] {
   const out: string[] = [];
@@ -163,7 +188,10 @@ function explainOutcome(e: Evaluation, now: string | undefined): string[] {
     out.push(`An acknowledgement in time promised a full response ${by(e.due)}, so that became the due time.`);
   }
   if (e.promiseIgnored !== undefined) {
-    out.push(`The promised date was ignored: ${IGNORED_PROMISE[e.promiseIgnored] ?? "it is not a valid promise"}.`);
+    const limit = e.promiseIgnored === "beyond-limit" ? limitWords(e.promiseLimit) : "";
+    out.push(
+      `The promised date was ignored: ${IGNORED_PROMISE[e.promiseIgnored] ?? "it is not a valid promise"}${limit}.`,
+    );
   }
   const done =
     e.completedAt === null
@@ -261,7 +289,8 @@ export function explain(result: Deadline | Evaluation): string {
     isSteps(r.trace) &&
     (r.status === undefined ? typeof r.due === "string" : STATUSES.has(r.status) && typeof r.judgedAt === "string");
   if (!valid) throw new TypeError(expected("result", text.result, result));
-  if (!("status" in result)) return [...explainTrace(result), ...firmness(result)].join(" ");
+  if (!("status" in result))
+    return [...explainTrace(result), ...versionSentence(result.inForce), ...firmness(result)].join(" ");
   const evaluation = result;
   const lines: string[] = [];
   if (evaluation.trace.length > 0) {
@@ -273,6 +302,10 @@ export function explain(result: Deadline | Evaluation): string {
         : reasoning),
     );
   }
-  lines.push(...explainOutcome(evaluation, evaluation.judgedAt), ...firmness(evaluation));
+  lines.push(
+    ...versionSentence(evaluation.inForce),
+    ...explainOutcome(evaluation, evaluation.judgedAt),
+    ...firmness(evaluation),
+  );
   return `${evaluation.standardId}: ${lines.join(" ")}`;
 }

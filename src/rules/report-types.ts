@@ -72,6 +72,27 @@ export interface ReportRow {
   /** 95% Wilson score interval for the share met; null when nothing is decided. */
   readonly ci95: { readonly low: number; readonly high: number } | null;
   readonly worst: readonly WorstBreach[];
+  /**
+   * For a standard with periods in force: the versions that judged the row's contacts,
+   * each with its period, target and counts (two or more when the row spans a change).
+   * Each contact counts against the target of the version that judged it, so `achieved`
+   * is `100 * met >= Σ percent × (met + breached)` over the versions; `target` and
+   * `firmness` are the latest version's.
+   */
+  readonly versions?: readonly VersionCount[];
+}
+
+/** What one version of a standard judged in a report row. */
+export interface VersionCount {
+  /** Its period in force (local dates, inclusive); null for an open end. */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly target: { readonly percent: number };
+  readonly firmness: "will" | "aim" | "general-rule" | null;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  readonly notApplicable: number;
 }
 
 /** A problem contact, skipped and counted. */

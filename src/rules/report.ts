@@ -24,9 +24,10 @@ import {
   type YearStart,
 } from "./periods.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
-import { coverOf, rulesIn, type Cover, type Rule } from "./standard.js";
+import { coverOf, rulesIn, versionsById, type Cover, type Rule } from "./standard.js";
 import {
   MAX_ERRORS,
+  addVersions,
   charterFingerprint,
   emptyTally,
   keepWorst,
@@ -43,6 +44,7 @@ export type {
   ReportOptions,
   ReportRow,
   SkippedContact,
+  VersionCount,
   WorstBreach,
   YearToDate,
 } from "./report-types.js";
@@ -82,11 +84,11 @@ export class Accumulator {
   /** Per standard, per period ("" without `by`). */
   readonly #tallies = new Map<Rule, Map<string, Tally>>();
   /**
-   * Per standard, its worst breaches so far, whatever their period: at most `worst` of
+   * Per standard id, its worst breaches so far, whatever their period: at most `worst` of
    * them, so memory does not grow with the periods either (each period's row lists those
    * received in it).
    */
-  readonly #worstOf = new Map<Rule, WorstBreach[]>();
+  readonly #worstOf = new Map<string, WorstBreach[]>();
   readonly #errors: SkippedContact[] = [];
   /**
    * The outcomes of the contact being added, written from 0 each time: an array per
@@ -133,7 +135,7 @@ export class Accumulator {
         return;
       }
       // Every standard is judged before any is counted: a contact that throws counts for none.
-      for (const rule of rulesIn(this.#cover, read.channel, read.category))
+      for (const rule of rulesIn(this.#cover, read.channel, read.category, read.receivedAt, this.#engine.zone))
         outcomes[n++] = judge(this.#engine, rule, read, this.#now, this.#warnAt);
     } catch (error) {
       this.#skip(index, contact, error);
@@ -201,10 +203,11 @@ export class Accumulator {
       }
       if (o.dueMs !== undefined && this.#worst > 0) {
         const lateMs = o.lateMs ?? Math.max(0, (read.abandonedAt ?? this.#now) - o.dueMs);
-        let list = this.#worstOf.get(o.rule);
+        // By standard id: the versions of a standard share one list, as they share its rows.
+        let list = this.#worstOf.get(o.rule.id);
         if (list === undefined) {
           list = [];
-          this.#worstOf.set(o.rule, list);
+          this.#worstOf.set(o.rule.id, list);
         }
         const last = list[list.length - 1];
         // Format the strings only for a breach that may be kept.
@@ -251,11 +254,54 @@ export class Accumulator {
     this.#onSkip?.(skipped);
   }
 
+  /**
+   * The tallies by standard id and period. A standard without periods in force has one
+   * rule, whose tallies are its rows'; the versions of one with periods are summed into
+   * one row per period, with each version's counts (so the hot path counts per rule, as
+   * for any standard, and the versions meet only here).
+   */
+  #byStandard(): Map<string, Map<string, Tally>> {
+    const out = new Map<string, Map<string, Tally>>();
+    for (const [rule, byPeriod] of this.#tallies) {
+      if (rule.inForce === undefined) {
+        out.set(rule.id, byPeriod);
+        continue;
+      }
+      const rows = out.get(rule.id) ?? new Map<string, Tally>();
+      out.set(rule.id, rows);
+      for (const [period, t] of byPeriod) {
+        const sum = rows.get(period) ?? { ...emptyTally(), versions: [] };
+        rows.set(period, sum);
+        sum.met += t.met;
+        sum.breached += t.breached;
+        sum.pending += t.pending;
+        sum.notApplicable += t.notApplicable;
+        sum.promisesIgnored += t.promisesIgnored;
+        sum.late += t.late;
+        sum.extended += t.extended;
+        sum.outstanding += t.outstanding;
+        addVersions(sum, [
+          {
+            from: rule.inForce.from ?? null,
+            to: rule.inForce.to ?? null,
+            target: { percent: rule.percent },
+            firmness: rule.firmness ?? null,
+            met: t.met,
+            breached: t.breached,
+            pending: t.pending,
+            notApplicable: t.notApplicable,
+          },
+        ]);
+      }
+    }
+    return out;
+  }
+
   /** A standard's kept breaches received in one period, as plain data, each with what explain() says of it. */
-  #explained(rule: Rule, period: string): WorstBreach[] {
+  #explained(id: string, period: string): WorstBreach[] {
     const out: WorstBreach[] = [];
-    for (const w of this.#worstOf.get(rule) ?? []) {
-      const { read, rule: _rule, period: when, ...breach } = w as Candidate;
+    for (const w of this.#worstOf.get(id) ?? []) {
+      const { read, rule, period: when, ...breach } = w as Candidate;
       if (when !== period) continue;
       out.push({ ...breach, explanation: explain(evaluationOf(this.#engine, rule, read, this.#now, this.#warnAt)) });
     }
@@ -264,17 +310,18 @@ export class Accumulator {
 
   report(): ComplianceReport {
     const rows: ReportRow[] = [];
-    for (const [rule, byPeriod] of this.#tallies) {
+    for (const [id, byPeriod] of this.#byStandard()) {
+      const rule = latestVersion(versionsById(this.#charter, id));
       for (const [period, tally] of byPeriod)
         rows.push(
           toRow(
-            rule.id,
+            id,
             this.#by === undefined ? undefined : this.#periods.get(period)?.row,
             rule.percent,
             rule.firmness ?? null,
             {
               ...tally,
-              worst: this.#explained(rule, period),
+              worst: this.#explained(id, period),
             },
           ),
         );
@@ -282,19 +329,16 @@ export class Accumulator {
     // Standards nothing was judged against still get a row: "no data" is an answer.
     if (this.#by === undefined) {
       const judged = new Set([...this.#tallies.keys()].map((r) => r.id));
-      for (const s of this.#charter.standards)
-        if (!judged.has(s.id))
-          rows.push(
-            toRow(
-              s.id,
-              undefined,
-              s.target.percent,
-              (own(s, "firmness") as ReportRow["firmness"] | undefined) ?? null,
-              emptyTally(),
-            ),
-          );
+      for (const id of new Set(this.#charter.standards.map((s) => s.id))) {
+        if (judged.has(id)) continue;
+        const versions = versionsById(this.#charter, id);
+        const rule = latestVersion(versions);
+        const tally = emptyTally();
+        if (versions.some((r) => r.inForce !== undefined)) tally.versions = [];
+        rows.push(toRow(id, undefined, rule.percent, rule.firmness ?? null, tally));
+      }
     }
-    const order = this.#charter.standards.map((s) => s.id);
+    const order = [...new Set(this.#charter.standards.map((s) => s.id))];
     const zone = this.#engine.zone;
     return {
       charterId: this.#charter.id,
@@ -316,6 +360,14 @@ export class Accumulator {
       rows: withYearToDate(sortRows(rows, order)),
     };
   }
+}
+
+/** Of a standard's versions, the one in force last (the only one, for a standard without periods). */
+function latestVersion(versions: readonly Rule[]): Rule {
+  let latest = versions[0] as Rule;
+  for (const r of versions)
+    if (r.toDay > latest.toDay || (r.toDay === latest.toDay && r.fromDay > latest.fromDay)) latest = r;
+  return latest;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<Contact> {

@@ -6,10 +6,13 @@
  *
  * @module
  */
+import { formatDate } from "../calendar/civil.js";
+import type { Zone } from "../calendar/zone.js";
+import { inForceOf, periodDays } from "../charter/rules.js";
 import type { Charter, Standard } from "../charter/schema.js";
 import { LIMIT_UNITS, UNITS, type LimitUnit, type UnitKind } from "../charter/units.js";
 import { CONTACT_EVENTS, defaultStops, type Channel, type ContactEvent } from "../charter/vocabulary.js";
-import { unknownStandard } from "../messages.js";
+import { notInForce, unknownStandard } from "../messages.js";
 import { own } from "../own.js";
 import { DayMemo } from "./day-memo.js";
 
@@ -38,6 +41,19 @@ export interface Rule {
   readonly exemptions: readonly Exemption[];
   /** The day-based clock's remembered answers (rules/day-memo.ts). */
   readonly memo: DayMemo;
+  /** The period the standard (this version of it) was in force, as results show it; undefined when always. */
+  readonly inForce: Period | undefined;
+  /** The same period as epoch days, inclusive (infinite when open). */
+  readonly fromDay: number;
+  readonly toDay: number;
+  /** How far a promised date may move the due date; undefined when there is no limit. */
+  readonly promiseLimit: { readonly amount: number; readonly unit: "workingDays" | "calendarDays" } | undefined;
+}
+
+/** A period in force as results give it: local dates, inclusive, either open. */
+export interface Period {
+  readonly from: string | undefined;
+  readonly to: string | undefined;
 }
 
 /** How firmly a charter promises a standard. */
@@ -60,6 +76,11 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
   const stopsOn = own(standard, "stopsOn");
   const category = own(standard, "category");
   const schedule = own(standard, "schedule");
+  const period = inForceOf(standard);
+  const [fromDay, toDay] = periodDays(period);
+  const limit = own(standard, "promiseLimit");
+  const working = own(limit, "workingDays");
+  const calendar = own(limit, "calendarDays");
   return Object.freeze({
     standard,
     id: standard.id,
@@ -81,16 +102,72 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
     caveat: own(standard, "caveat") as string | undefined,
     exemptions,
     memo: new DayMemo(),
+    inForce:
+      period === undefined
+        ? undefined
+        : Object.freeze({
+            from: own(period, "from") as string | undefined,
+            to: own(period, "to") as string | undefined,
+          }),
+    fromDay,
+    toDay,
+    promiseLimit:
+      typeof working === "number"
+        ? Object.freeze({ amount: working, unit: "workingDays" as const })
+        : typeof calendar === "number"
+          ? Object.freeze({ amount: calendar, unit: "calendarDays" as const })
+          : undefined,
   });
 }
 
+/**
+ * The standards that cover one channel and category, for every receipt date: without
+ * versions, one list; with them, the list in force from each boundary on, so that a
+ * contact's standards are one binary search over the boundaries, never a search
+ * over versions per standard.
+ */
+interface Epochs {
+  /** Epoch days on which the list changes, ascending; the first is -Infinity. */
+  readonly starts: readonly number[];
+  readonly lists: readonly (readonly Rule[])[];
+}
+type Choice = readonly Rule[] | Epochs;
+
+function isList(choice: Choice): choice is readonly Rule[] {
+  return Array.isArray(choice);
+}
+
+/** The rules of `list` in force on each receipt date, as epochs (the list itself when none has a period). */
+function epochsOf(list: readonly Rule[]): Choice {
+  if (list.every((r) => r.inForce === undefined)) return list;
+  const bounds = new Set<number>([Number.NEGATIVE_INFINITY]);
+  for (const r of list) {
+    if (Number.isFinite(r.fromDay)) bounds.add(r.fromDay);
+    if (Number.isFinite(r.toDay)) bounds.add(r.toDay + 1);
+  }
+  const starts = [...bounds].sort((a, b) => a - b);
+  const lists = starts.map((day) => list.filter((r) => r.fromDay <= day && day <= r.toDay));
+  return { starts, lists };
+}
+
+/** The list of an epoch set in force on `day`. */
+function pick(epochs: Epochs, day: number): readonly Rule[] {
+  const { starts } = epochs;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] as number) <= day) lo = mid;
+    else hi = mid - 1;
+  }
+  return epochs.lists[lo] as readonly Rule[];
+}
+
 interface Index {
-  readonly byId: ReadonlyMap<string, Rule>;
-  /** Per channel: the standards without a category, and those with one by category. */
-  readonly byChannel: ReadonlyMap<
-    string,
-    { readonly any: readonly Rule[]; readonly byCategory: ReadonlyMap<string, readonly Rule[]> }
-  >;
+  /** Each standard id's versions, in the charter's order (one for a standard without versions). */
+  readonly byId: ReadonlyMap<string, readonly Rule[]>;
+  /** Per channel: the standards without a category, and those with one (or excepting one) by category. */
+  readonly byChannel: ReadonlyMap<string, { readonly any: Choice; readonly byCategory: ReadonlyMap<string, Choice> }>;
 }
 
 const indexes = new WeakMap<Charter, Index>();
@@ -114,28 +191,28 @@ function indexOf(charter: Charter): Index {
       }
     }
     const all = charter.standards.map((s) => compile(s, exempting.get(s.id)));
-    const byChannel = new Map<string, { any: Rule[]; byCategory: Map<string, Rule[]> }>();
-    for (const rule of all) {
-      for (const channel of rule.standard.channels) {
-        const entry = byChannel.get(channel) ?? { any: [], byCategory: new Map<string, Rule[]>() };
-        byChannel.set(channel, entry);
-        if (rule.category === undefined) entry.any.push(rule);
-      }
-    }
-    // A category's list keeps the charter's order: the standards of any category, and its own.
-    for (const [channel, entry] of byChannel) {
-      for (const category of new Set(all.flatMap((r) => (r.category === undefined ? [] : [r.category])))) {
-        entry.byCategory.set(
+    const except = (r: Rule) => (own(r.standard, "exceptCategories") as readonly string[] | undefined) ?? [];
+    const byChannel = new Map<string, { any: Choice; byCategory: Map<string, Choice> }>();
+    const channels = new Set(all.flatMap((r) => r.standard.channels as readonly string[]));
+    // Every category a standard names, as its own or as one it excepts, has its own list.
+    const categories = new Set(all.flatMap((r) => (r.category === undefined ? except(r) : [r.category])));
+    for (const channel of channels) {
+      const on = all.filter((r) => (r.standard.channels as readonly string[]).includes(channel));
+      const byCategory = new Map<string, Choice>();
+      // A category's list keeps the charter's order: the standards of any category (but those
+      // that except it), and its own.
+      for (const category of categories)
+        byCategory.set(
           category,
-          all.filter(
-            (r) =>
-              (r.standard.channels as readonly string[]).includes(channel) &&
-              (r.category === undefined || r.category === category),
+          epochsOf(
+            on.filter((r) => (r.category === undefined ? !except(r).includes(category) : r.category === category)),
           ),
         );
-      }
+      byChannel.set(channel, { any: epochsOf(on.filter((r) => r.category === undefined)), byCategory });
     }
-    index = { byId: new Map(all.map((r) => [r.id, r])), byChannel };
+    const byId = new Map<string, Rule[]>();
+    for (const r of all) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+    index = { byId, byChannel };
     indexes.set(charter, index);
   }
   return index;
@@ -144,12 +221,19 @@ function indexOf(charter: Charter): Index {
 const NONE: readonly Rule[] = [];
 
 /**
- * The standards that cover a contact: its channel, and its category when the
- * standard has one. Keyed only by what the charter declares, so the index does
- * not grow with the contacts' categories.
+ * The standards that cover a contact: its channel, its category when the standard
+ * has one (and does not except it), and, for a standard with versions, the version
+ * in force on the local date of receipt. Keyed only by what the charter declares, so
+ * the index does not grow with the contacts' categories.
  */
-export function rulesFor(charter: Charter, channel: Channel, category: string | undefined): readonly Rule[] {
-  return rulesIn(coverOf(charter), channel, category);
+export function rulesFor(
+  charter: Charter,
+  channel: Channel,
+  category: string | undefined,
+  receivedMs: number,
+  zone: Zone,
+): readonly Rule[] {
+  return rulesIn(coverOf(charter), channel, category, receivedMs, zone);
 }
 
 /** Which standards cover which contacts, per channel: a charter's index, for {@link rulesIn}. */
@@ -160,22 +244,47 @@ export function coverOf(charter: Charter): Cover {
   return indexOf(charter).byChannel;
 }
 
-/** {@link rulesFor} in a cover already looked up. */
-export function rulesIn(cover: Cover, channel: Channel, category: string | undefined): readonly Rule[] {
+/** {@link rulesFor} in a cover already looked up. The receipt's local date is worked out only where versions need it. */
+export function rulesIn(
+  cover: Cover,
+  channel: Channel,
+  category: string | undefined,
+  receivedMs: number,
+  zone: Zone,
+): readonly Rule[] {
   const entry = cover.get(channel);
   if (entry === undefined) return NONE;
-  return (category === undefined ? undefined : entry.byCategory.get(category)) ?? entry.any;
+  const choice = (category === undefined ? undefined : entry.byCategory.get(category)) ?? entry.any;
+  return isList(choice) ? choice : pick(choice, zone.localDay(receivedMs));
 }
 
-/** The rule of a standard id, or a RangeError that lists the valid ids. */
+/** The versions of a standard id (one for a standard without versions), or a RangeError that lists the valid ids. */
+export function versionsById(charter: Charter, standardId: unknown): readonly Rule[] {
+  const rules = typeof standardId === "string" ? indexOf(charter).byId.get(standardId) : undefined;
+  if (rules === undefined)
+    throw new RangeError(unknownStandard(charter.id, [...new Set(charter.standards.map((s) => s.id))], standardId));
+  return rules;
+}
+
+/** The rule of a standard id (its first version), or a RangeError that lists the valid ids. */
 export function ruleById(charter: Charter, standardId: unknown): Rule {
-  const rule = typeof standardId === "string" ? indexOf(charter).byId.get(standardId) : undefined;
+  return versionsById(charter, standardId)[0] as Rule;
+}
+
+/**
+ * The version of a standard in force on a local date (`day`), or a RangeError that
+ * names the date and the periods its versions were in force.
+ */
+export function ruleInForce(charter: Charter, standardId: unknown, day: number, name: string): Rule {
+  const versions = versionsById(charter, standardId);
+  const rule = versions.find((r) => r.fromDay <= day && day <= r.toDay);
   if (rule === undefined)
     throw new RangeError(
-      unknownStandard(
-        charter.id,
-        charter.standards.map((s) => s.id),
-        standardId,
+      notInForce(
+        String(standardId),
+        formatDate(day),
+        name,
+        versions.map((r) => r.inForce ?? { from: undefined, to: undefined }),
       ),
     );
   return rule;

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Charter } from "../charter/schema.js";
-import type { ReportRow, WorstBreach, YearToDate } from "./report-types.js";
+import type { ReportRow, VersionCount, WorstBreach, YearToDate } from "./report-types.js";
 
 /** How many skipped contacts a report lists. */
 export const MAX_ERRORS = 20;
@@ -57,6 +57,38 @@ export interface Tally {
   extended: number;
   outstanding: number;
   worst: WorstBreach[];
+  /** For a standard with periods in force: the counts of each version (undefined for one without). */
+  versions: VersionCount[] | undefined;
+}
+
+const versionKey = (v: VersionCount): string => `${v.from ?? ""}..${v.to ?? ""}`;
+
+/** Adds versions' counts into a tally's, version by version (a sum: merging stays associative and commutative). */
+export function addVersions(tally: Tally, versions: readonly VersionCount[]): void {
+  const list = (tally.versions ??= []);
+  for (const v of versions) {
+    const i = list.findIndex((w) => versionKey(w) === versionKey(v));
+    const w = list[i];
+    if (w === undefined) list.push({ ...v, target: { percent: v.target.percent } });
+    else
+      list[i] = {
+        ...w,
+        met: w.met + v.met,
+        breached: w.breached + v.breached,
+        pending: w.pending + v.pending,
+        notApplicable: w.notApplicable + v.notApplicable,
+      };
+  }
+}
+
+/** Versions in the order they were in force. */
+function byPeriod(a: VersionCount, b: VersionCount): number {
+  const x = a.from ?? "";
+  const y = b.from ?? "";
+  if (x !== y) return x < y ? -1 : 1;
+  const p = a.to ?? "\uffff";
+  const q = b.to ?? "\uffff";
+  return p < q ? -1 : p > q ? 1 : 0;
 }
 
 /** Adds a row's counts and worst breaches to a tally (merging reports, summing periods). */
@@ -70,6 +102,7 @@ export function addRow(tally: Tally, row: ReportRow, worstLimit: number): void {
   tally.extended += row.extended;
   tally.outstanding += row.outstanding;
   for (const w of row.worst) keepWorst(tally.worst, w, worstLimit);
+  if (row.versions !== undefined) addVersions(tally, row.versions);
 }
 
 /** The rows of one standard (its periods, say) summed into one row without a period. */
@@ -92,6 +125,7 @@ export function emptyTally(): Tally {
     extended: 0,
     outstanding: 0,
     worst: [],
+    versions: undefined,
   };
 }
 
@@ -103,11 +137,20 @@ export interface RowPeriod {
   readonly yearFrom: string;
 }
 
-function share(met: number, breached: number, percent: number) {
+/**
+ * The share met, whether the target was achieved (in integers: `100 * met >= percent *
+ * decided`) and the interval. With versions of a standard in force, each contact counts
+ * against the target of the version that judged it.
+ */
+function share(met: number, breached: number, percent: number, versions?: readonly VersionCount[]) {
   const decided = met + breached;
+  const owed =
+    versions === undefined
+      ? percent * decided
+      : versions.reduce((n, v) => n + v.target.percent * (v.met + v.breached), 0);
   return {
     metShare: decided === 0 ? null : met / decided,
-    achieved: decided === 0 ? null : 100 * met >= percent * decided,
+    achieved: decided === 0 ? null : 100 * met >= owed,
     ci95: wilson(met, decided),
   };
 }
@@ -119,7 +162,9 @@ export function toRow(
   firmness: ReportRow["firmness"],
   t: Tally,
 ): ReportRow {
-  const { metShare, achieved, ci95 } = share(t.met, t.breached, percent);
+  const versions = t.versions === undefined ? undefined : [...t.versions].sort(byPeriod);
+  const latest = versions?.[versions.length - 1];
+  const { metShare, achieved, ci95 } = share(t.met, t.breached, percent, versions);
   return {
     standardId,
     ...(period === undefined
@@ -137,15 +182,16 @@ export function toRow(
     pending: t.pending,
     notApplicable: t.notApplicable,
     metShare,
-    target: { percent },
+    target: { percent: latest?.target.percent ?? percent },
     promisesIgnored: t.promisesIgnored,
-    firmness,
+    firmness: latest === undefined ? firmness : latest.firmness,
     achieved,
     late: t.late,
     extended: t.extended,
     outstanding: t.outstanding,
     ci95,
     worst: t.worst,
+    ...(versions === undefined ? {} : { versions }),
   };
 }
 
