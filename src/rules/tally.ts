@@ -57,6 +57,11 @@ export interface Tally {
   extended: number;
   outstanding: number;
   worst: WorstBreach[];
+  /** Interval counts judged into the row (rows of a basis, when merging), and the calls counted from them. */
+  intervals: number;
+  intervalCalls: number;
+  /** Thresholds judged although they are not the limit, sorted. */
+  thresholds: number[];
 }
 
 /** Adds a row's counts and worst breaches to a tally (merging reports, summing periods). */
@@ -70,6 +75,20 @@ export function addRow(tally: Tally, row: ReportRow, worstLimit: number): void {
   tally.extended += row.extended;
   tally.outstanding += row.outstanding;
   for (const w of row.worst) keepWorst(tally.worst, w, worstLimit);
+  // A row's basis says whether interval counts are in it: all of them ("intervals"), or some.
+  if (row.basis === "intervals" || row.basis === "contacts and intervals") {
+    tally.intervals++;
+    if (row.basis === "intervals") tally.intervalCalls += row.met + row.breached + row.pending + row.notApplicable;
+  }
+  for (const t of row.thresholds ?? []) addThreshold(tally, t);
+}
+
+/** Adds a threshold judged although it is not the limit, keeping the list sorted and distinct. */
+export function addThreshold(tally: Tally, seconds: number): void {
+  if (!tally.thresholds.includes(seconds)) {
+    tally.thresholds.push(seconds);
+    tally.thresholds.sort((a, b) => a - b);
+  }
 }
 
 /** The rows of one standard (its periods, say) summed into one row without a period. */
@@ -92,6 +111,19 @@ export function emptyTally(): Tally {
     extended: 0,
     outstanding: 0,
     worst: [],
+    intervals: 0,
+    intervalCalls: 0,
+    thresholds: [],
+  };
+}
+
+/** The basis of a row's counts, when interval counts are among them. */
+function basisOf(t: Tally): Pick<ReportRow, "basis" | "thresholds"> {
+  if (t.intervals === 0) return {};
+  const total = t.met + t.breached + t.pending + t.notApplicable;
+  return {
+    basis: total > t.intervalCalls ? "contacts and intervals" : "intervals",
+    ...(t.thresholds.length === 0 ? {} : { thresholds: [...t.thresholds] }),
   };
 }
 
@@ -146,6 +178,7 @@ export function toRow(
     outstanding: t.outstanding,
     ci95,
     worst: t.worst,
+    ...basisOf(t),
   };
 }
 
