@@ -3,7 +3,14 @@
 import { fc, test as prop } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 import { dartford } from "../src/charters/index.js";
-import { complianceReport, intervalReport, mergeReports, type Contact, type IntervalCounts } from "../src/index.js";
+import {
+  type ComplianceReport,
+  complianceReport,
+  type Contact,
+  type IntervalCounts,
+  intervalReport,
+  mergeReports,
+} from "../src/index.js";
 
 const POLICIES = ["by-limit", "missed", "excluded"] as const;
 const NOW = "2026-12-31T23:59";
@@ -115,8 +122,7 @@ const interval = (over: Partial<Record<string, unknown>> = {}): IntervalCounts =
     ...over,
   }) as IntervalCounts;
 
-const telephone = (report: ReturnType<typeof complianceReport>) =>
-  report.rows.find((r) => r.standardId === "telephone.answer");
+const telephone = (report: ComplianceReport) => report.rows.find((r) => r.standardId === "telephone.answer");
 
 describe("intervalReport", () => {
   test("counts each policy as the calls would be: met, missed and excluded", () => {

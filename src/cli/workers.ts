@@ -13,21 +13,25 @@
  * @module
  */
 import { Worker } from "node:worker_threads";
-import type { Charter, Contact } from "../charter/schema.js";
-import type { ContactField } from "../charter/vocabulary.js";
+import { engineOf } from "../charter/calendar.js";
+import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
+import type { Channel } from "../charter/vocabulary.js";
+import { judgedByIntervals } from "../rules/intervals.js";
 import { mergeReports } from "../rules/merge.js";
 import { Accumulator, type ComplianceReport, complianceReport, type ReportOptions } from "../rules/report.js";
+import { type Cover, coverOf, rulesIn } from "../rules/standard.js";
 import { readCsvBlock } from "./input/csv.js";
 import { IdSet } from "./input/ids.js";
 import { readNdjsonBlock } from "./input/json.js";
-import { contactOrError, type Mapping, mappingData, RowError } from "./input/mapping.js";
+import { hasDateOnly, withDates } from "./input/date-only.js";
+import { contactOrError, type Mapping, mappingData, NO_PLAN, RowError, type RowPlan } from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
 import { cli } from "./messages.js";
 
 /** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
 export type Work =
   | { readonly contacts: readonly Readonly<Record<string, unknown>>[]; readonly lines: readonly number[] }
-  | { readonly blocks: readonly TextBlock[]; readonly fields: readonly (ContactField | undefined)[] };
+  | { readonly blocks: readonly TextBlock[]; readonly plan: RowPlan };
 
 export type Options = Omit<ReportOptions, "onSkip" | "firstIndex">;
 
@@ -80,11 +84,20 @@ function reasonOf(message: string): string {
   return field === null ? "invalid contact" : `invalid ${field[1]}`;
 }
 
-/** The channels and categories a charter's standards reach. */
-function reachOf(charter: Charter): { channels: ReadonlySet<string>; categories: ReadonlySet<string> } {
+/** The channels and categories a charter's standards reach (for interval counts, those judged from counts). */
+export function reachOf(
+  charter: Charter,
+  intervals = false,
+): { channels: ReadonlySet<string>; categories: ReadonlySet<string> } {
   const channels = new Set<string>();
   const categories = new Set<string>();
+  const cover = coverOf(charter);
   for (const s of charter.standards) {
+    if (
+      intervals &&
+      !s.channels.some((c) => rulesIn(cover, c, s.category).some((r) => r.id === s.id && judgedByIntervals(r)))
+    )
+      continue;
     for (const c of s.channels) channels.add(c);
     if (typeof s.category === "string") categories.add(s.category);
   }
@@ -98,7 +111,10 @@ class Judge implements RowVisitor {
   readonly #rules: Rules;
   readonly #reach: ReturnType<typeof reachOf>;
   readonly #seen: IdSet | undefined;
-  #fields: readonly (ContactField | undefined)[] = [];
+  readonly #intervals: boolean;
+  readonly #cover: Cover;
+  readonly #cutoff: boolean;
+  #plan: RowPlan = NO_PLAN;
   #line = 0;
   #read = 0;
   #problems: Problem[] = [];
@@ -108,8 +124,12 @@ class Judge implements RowVisitor {
   constructor(charter: Charter, options: Options, mapping: Mapping, rules: Rules, seen: IdSet | undefined) {
     this.#mapping = mapping;
     this.#rules = rules;
-    this.#reach = reachOf(charter);
-    this.#seen = rules.keepDuplicates ? undefined : seen;
+    this.#intervals = mapping.kind === "intervals";
+    this.#reach = reachOf(charter, this.#intervals);
+    this.#cover = coverOf(charter);
+    this.#cutoff = engineOf(charter).receiptCutoffMinutes !== undefined;
+    // Interval counts have no id to repeat: each row is its own interval (of a queue, say).
+    this.#seen = rules.keepDuplicates || this.#intervals ? undefined : seen;
     this.#acc = new Accumulator(charter, {
       ...options,
       onSkip: (s) =>
@@ -163,6 +183,21 @@ class Judge implements RowVisitor {
         return;
       }
     }
+    if (this.#intervals) {
+      this.#acc.addInterval(c as IntervalCounts);
+      return;
+    }
+    if (hasDateOnly(c)) {
+      const rules =
+        typeof channel === "string" ? rulesIn(this.#cover, channel as Channel, category as string | undefined) : [];
+      const dated = withDates(c, rules, this.#cutoff);
+      if (dated instanceof RowError) {
+        this.#problems.push({ line, reason: dated.reason, message: dated.message });
+        return;
+      }
+      this.#acc.add(dated as Contact);
+      return;
+    }
     this.#acc.add(c as Contact);
   }
 
@@ -181,7 +216,7 @@ class Judge implements RowVisitor {
 
   /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem. */
   #read2(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
-    const contact = contactOrError(cells, value, this.#fields, this.#mapping);
+    const contact = contactOrError(cells, value, this.#plan, this.#mapping);
     if (contact instanceof RowError) this.problem(line, contact.reason, contact.message);
     else this.#add(contact, line);
   }
@@ -193,7 +228,7 @@ class Judge implements RowVisitor {
         this.#add(contacts[i] as Readonly<Record<string, unknown>>, lines[i] ?? 0);
       return;
     }
-    this.#fields = work.fields;
+    this.#plan = work.plan;
     for (const block of work.blocks) {
       if (block.format === "csv") readCsvBlock(block, this);
       else readNdjsonBlock(block, this);
