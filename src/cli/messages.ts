@@ -126,14 +126,18 @@ export const cli = {
     `${days} counted as ${days.includes(" and ") ? "working days" : "a working day"} by the system; the charter's calendar does not work ${days.includes(" and ") ? "them" : "it"}`,
   reasonPause: (days: string, direction: string, n: number) =>
     `a pause over a holiday: the case was on hold over ${days}, and the system's due is ${n} working day${n === 1 ? "" : "s"} ${direction} (it counts the holiday in the paused time differently)`,
+  reasonUnpaused: (from: string, to: string, holidays: string, counted: string) =>
+    `the case was on hold from ${from} to ${to}${holidays === "" ? "" : `, over ${holidays}`}, and the system's clock did not stop for it${counted === "" ? "" : ` (and it counted ${counted} as working days)`}`,
   reasonReceiptDay: (day: string) =>
     `the system counts the day of receipt (${day}) as day 1; the charter counts from the next working day`,
   reasonClockChange: (direction: string, hours: number) =>
-    `a clock change between receipt and due: the system kept the receipt's offset, so its due is ${hours} hour${hours === 1 ? "" : "s"} ${direction}`,
+    `a clock change between receipt and due: the system counted the limit on the wall clock, so its due is ${hours} hour${hours === 1 ? "" : "s"} ${direction}`,
   reasonUnexplained: (workingDays: number | undefined, seconds: number) =>
     `unexplained: the system's due is ${workingDays === undefined ? `${Math.abs(seconds)} seconds` : `${Math.abs(workingDays)} working day${Math.abs(workingDays) === 1 ? "" : "s"}`} ${(workingDays ?? seconds) >= 0 ? "later" : "earlier"} than the charter's`,
   reasonVerdictOnly: () =>
     "unexplained: the dues agree (or the system gives none), and no other reading of the due gives the system's verdict",
+  thresholdSet: (value: string, standardId: string, limit: number) =>
+    `thresholdSeconds is set to ${value} seconds, but ${standardId} has a limit of ${limit} seconds: counts within ${value} seconds cannot judge it (--allow-threshold says the difference is deliberate, and the report then lists it)`,
   noProfiles: () => "the profiles/ directory of the package is missing: reinstall council-sla",
   unknownProfile: (name: string, names: readonly string[]) =>
     `unknown profile ${JSON.stringify(name)}: the profiles are ${names.join(", ")} (council-sla profiles lists them with their systems)`,

@@ -52,6 +52,7 @@ export const REASONS = [
   "promise",
   "holiday counted as a working day",
   "pause over a holiday",
+  "pause not counted",
   "clock change",
   "receipt day counted",
   "unexplained",
@@ -195,6 +196,33 @@ function candidates(
       });
     // A pause over a holiday: the system counts the holiday inside the pause as a paused working day, or not at all.
     const inPauses = holidaysBetween(engine, receipt, j.ownDue.day, paused, true);
+    // A system whose clock does not stop for the pause, with the charter's calendar or with weekdays only.
+    if (read.pauses.length > 0) {
+      for (const [engineFor, ruleFor] of [
+        [engine, rule],
+        [plain.engine, plainRule],
+      ] as const) {
+        const unpaused = computeDue({
+          engine: engineFor,
+          rule: ruleFor,
+          receivedMs: read.receivedAt,
+          startMs: start,
+          pauses: [],
+          trace: undefined,
+        });
+        const [from, to] = read.pauses[0] as [number, number];
+        out.push({
+          reason: inPauses.length > 0 ? "pause over a holiday" : "pause not counted",
+          due: at(unpaused.dueMs),
+          words: cli.reasonUnpaused(
+            dayWords(zone.localDay(from)),
+            dayWords(zone.localDay(to - 1)),
+            joinWords(inPauses),
+            engineFor === engine ? "" : joinWords(holidaysBetween(engine, receipt, j.ownDue.day)),
+          ),
+        });
+      }
+    }
     if (inPauses.length > 0) {
       const n = inPauses.length;
       for (const sign of [1, -1]) {
@@ -216,13 +244,13 @@ function candidates(
       });
     }
   }
-  // A clock change between receipt and due: the system kept the receipt's offset, so its due is off by the change.
+  // A clock change between receipt and due: a system that adds the limit on the wall clock is off by the change.
   const shift = zone.offsetAt(j.ownDue.ms) - zone.offsetAt(read.receivedAt);
   if (shift !== 0) {
     out.push({
       reason: "clock change",
-      due: at(j.ownDue.ms + shift),
-      words: cli.reasonClockChange(shift > 0 ? "later" : "earlier", Math.abs(shift) / 3_600_000),
+      due: at(j.ownDue.ms - shift),
+      words: cli.reasonClockChange(shift > 0 ? "earlier" : "later", Math.abs(shift) / 3_600_000),
     });
   }
   return out;

@@ -310,7 +310,7 @@ export async function cmdReport(
   const now = fromClock ? new Date().toISOString() : values.now;
   engineOf(charter).instant(now, "--now");
   if (fromClock) print(io.stderr, cli.usingClock(engineOf(charter).zone.format(Date.parse(now))));
-  const read = mappingFromOptions(values, charter, kind);
+  const read = mappingFromOptions(values, charter, kind, values["allow-threshold"] === true);
   const mapping = read.mapping;
   delimiter ??= read.delimiter;
   withinAllowed(values["max-skipped"], 0, 0);
@@ -636,5 +636,5 @@ export function cmdMerge(
 
 /** A report of nothing with the same charter, moment and options: merging with it recomputes every row from its counts. */
 function complianceReportOf(r: ComplianceReport): ComplianceReport {
-  return { ...r, contacts: 0, skipped: 0, future: 0, errors: [], rows: [] };
+  return { ...r, contacts: 0, skipped: 0, future: 0, errors: [], rows: [], intervals: { judged: 0, calls: 0 } };
 }

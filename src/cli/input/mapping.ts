@@ -714,8 +714,9 @@ const isWall = (value: string) => /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?
 /** A cell or key's value as text, or as what the cell holds (a number, a saved date); undefined when empty. */
 function cellValue(field: string, raw: unknown, mapping: Mapping): unknown {
   if (typeof raw !== "string") {
-    // A spreadsheet's date cell is a wall time as saved; a cell with no usable value fails its row.
-    if (raw instanceof WallTime) return raw.wall;
+    // A spreadsheet's date cell is a wall time as saved (kept as such: formats read text only); a cell
+    // with no usable value fails its row.
+    if (raw instanceof WallTime) return raw;
     if (raw instanceof CellProblem) throw new RowError(raw.message, raw.reason);
     // Codes written as numbers (a CRM's option set values) map like words.
     if ((typeof raw === "number" || typeof raw === "boolean") && mapping.values.size > 0) {
@@ -744,6 +745,7 @@ function converted(
   asTime = false,
 ): unknown {
   if (value === undefined) return undefined;
+  if (value instanceof WallTime) return utc ? `${value.wall}Z` : value.wall;
   const kind = asTime ? "instant" : VOCABULARIES[mapping.kind].kindOf(field);
   if (typeof value === "string") {
     if (kind === "instant" || kind === "event" || kind === "promise")
@@ -792,9 +794,9 @@ function timeValue(
     if (date === undefined || time === undefined)
       throw new RowError(cli.halfDateTime(field, source.date, source.time), `${field} date or time missing`);
     // A date cell of a sheet is a wall time at midnight: its date is what counts.
-    const d =
-      typeof date === "string" && /^\d{4}-\d\d-\d\dT00:00:00\.000$/.test(date) ? date.slice(0, 10) : String(date);
-    const t = typeof time === "number" ? dayFraction(time) : String(time);
+    const d = date instanceof WallTime ? date.wall.slice(0, 10) : String(date);
+    const t =
+      time instanceof WallTime ? time.wall.slice(11, 19) : typeof time === "number" ? dayFraction(time) : String(time);
     return converted(field, `${d} ${t}`, mapping, source.formats, source.utc, asTime);
   }
   const base = out[source.after];
@@ -802,7 +804,7 @@ function timeValue(
   if (base === undefined || duration === undefined) return undefined;
   if (typeof base === "string" && base.length === 10)
     throw new RowError(cli.afterDateOnly(field, source.after, base), `${field} after a date without a time`);
-  const ms = durationMs(String(duration), source.unit);
+  const ms = duration instanceof WallTime ? undefined : durationMs(String(duration), source.unit);
   if (ms === undefined)
     throw new RowError(
       cli.badDuration(field, source.duration, String(duration), source.unit),

@@ -6,6 +6,8 @@
  * @module
  */
 import type { Charter } from "../../charter/schema.js";
+import { judgedByIntervals, limitSeconds } from "../../rules/intervals.js";
+import { ruleById } from "../../rules/standard.js";
 import { cli } from "../messages.js";
 import { DELIMITERS } from "./csv.js";
 import { type Layer, type Mapping, type MappingKind, mappingOf, readMapFile } from "./mapping.js";
@@ -50,6 +52,7 @@ export function mappingFromOptions(
   values: MappingValues,
   charter: Charter,
   kind: MappingKind | undefined,
+  allowThreshold = false,
 ): { mapping: Mapping; layers: readonly Layer[]; delimiter: string | undefined } {
   const profile = values.profile === undefined ? undefined : loadProfile(values.profile);
   const file = values["map-file"] === undefined ? undefined : readMapFile(values["map-file"]);
@@ -64,6 +67,15 @@ export function mappingFromOptions(
     kind,
     timeZone: charter.calendar.timeZone,
   });
+  // A threshold set for every interval that is not a standard's limit is refused before any row is read.
+  const threshold = mapping.sources.get("thresholdSeconds");
+  if (mapping.kind === "intervals" && threshold?.kind === "constant" && !allowThreshold) {
+    for (const s of charter.standards) {
+      const rule = ruleById(charter, s.id);
+      if (judgedByIntervals(rule) && Number(threshold.value) !== limitSeconds(rule))
+        throw new Failure(cli.thresholdSet(threshold.value, rule.id, limitSeconds(rule)));
+    }
+  }
   const layers = [profile, file].filter((l): l is Layer => l !== undefined);
   let delimiter: string | undefined;
   for (const layer of layers) {
