@@ -541,6 +541,48 @@ describe("interval counts through the command", () => {
     },
   );
 
+  test("an interval's start without a time is a located skip; an interval not over at --now too", () => {
+    const text =
+      "Interval,Calls,Answered,Within SL,Abandoned,Short abandons\n2026-11-23,4,4,4,0,0\n2026-11-30T23:45,4,4,4,0,0\n";
+    const r = report("dartford", file("dated-intervals.csv", text), intervalArgs);
+    expect(r.status).toBe(1);
+    expect(r.report?.input.skipped.reasons.map((x) => [x.reason, x.first])).toEqual([
+      ["intervalStart without a time", ["dated-intervals.csv:2"]],
+      ["invalid contact", ["dated-intervals.csv:3"]],
+    ]);
+    expect(r.err).toContain("intervalStart is a date without a time (2026-11-23)");
+    expect(r.err).toContain("had not ended at 2026-11-30T23:59:00.000+00:00");
+  });
+
+  test("with --jobs 2 the workers read derived fields and interval counts as this thread does: the same report, byte for byte", () => {
+    const results = ["agent_joined_conference", "transferred_to_agent", "timed_out", "failed", "overflown"];
+    const lines = [
+      "ConferenceID,Call Start Time UTC,Call Queue Call Result,IsAbandoned,Average Call Queue Duration (Sec),Average Call Duration (Seconds)",
+    ];
+    for (let i = 0; i < 45_000; i++) {
+      const at = new Date(Date.UTC(2026, 9, 1, 8) + i * 97_000).toISOString().slice(0, 19).replace("T", " ");
+      const result = results[i % 5] as string;
+      lines.push(`X${i},${at},${result},${result === "failed" ? "True" : "False"},${i % 40},${i % 30}`);
+    }
+    const path = file("teams-big.csv", `${lines.join("\n")}\n`);
+    const args = [
+      "report",
+      "--charter",
+      "dartford",
+      "--profile",
+      "teams-call-queue",
+      "--now",
+      "2026-12-31T23:59",
+      "--format",
+      "json",
+    ];
+    const one = cli([...args, "--jobs", "1", path]);
+    const two = cli([...args, "--jobs", "2", path]);
+    expect([one.status, two.status]).toEqual([0, 0]);
+    expect(two.out).toBe(one.out);
+    expect((JSON.parse(one.out) as Report).input).toMatchObject({ read: 45_000, judged: 45_000 });
+  });
+
   test("interval rows and contact rows of one charter merge into one report", () => {
     const a = cli([
       "report",
@@ -889,8 +931,11 @@ describe("progress for long runs", () => {
     expect(r.code).toBe(0);
     const updates = r.writes.filter((w) => w.startsWith("\r") && w.length > 4);
     expect(updates.length).toBeGreaterThan(1);
-    expect(updates[0]).toMatch(
-      /^\r[\d,]+ rows read, [\d,]+ a second, \d+% of the file, about \d+ (s|min) left\u001b\[K$/,
+    // Each update returns to the start of the line, and erases what a longer one left after it.
+    const ERASE = "\u001b[K";
+    expect(updates[0]?.endsWith(ERASE)).toBe(true);
+    expect(updates[0]?.slice(1, -ERASE.length)).toMatch(
+      /^[\d,]+ rows read, [\d,]+ a second, \d+% of the file, about \d+ (s|min) left$/,
     );
     // At most ten a second of the clock, none in its first second.
     expect(updates.length).toBeLessThanOrEqual(Math.ceil(r.elapsed / 100));

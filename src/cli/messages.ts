@@ -138,6 +138,8 @@ export const cli = {
     "unexplained: the dues agree (or the system gives none), and no other reading of the due gives the system's verdict",
   thresholdSet: (value: string, standardId: string, limit: number) =>
     `thresholdSeconds is set to ${value} seconds, but ${standardId} has a limit of ${limit} seconds: counts within ${value} seconds cannot judge it (--allow-threshold says the difference is deliberate, and the report then lists it)`,
+  intervalDateOnly: (value: string) =>
+    `intervalStart is a date without a time (${value}): an interval's counts need the time it began`,
   noProfiles: () => "the profiles/ directory of the package is missing: reinstall council-sla",
   unknownProfile: (name: string, names: readonly string[]) =>
     `unknown profile ${JSON.stringify(name)}: the profiles are ${names.join(", ")} (council-sla profiles lists them with their systems)`,

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { civilFromDays, MONTH_NAMES, readDate, WEEKDAY_NAMES, weekdayIndex } from "../calendar/civil.js";
 import { toEpochMs } from "../calendar/instant.js";
@@ -304,7 +305,7 @@ export async function cmdReconcile(
   // The system's columns are read by the comparison, not mapped to contact fields.
   const mapping: Mapping = { ...read, ignore: new Set([...read.ignore, ...compareColumns]) };
   await readyToRead(mapping);
-  const name = path === "-" ? "stdin" : (path.split("/").pop() ?? path);
+  const name = path === "-" ? "stdin" : basename(path);
   const source = await inputOf(
     path,
     fileFormat,

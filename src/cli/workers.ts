@@ -184,6 +184,12 @@ class Judge implements RowVisitor {
       }
     }
     if (this.#intervals) {
+      // An interval's start needs its time of day: a date alone would be read as its midnight.
+      const start = c.intervalStart;
+      if (typeof start === "string" && start.length === 10) {
+        this.#problems.push({ line, reason: "intervalStart without a time", message: cli.intervalDateOnly(start) });
+        return;
+      }
       this.#acc.addInterval(c as IntervalCounts);
       return;
     }

@@ -149,7 +149,10 @@ export function columnsOf(source: Source): { column: string; role: string }[] {
       return [{ column: source.duration, role: `${source.unit} after ${source.after}` }];
     case "flag":
       return [
-        { column: source.flag, role: source.yes === undefined ? "flag (yes/no)" : `flag (${source.yes.join(", ")})` },
+        {
+          column: source.flag,
+          role: source.yes === undefined ? "flag: yes or no" : `flag: yes when ${source.yes.join(" or ")}`,
+        },
         ...columnsOf(source.at),
       ];
     case "constant":
