@@ -24,7 +24,15 @@ import { readCsvBlock } from "./input/csv.js";
 import { IdSet } from "./input/ids.js";
 import { readNdjsonBlock } from "./input/json.js";
 import { hasDateOnly, withDates } from "./input/date-only.js";
-import { contactOrError, type Mapping, mappingData, NO_PLAN, RowError, type RowPlan } from "./input/mapping.js";
+import {
+  contactOrError,
+  dateOnlyCount,
+  type Mapping,
+  mappingData,
+  NO_PLAN,
+  RowError,
+  type RowPlan,
+} from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
 import { cli } from "./messages.js";
 
@@ -157,7 +165,7 @@ class Judge implements RowVisitor {
   }
 
   /** A row's contact, as the mapping made it: the accumulator reads it by own property and checks every field. */
-  #add(c: Readonly<Record<string, unknown>>, line: number): void {
+  #add(c: Readonly<Record<string, unknown>>, line: number, dated: boolean): void {
     this.#read++;
     this.#line = line;
     const id = c.id;
@@ -193,7 +201,7 @@ class Judge implements RowVisitor {
       this.#acc.addInterval(c as IntervalCounts);
       return;
     }
-    if (hasDateOnly(c)) {
+    if (dated) {
       const rules =
         typeof channel === "string" ? rulesIn(this.#cover, channel as Channel, category as string | undefined) : [];
       const dated = withDates(c, rules, this.#cutoff);
@@ -222,16 +230,19 @@ class Judge implements RowVisitor {
 
   /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem. */
   #read2(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
+    const dates = dateOnlyCount();
     const contact = contactOrError(cells, value, this.#plan, this.#mapping);
     if (contact instanceof RowError) this.problem(line, contact.reason, contact.message);
-    else this.#add(contact, line);
+    else this.#add(contact, line, dateOnlyCount() !== dates);
   }
 
   feed(work: Work): void {
     if ("contacts" in work) {
       const { contacts, lines } = work;
-      for (let i = 0; i < contacts.length; i++)
-        this.#add(contacts[i] as Readonly<Record<string, unknown>>, lines[i] ?? 0);
+      for (let i = 0; i < contacts.length; i++) {
+        const c = contacts[i] as Readonly<Record<string, unknown>>;
+        this.#add(c, lines[i] ?? 0, hasDateOnly(c));
+      }
       return;
     }
     this.#plan = work.plan;

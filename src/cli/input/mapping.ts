@@ -161,6 +161,36 @@ const VOCABULARIES: Record<MappingKind, Vocabulary> = {
   intervals: vocabularyOf("intervals"),
 };
 
+/** How a field's text is converted, as a small code looked up once per field, not per value. */
+const TEXT = 0;
+const TIME = 1;
+const NUMBER = 2;
+const PAUSES = 3;
+type Code = typeof TEXT | typeof TIME | typeof NUMBER | typeof PAUSES;
+
+function codeOf(kind: MappingKind, field: string): Code {
+  const k = VOCABULARIES[kind].kindOf(field);
+  return k === "instant" || k === "event" || k === "promise"
+    ? TIME
+    : k === "count" || k === "minutes" || k === "seconds"
+      ? NUMBER
+      : k === "pauses"
+        ? PAUSES
+        : TEXT;
+}
+
+const CODES: Record<MappingKind, ReadonlyMap<string, Code>> = {
+  contacts: new Map(CONTACT_FIELD_NAMES.map((f) => [f, codeOf("contacts", f)])),
+  intervals: new Map(INTERVAL_FIELD_NAMES.map((f) => [f, codeOf("intervals", f)])),
+};
+
+/**
+ * How many values read so far were dates without a time: the judge compares it before and
+ * after reading a row, to look at the row's dates only when it has one.
+ */
+let datesRead = 0;
+export const dateOnlyCount = (): number => datesRead;
+
 /** Whether a field of a mapping's kind holds a time (read with date formats). */
 export function isTimeField(kind: MappingKind, field: string): boolean {
   return VOCABULARIES[kind].info.isTime(field);
@@ -596,6 +626,8 @@ export function compareLayer(
 /** A field to fill from a row, and how (columns by name, and by index in a CSV or sheet row). */
 export interface Step {
   readonly field: string;
+  /** How the field's text is converted (looked up once). */
+  readonly code: Code;
   readonly source: Source;
   /** For each column the source reads (columnsOf order), its index in the header; -1 for JSON keys. */
   readonly indexes: readonly number[];
@@ -609,7 +641,7 @@ export interface RowPlan {
 }
 
 /** The steps of a mapping, given how each column is found (`index(column)`), with each duration's base first. */
-function stepsOf(sources: ReadonlyMap<string, Source>, index: (column: string) => number): Step[] {
+function stepsOf(sources: ReadonlyMap<string, Source>, index: (column: string) => number, kind: MappingKind): Step[] {
   const steps: Step[] = [];
   const done = new Set<string>();
   const add = (field: string) => {
@@ -619,7 +651,7 @@ function stepsOf(sources: ReadonlyMap<string, Source>, index: (column: string) =
     if (source === undefined) return;
     const base = baseOf(source);
     if (base !== undefined) add(base);
-    steps.push({ field, source, indexes: columnsOf(source).map((c) => index(c.column)) });
+    steps.push({ field, code: codeOf(kind, field), source, indexes: columnsOf(source).map((c) => index(c.column)) });
   };
   for (const field of sources.keys()) add(field);
   return steps;
@@ -657,7 +689,10 @@ export function planOfHeader(header: readonly string[], mapping: Mapping, name: 
   if (missing.length > 0) throw new Failure(cli.missingColumns(name, missing, header, hints));
   if (unknown.length > 0 && !mapping.ignoreOthers)
     throw new Failure(cli.unknownColumns(name, unknown, vocabulary.names, hints));
-  return { steps: stepsOf(sources, (column) => seen.get(column) ?? -1), others: mapping.ignoreOthers ? unknown : [] };
+  return {
+    steps: stepsOf(sources, (column) => seen.get(column) ?? -1, mapping.kind),
+    others: mapping.ignoreOthers ? unknown : [],
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -691,12 +726,18 @@ export class RowError extends Error {
 
 /** An instant, wall time or date from a value in the formats, tried in order; ISO 8601 text as it is when there are none. */
 function instantOf(field: string, value: string, formats: readonly DateFormat[], utc: boolean): string {
-  if (formats.length === 0) return utc && isWall(value) ? `${value}Z` : value;
+  if (formats.length === 0) {
+    if (value.length === 10) datesRead++;
+    return utc && isWall(value) ? `${value}Z` : value;
+  }
   if (readDate === undefined)
     throw new Error("readyToRead(mapping) was not awaited before reading rows in a date format");
   for (const format of formats) {
     const read = readDate(value, format);
-    if (read !== undefined) return utc && !format.instant && !format.dateOnly ? `${read}Z` : read;
+    if (read !== undefined) {
+      if (format.dateOnly) datesRead++;
+      return utc && !format.instant && !format.dateOnly ? `${read}Z` : read;
+    }
   }
   throw new RowError(
     cli.dateFormat(
@@ -742,31 +783,25 @@ function converted(
   mapping: Mapping,
   formats: readonly DateFormat[] | undefined,
   utc: boolean,
-  asTime = false,
+  code: Code,
 ): unknown {
   if (value === undefined) return undefined;
   if (value instanceof WallTime) return utc ? `${value.wall}Z` : value.wall;
-  const kind = asTime ? "instant" : VOCABULARIES[mapping.kind].kindOf(field);
-  if (typeof value === "string") {
-    if (kind === "instant" || kind === "event" || kind === "promise")
-      return instantOf(field, value, formats ?? mapping.dateFormats, utc);
-    if (kind === "count" || kind === "minutes" || kind === "seconds") {
-      if (!/^\d+(\.\d+)?$/.test(value)) throw new RowError(cli.notANumber(field, value), `${field} not a number`);
-      return Number(value);
-    }
-    if (kind === "pauses") {
-      return value.split(";").map((part, i) => {
-        const [from, to, extra] = part.split("/").map((s) => s.trim());
-        if (from === undefined || to === undefined || extra !== undefined || from === "" || to === "")
-          throw new RowError(cli.badPause(i, part), "pauses not written from/to");
-        return {
-          from: instantOf(`pauses[${i}].from`, from, formats ?? mapping.dateFormats, utc),
-          to: instantOf(`pauses[${i}].to`, to, formats ?? mapping.dateFormats, utc),
-        };
-      });
-    }
+  if (typeof value !== "string" || code === TEXT) return value;
+  if (code === TIME) return instantOf(field, value, formats ?? mapping.dateFormats, utc);
+  if (code === NUMBER) {
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new RowError(cli.notANumber(field, value), `${field} not a number`);
+    return Number(value);
   }
-  return value;
+  return value.split(";").map((part, i) => {
+    const [from, to, extra] = part.split("/").map((s) => s.trim());
+    if (from === undefined || to === undefined || extra !== undefined || from === "" || to === "")
+      throw new RowError(cli.badPause(i, part), "pauses not written from/to");
+    return {
+      from: instantOf(`pauses[${i}].from`, from, formats ?? mapping.dateFormats, utc),
+      to: instantOf(`pauses[${i}].to`, to, formats ?? mapping.dateFormats, utc),
+    };
+  });
 }
 
 let zones: { name: string; zone: Zone } | undefined;
@@ -783,10 +818,10 @@ function timeValue(
   offset: number,
   out: Readonly<Record<string, unknown>>,
   mapping: Mapping,
-  asTime = false,
+  code: Code,
 ): unknown {
   if (source.kind === "column")
-    return converted(field, cellValue(field, get(offset), mapping), mapping, source.formats, source.utc, asTime);
+    return converted(field, cellValue(field, get(offset), mapping), mapping, source.formats, source.utc, code);
   if (source.kind === "date-time") {
     const date = cellValue(field, get(offset), mapping);
     const time = cellValue(field, get(offset + 1), mapping);
@@ -797,7 +832,7 @@ function timeValue(
     const d = date instanceof WallTime ? date.wall.slice(0, 10) : String(date);
     const t =
       time instanceof WallTime ? time.wall.slice(11, 19) : typeof time === "number" ? dayFraction(time) : String(time);
-    return converted(field, `${d} ${t}`, mapping, source.formats, source.utc, asTime);
+    return converted(field, `${d} ${t}`, mapping, source.formats, source.utc, code);
   }
   const base = out[source.after];
   const duration = cellValue(field, get(offset), mapping);
@@ -839,7 +874,7 @@ export function timeOfRow(
   mapping: Mapping,
 ): unknown {
   if (source.kind === "constant" || source.kind === "flag") return undefined;
-  return timeValue(name, source, get, 0, record, mapping, true);
+  return timeValue(name, source, get, 0, record, mapping, TIME);
 }
 
 /** One step's value for a row. */
@@ -852,38 +887,43 @@ function stepValue(
   const { field, source } = step;
   switch (source.kind) {
     case "constant":
-      return converted(field, source.value, mapping, undefined, false);
+      return converted(field, source.value, mapping, undefined, false, step.code);
     case "flag": {
       const raw = get(0);
       const yes = flagValue(raw instanceof WallTime || raw instanceof CellProblem ? "" : raw, source.yes);
       if (yes === undefined)
         throw new RowError(cli.notAFlag(field, source.flag, String(raw)), `${field} flag neither yes nor no`);
       if (!yes) return undefined;
-      const at = timeValue(field, source.at, get, 1, out, mapping);
+      const at = timeValue(field, source.at, get, 1, out, mapping, TIME);
       if (at === undefined) throw new RowError(cli.flagWithoutTime(field, source.flag), `${field} flag without a time`);
       return at;
     }
     default:
-      return timeValue(field, source, get, 0, out, mapping);
+      return timeValue(field, source, get, 0, out, mapping, step.code);
   }
 }
 
 /** The record (a contact, or an interval's counts) of a CSV or Excel row. */
 export function contactOfCells(cells: readonly unknown[], plan: RowPlan, mapping: Mapping): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (const step of plan.steps) {
+  const steps = plan.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    const source = step.source;
     const indexes = step.indexes;
-    const value =
-      step.source.kind === "column"
-        ? converted(
-            step.field,
-            cellValue(step.field, cells[indexes[0] as number], mapping),
-            mapping,
-            step.source.formats,
-            step.source.utc,
-          )
-        : stepValue(step, (k) => cells[indexes[k] as number], record, mapping);
-    if (value !== undefined) record[step.field] = value;
+    if (source.kind !== "column") {
+      const value = stepValue(step, (k) => cells[indexes[k] as number], record, mapping);
+      if (value !== undefined) record[step.field] = value;
+      continue;
+    }
+    // A plain column, the common case: its text as it is, or converted as its field's kind says.
+    const raw = cells[indexes[0] as number];
+    const value = cellValue(step.field, raw, mapping);
+    if (value === undefined) continue;
+    record[step.field] =
+      step.code === TEXT && typeof value === "string"
+        ? value
+        : converted(step.field, value, mapping, source.formats, source.utc, step.code);
   }
   return record;
 }
@@ -895,7 +935,7 @@ function keysOf(mapping: Mapping): { used: ReadonlySet<string>; steps: readonly 
   if (keys === undefined) {
     const used = new Set<string>();
     for (const source of mapping.sources.values()) for (const { column } of columnsOf(source)) used.add(column);
-    keys = { used, steps: stepsOf(mapping.sources, () => -1) };
+    keys = { used, steps: stepsOf(mapping.sources, () => -1, mapping.kind) };
     KEYS.set(mapping, keys);
   }
   return keys;
@@ -916,7 +956,14 @@ export function contactOfValue(value: unknown, mapping: Mapping): Record<string,
   for (const key of Object.keys(object)) {
     if (mapping.ignore.has(key) || used.has(key)) continue;
     if (vocabulary.names.includes(key) && !mapping.sources.has(key)) {
-      const v = converted(key, cellValue(key, object[key], mapping), mapping, undefined, false);
+      const v = converted(
+        key,
+        cellValue(key, object[key], mapping),
+        mapping,
+        undefined,
+        false,
+        CODES[mapping.kind].get(key) ?? TEXT,
+      );
       if (v !== undefined) record[key] = v;
       continue;
     }
