@@ -71,6 +71,8 @@ describe("the build", () => {
       "papaparse",
       "path",
       "string_decoder",
+      // fileURLToPath: the profiles/ directory beside the build, whatever characters its path holds.
+      "url",
       "util",
       "worker_threads",
     ]);
