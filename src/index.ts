@@ -17,8 +17,8 @@ export type { CharterIssue, CharterIssueCode, CharterPath } from "./charter/issu
 export { charterJsonSchema } from "./charter/schema.js";
 export { LIMIT_UNITS, STAGES } from "./charter/units.js";
 export type { LimitUnit, Stage } from "./charter/units.js";
-export { CHANNELS, CONTACT_EVENTS, CONTACT_FIELD_NAMES } from "./charter/vocabulary.js";
-export type { Channel, ContactEvent, ContactField } from "./charter/vocabulary.js";
+export { CHANNELS, CONTACT_EVENTS, CONTACT_FIELD_NAMES, INTERVAL_FIELD_NAMES } from "./charter/vocabulary.js";
+export type { Channel, ContactEvent, ContactField, IntervalField } from "./charter/vocabulary.js";
 export type {
   CalendarInput,
   CalendarSpec,
@@ -61,10 +61,10 @@ export type {
   Status,
 } from "./rules/evaluate.js";
 export { explain } from "./rules/explain.js";
-export type { Contact, Pause } from "./charter/schema.js";
+export type { Contact, IntervalCounts, Pause } from "./charter/schema.js";
 
 // Reports
-export { complianceReport } from "./rules/report.js";
+export { complianceReport, intervalReport } from "./rules/report.js";
 export { mergeReports } from "./rules/merge.js";
 export type {
   ComplianceReport,

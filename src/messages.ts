@@ -182,3 +182,28 @@ export function readOnlyTable(): string {
 export function cannotMerge(key: string, a: unknown, b: unknown): string {
   return `Cannot merge reports with different \`${key}\`: ${JSON.stringify(a)} and ${JSON.stringify(b)}`;
 }
+
+/** The counts of an interval that do not add up, or a field that is not a count. */
+export function intervalCounts(what: string): string {
+  return `The interval's counts do not add up: ${what}`;
+}
+
+/** An interval that had not ended at the moment of judgement: its calls may still be waiting. */
+export function intervalNotOver(start: string, minutes: number, now: string): string {
+  return `The interval from ${start} (${minutes} minutes) had not ended at ${now}: its calls cannot all be judged yet`;
+}
+
+/** An interval that is partly inside and partly outside the hours of a standard scoped to them. */
+export function intervalStraddlesHours(standardId: string, start: string, minutes: number): string {
+  return `The interval from ${start} (${minutes} minutes) is partly inside and partly outside the hours of ${standardId}, which covers only calls received while they are open: its counts cannot be split (use shorter intervals)`;
+}
+
+/** A threshold of the interval's counts that is not the standard's limit. */
+export function intervalThreshold(field: string, seconds: number, standardId: string, limitSeconds: number): string {
+  return `\`interval.${field}\` is ${seconds} seconds, but ${standardId} has a limit of ${limitSeconds} seconds: counts within ${seconds} seconds cannot judge it (\`options.allowThreshold\`, or --allow-threshold, says the difference is deliberate)`;
+}
+
+/** The abandoned-call policy by-limit needs the short abandons. */
+export function intervalNeedsShortAbandons(standardId: string, limitSeconds: number): string {
+  return `\`interval.abandonedWithin\` is needed to judge ${standardId} with the abandoned-call policy by-limit (calls abandoned before its limit of ${limitSeconds} seconds are excluded): give the short abandons, or use the policy "missed" or "excluded"`;
+}

@@ -37,13 +37,21 @@ describe("help and exit codes", () => {
     expect(r.out).toMatch(/Exit codes: 0 success; 1 .*\n.*; 2 a usage error/);
   });
 
-  test.each(["charters", "validate", "deadline", "calendar", "report", "merge", "schema"])(
-    "%s --help prints its usage",
-    (command) => {
-      const r = run([command, "--help"]);
-      expect([r.code, r.out]).toEqual([0, expect.stringContaining(`Usage: council-sla ${command}`)]);
-    },
-  );
+  test.each([
+    "charters",
+    "standards",
+    "profiles",
+    "validate",
+    "deadline",
+    "calendar",
+    "report",
+    "merge",
+    "reconcile",
+    "schema",
+  ])("%s --help prints its usage", (command) => {
+    const r = run([command, "--help"]);
+    expect([r.code, r.out]).toEqual([0, expect.stringContaining(`Usage: council-sla ${command}`)]);
+  });
 
   test("an unknown command or option is a usage error, exit 2", () => {
     expect(run(["frobnicate"])).toMatchObject({

@@ -71,6 +71,8 @@ describe("the build", () => {
       "papaparse",
       "path",
       "string_decoder",
+      // fileURLToPath: the profiles/ directory beside the build, whatever characters its path holds.
+      "url",
       "util",
       "worker_threads",
     ]);
@@ -184,7 +186,21 @@ describe("the tarball, installed in a new project with production dependencies o
   test("ships the build, the charters, the guides and the licence, and nothing else", () => {
     const files = [...filesUnder(installedPackage()).keys()];
     const top = new Set(files.map((f) => f.split("/")[0]));
-    expect([...top].sort()).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "charters", "dist", "package.json"]);
+    expect([...top].sort()).toEqual([
+      "CHANGELOG.md",
+      "LICENSE",
+      "README.md",
+      "charters",
+      "dist",
+      "package.json",
+      "profiles",
+    ]);
+    // Every profile the command lists is shipped.
+    expect(files.filter((f) => f.startsWith("profiles/")).sort()).toEqual(
+      readdirSync(new URL("../profiles/", import.meta.url))
+        .map((f) => `profiles/${f}`)
+        .sort(),
+    );
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     // The command once: ESM only, no CommonJS copy of it or of its worker.
     expect(files.filter((f) => /^dist\/cli.*\.cjs$/.test(f))).toEqual([]);
@@ -323,6 +339,20 @@ console.log(JSON.stringify({ probe: ${PROBE}, schema: typeof schema.$schema }));
     const want = api.complianceReport(bundled.copeland, iso, { now: "2026-01-31T17:00" });
     expect(counts(JSON.parse(r.stdout).rows)).toEqual(counts(want.rows));
     expect(want.rows.find((row) => row.standardId === "email.respond")).toMatchObject({ met: 1, breached: 1 });
+  });
+
+  test("npx council-sla finds the profiles shipped in the package: profiles lists them, report --profile reads one", () => {
+    const listed = run(project, "npx", ["council-sla", "profiles", "--json"]);
+    expect([listed.status, listed.stderr]).toEqual([0, ""]);
+    expect((JSON.parse(listed.stdout) as { name: string }[]).map((p) => p.name)).toContain("teams-call-queue");
+    writeFileSync(
+      join(project, "teams.csv"),
+      readFileSync(join(ROOT, "test", "fixtures", "profiles", "teams-call-queue.csv"), "utf8"),
+    );
+    const args = ["council-sla", "report", "--charter", "dartford", "--profile", "teams-call-queue"];
+    const r = run(project, "npx", [...args, "--now", "2026-11-30T23:59", "--format", "json", "teams.csv"]);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(r.stdout).rows[0]).toMatchObject({ standardId: "telephone.answer", met: 4, breached: 4 });
   });
 
   test("npx council-sla report --jobs 2 finds its worker and gives the report of --jobs 1, byte for byte", () => {

@@ -10,7 +10,14 @@ import * as z from "zod/mini";
 import { WEEKDAYS, readClockTime, readDate } from "../calendar/civil.js";
 import { getZone } from "../calendar/zone.js";
 import { FIELD_MESSAGES, ISSUE_MESSAGES } from "./issues.js";
-import { CHANNELS, CONTACT_EVENTS, CONTACT_FIELDS, type ContactField } from "./vocabulary.js";
+import {
+  CHANNELS,
+  CONTACT_EVENTS,
+  CONTACT_FIELDS,
+  type ContactField,
+  INTERVAL_FIELDS,
+  type IntervalField,
+} from "./vocabulary.js";
 import { LIMIT_UNITS, STAGES, type LimitUnit } from "./units.js";
 
 /**
@@ -534,6 +541,39 @@ function build() {
 }
 
 type Schemas = ReturnType<typeof build>;
+
+/**
+ * The shape of interval counts, for their type (`IntervalCounts`). Never built on the way to
+ * a deadline: readInterval() (rules/intervals.ts) reads and checks each field by hand, with
+ * messages that name the field and the value, so the charter's schemas are built without it.
+ */
+function intervalSchemaOf() {
+  const instant = z.union([z.date(), z.number(), z.string()]);
+  const intervalKinds = {
+    instant,
+    minutes: z.number(),
+    channel: z.enum(CHANNELS),
+    category: z.string(),
+    count: z.number(),
+    seconds: z.number(),
+  };
+  type IntervalKinds = typeof intervalKinds;
+  type IntervalSpecs = typeof INTERVAL_FIELDS;
+  type IntervalFieldSchema<F extends IntervalField> = IntervalSpecs[F] extends { required: true }
+    ? IntervalKinds[IntervalSpecs[F]["kind"]]
+    : z.ZodMiniOptional<IntervalKinds[IntervalSpecs[F]["kind"]]>;
+  const intervalShape = Object.fromEntries(
+    (Object.keys(INTERVAL_FIELDS) as IntervalField[]).map((field) => {
+      const spec: { kind: keyof IntervalKinds; required?: true } = INTERVAL_FIELDS[field];
+      const schema = intervalKinds[spec.kind];
+      return [field, spec.required ? schema : z.optional(schema)];
+    }),
+  ) as { [F in IntervalField]: IntervalFieldSchema<F> };
+
+  /** The counts of one interval: calls offered, answered, answered within a threshold, abandoned. */
+  return z.strictObject(intervalShape);
+}
+
 let built: Schemas | undefined;
 
 /**
@@ -595,6 +635,11 @@ export type ScheduleWeek = Extract<NonNullable<CalendarSpec["schedules"]>[string
 export type CharterLayerInput = z.input<Schemas["layerSchema"]>;
 /** A contact: the Contact field names are also the columns of contact files. */
 export type Contact = z.input<Schemas["contactSchema"]>;
+/**
+ * The counts of one interval of a telephone system's report: what a standard with an elapsed
+ * limit on answering is judged from when there is no call-by-call data (intervalReport()).
+ */
+export type IntervalCounts = z.input<ReturnType<typeof intervalSchemaOf>>;
 /** A pause: `{ from, to }`, half-open. */
 export type Pause = z.input<Schemas["pauseSchema"]>;
 

@@ -93,3 +93,44 @@ export const CONTACT_FIELDS = {
 
 export type ContactField = keyof typeof CONTACT_FIELDS;
 export const CONTACT_FIELD_NAMES = Object.freeze(Object.keys(CONTACT_FIELDS)) as readonly ContactField[];
+
+/** How each interval field is written and read. */
+type IntervalFieldKind = "instant" | "minutes" | "channel" | "category" | "count" | "seconds";
+
+interface IntervalFieldSpec {
+  readonly kind: IntervalFieldKind;
+  readonly required?: true;
+  readonly description: string;
+}
+
+/**
+ * Every field of an interval's counts (a telephone system's report per 15, 30 or 60
+ * minutes), in the order files list them: what a standard with an elapsed limit on answering
+ * can be judged from when there is no call-by-call data.
+ */
+export const INTERVAL_FIELDS = {
+  intervalStart: { kind: "instant", required: true, description: "when the interval began" },
+  intervalMinutes: { kind: "minutes", required: true, description: "how long it lasted, in minutes (15, 30, 60)" },
+  channel: { kind: "channel", required: true, description: `the calls' channel: ${CHANNELS.join(", ")}` },
+  category: { kind: "category", description: "the calls' category, if the standards have one" },
+  offered: { kind: "count", required: true, description: "calls offered in the interval" },
+  answered: { kind: "count", required: true, description: "calls answered" },
+  answeredWithin: { kind: "count", required: true, description: "calls answered within thresholdSeconds" },
+  thresholdSeconds: {
+    kind: "seconds",
+    required: true,
+    description: "the threshold of answeredWithin: it must be the standard's limit",
+  },
+  abandoned: { kind: "count", required: true, description: "calls the caller hung up on before an answer" },
+  abandonedWithin: {
+    kind: "count",
+    description: "short abandons: calls abandoned before abandonThresholdSeconds (needed for --abandoned by-limit)",
+  },
+  abandonThresholdSeconds: {
+    kind: "seconds",
+    description: "the threshold of abandonedWithin (default: thresholdSeconds)",
+  },
+} as const satisfies Record<string, IntervalFieldSpec>;
+
+export type IntervalField = keyof typeof INTERVAL_FIELDS;
+export const INTERVAL_FIELD_NAMES = Object.freeze(Object.keys(INTERVAL_FIELDS)) as readonly IntervalField[];

@@ -130,7 +130,29 @@ export function reportTable(report: PartialReport, charter: Charter): string {
         );
   const covered =
     withPeriod && report.yearStart !== null ? `By ${byWords(report.by)}, years from ${asText(report.yearStart)}. ` : "";
-  return `${title}\n\n${body}\n\n${safe(covered + accountSentence(accountOf(report.input)))}`;
+  return `${title}\n\n${body}\n\n${safe(basisNotes(report) + covered + accountSentence(accountOf(report.input)))}`;
+}
+
+/** What the rows judged from interval counts say of themselves: their basis, and thresholds allowed although not the limit. */
+function basisNotes(report: PartialReport): string {
+  const byStandard = new Map<string, { mixed: boolean; thresholds: Set<string> }>();
+  for (const r of report.rows) {
+    if (r.basis === undefined) continue;
+    const id = asText(r.standardId);
+    const entry = byStandard.get(id) ?? { mixed: false, thresholds: new Set<string>() };
+    byStandard.set(id, entry);
+    if (r.basis !== "intervals") entry.mixed = true;
+    for (const t of r.thresholds ?? []) entry.thresholds.add(`${asText(t)} s`);
+  }
+  return [...byStandard]
+    .map(([id, { mixed, thresholds }]) => {
+      const within =
+        thresholds.size === 0
+          ? ""
+          : `, with counts within ${[...thresholds].join(" and ")}, which is not its limit (--allow-threshold)`;
+      return `${id}: judged from ${mixed ? "contacts and interval counts" : "interval counts"}${within}. `;
+    })
+    .join("");
 }
 
 /**

@@ -14,6 +14,8 @@ import { cmdCalendar, cmdCharters, cmdDeadline, cmdValidate, resolveCharter } fr
 import { Failure } from "./input/source.js";
 import { cli, print } from "./messages.js";
 import { cmdMerge, cmdReport, type Io } from "./report.js";
+import { cmdProfiles, cmdStandards } from "./listing.js";
+import { cmdReconcile } from "./reconcile.js";
 
 export type { Io } from "./report.js";
 
@@ -28,11 +30,14 @@ Usage: council-sla <command> [options]
 
 Commands:
   charters    list the bundled charters and their standards
+  standards   a charter's standards with the channels, categories and events an export must give
+  profiles    the profiles for council systems' exports (report --profile NAME)
   validate    check charter files; each problem with its JSON path and line:column
   deadline    when a standard falls due for a contact, and why
   calendar    working and non-working days between two dates
   report      how contacts fare against a charter's standards
   merge       combine partial reports into the report of the whole
+  reconcile   where a system's own due dates and verdicts disagree with the charter's, and why
   schema      print the charter JSON Schema
 
 Run council-sla <command> --help for a command's options.
@@ -66,8 +71,8 @@ with the reason (weekend, holiday, closure) and the holiday's name.`,
   report: `Usage: council-sla report --charter ID|FILE --now INSTANT|now CONTACTS [options]
 
 CONTACTS is a CSV file with a header (comma, semicolon, tab or |), a JSON array, NDJSON,
-an Excel .xlsx workbook, or - for standard input. Its columns (or keys) are the contact
-fields, or are mapped to them:
+an Excel .xlsx workbook, or - for standard input. Its columns (or keys) are the contact fields,
+or are mapped to them (council-sla standards --charter ID shows the words each standard needs):
 ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].description}`).join("\n")}
 
   --now INSTANT|now      the moment of judgement (required): a fixed instant, or now for the clock
@@ -81,19 +86,36 @@ ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].descript
                          council's website; officer adds the worst breaches with references,
                          the charter's assumptions and the input account
   --out DIR              the directory for --format dataset
-  --input csv|json|ndjson|xlsx      the contacts' format (default: from the name or the content)
+  --input csv|json|ndjson|xlsx|intervals   the format (default: from the name or the content);
+                         intervals: rows are interval counts (intervalStart, intervalMinutes,
+                         channel, offered, answered, answeredWithin, thresholdSeconds, abandoned,
+                         abandonedWithin, abandonThresholdSeconds), judged for telephone standards
   --delimiter ,|;|tab|'|'   the CSV delimiter (default: the header line's most frequent)
   --encoding NAME        the file's text encoding when it is not UTF-8 or UTF-16 with a
                          byte-order mark, e.g. windows-1252
   --sheet NAME           the sheet of an .xlsx file (default: the first visible one)
-  --map FIELD=COLUMN     the export's column for a contact field (repeatable)
-  --map-file FILE        { "columns": {FIELD: COLUMN}, "values": {FIELD: {WORD: VALUE}},
-                           "ignore": [COLUMN], "dateFormat": "dd/MM/yyyy HH:mm" }
-  --map-value FIELD:WORD=VALUE   e.g. channel:Phone=telephone (repeatable)
+  --profile NAME         a system's export as council-sla profiles lists them (teams-call-queue, ...)
+  --map FIELD=COLUMN     the export's column for a field (repeatable); FIELD.KEY=VALUE derives one:
+                         receivedAt.date=D --map receivedAt.time=T (two columns);
+                         answeredAt.after=receivedAt --map answeredAt.duration=WAIT
+                         [--map answeredAt.unit=seconds|minutes|hours|hh:mm:ss] (a duration);
+                         abandonedAt.flag=ABANDONED [--map abandonedAt.yes=Y] with a time given
+                         one of those ways (a yes/no flag that sets the event); FIELD.zone=UTC
+  --set FIELD=VALUE      a constant, e.g. channel=telephone (repeatable)
+  --map-file FILE        { "columns": {FIELD: COLUMN or SOURCE}, "set": {FIELD: VALUE},
+                           "values": {FIELD: {WORD: VALUE}}, "ignore": [COLUMN],
+                           "dateFormat": FORMAT or [FORMAT, ...] } (README: From your system)
+  --map-value FIELD:WORD=VALUE   e.g. channel:Phone=telephone, channel:2=email (repeatable)
   --ignore COLUMN        a column to leave out (repeatable)
-  --date-format FORMAT   date-fns tokens for the export's dates, e.g. "dd/MM/yyyy HH:mm":
-                         wall times in the charter's time zone, unless the format has an
-                         offset (X, x, O) or an epoch (T, t), which give the instant itself
+  --date-format [FIELD=]FORMAT   date-fns tokens, e.g. "dd/MM/yyyy HH:mm" (repeatable: tried in
+                         order; FIELD= for one field's column); wall times in the charter's zone,
+                         unless the format has an offset (X, x, O) or an epoch (T, t);
+                         a format with no hour gives dates, for events judged by working days
+  --check-mapping        show which field each column feeds and the channel and category values
+                         of the first 1,000 rows with the standards they reach, then stop
+  --allow-threshold      judge interval counts whose threshold is not the standard's limit
+                         (the report lists such thresholds)
+  --quiet                no progress line (shown only on a terminal, when CI is not set)
   --abandoned by-limit|missed|excluded   how abandoned calls count (default: by-limit)
   --worst N              worst breaches kept per standard (default: 5)
   --keep-duplicates      judge every row, even one whose id an earlier row had (default: the
@@ -119,6 +141,27 @@ into the report of all of them together, exactly. They must be for the same char
 moment of judgement and options, and of different inputs; every count is checked. The
 charter is the reports' bundled one, or --charter (a file, or to name it): it must be the
 charter the reports were made with.`,
+  standards: `Usage: council-sla standards --charter ID|FILE [--json]
+
+Lists each standard of the charter with the words an export must use to reach it: its
+channels, its category (a standard with one covers only contacts of it), its stage, limit,
+target and how firmly it is promised, and the contact fields its judgement reads.`,
+  profiles: `Usage: council-sla profiles [--json]
+
+Lists the profiles shipped with council-sla: map files for the exports council systems write
+(Microsoft Teams call queues, NICE CXone, Dynamics 365, Salesforce, ServiceNow, Zendesk,
+Avaya CMS intervals), each with the documentation page its column names come from. Use one
+with report --profile NAME; --map, --set and --map-value override its entries.`,
+  reconcile: `Usage: council-sla reconcile --charter ID|FILE --now INSTANT FILE
+         [--profile NAME | mapping options] [--compare dueDate=COLUMN] [--compare verdict=COLUMN]
+         [--verdict-word WORD=met|breached|none ...] [--stage STAGE] [--format table|json|csv]
+
+Compares a system's own due dates and verdicts with the charter's, row by row, for the
+standard of --stage (default: respond; a profile may name it) that covers each row, and
+lists every disagreement with its reason in words (a bank holiday counted as a working day,
+a pause over a holiday, a clock change, a promise, the day of receipt counted), then the
+totals by reason. The mapping options are report's (--map, --set, --date-format, ...).
+Exit status: 0 when every row was read; 1 when rows could not be read; 2 a usage error.`,
   schema: `Usage: council-sla schema
 
 Prints the charter JSON Schema (the same as charters/charter.schema.json).`,
@@ -146,6 +189,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       case "charters":
         return cmdCharters(rest, io, helpFor("charters"));
+      case "standards":
+        return cmdStandards(rest, io, resolveCharter, helpFor("standards"));
+      case "profiles":
+        return cmdProfiles(rest, io, helpFor("profiles"));
+      case "reconcile":
+        return await cmdReconcile(rest, io, resolveCharter, helpFor("reconcile"));
       case "validate":
         return cmdValidate(rest, io, helpFor("validate"));
       case "deadline":

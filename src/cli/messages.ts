@@ -25,6 +25,10 @@ export function print(stream: { write(text: string): unknown }, text: string): v
   stream.write(safe(text.endsWith("\n") ? text : `${text}\n`));
 }
 
+const MAP_FILE_SHAPE =
+  '{ "columns": { FIELD: COLUMN or SOURCE }, "set": { FIELD: VALUE }, "values": { FIELD: { WORD: VALUE } }, "ignore": [COLUMN], "dateFormat": FORMAT or [FORMAT], "input": "contacts" or "intervals", "otherColumns": "ignore", "delimiter": D, "compare": {...}, "profile": {...} }';
+const SOURCE_KEY_LIST = "column, date, time, after, duration, unit, flag, yes, formats, zone";
+
 export const cli = {
   unknownCommand: (command: string) => `unknown command ${JSON.stringify(command)}: try council-sla --help`,
   cannotRead: (path: string, why: string) => `cannot read ${path}: ${why}`,
@@ -52,11 +56,106 @@ export const cli = {
     `${option} must be written ${form}, got ${JSON.stringify(got)}`,
   unknownField: (option: string, field: string, fields: readonly string[]) =>
     `${option}: ${JSON.stringify(field)} is not a contact field (${fields.join(", ")})`,
-  badMapFile: (path: string, why: string) => `--map-file ${path}: ${why}`,
-  mapFileShape: (_got: undefined) =>
-    `a map file is an object { "columns": { FIELD: COLUMN }, "values": { FIELD: { WORD: VALUE } }, "ignore": [COLUMN], "dateFormat": FORMAT }`,
+  badMapFile: (name: string, why: string) => `${name}: ${why}`,
+  mapFileShape: () => `a map file is an object ${MAP_FILE_SHAPE}`,
   mapFileUnknownKey: (key: string, isField: boolean) =>
-    `unknown key ${JSON.stringify(key)}${isField ? ` (a contact field: put it under "columns", as { "columns": { ${JSON.stringify(key)}: COLUMN } })` : ""}; a map file is { "columns": { FIELD: COLUMN }, "values": { FIELD: { WORD: VALUE } }, "ignore": [COLUMN], "dateFormat": FORMAT }`,
+    `unknown key ${JSON.stringify(key)}${isField ? ` (a contact field: put it under "columns", as { "columns": { ${JSON.stringify(key)}: COLUMN } }, or under "set" for a constant)` : ""}; a map file is ${MAP_FILE_SHAPE}`,
+  unknownSourceKey: (where: string, field: string, key: string) =>
+    `${where}: ${JSON.stringify(`${field}.${key}`)}: ${JSON.stringify(key)} is not a key of a field's source (${SOURCE_KEY_LIST})`,
+  unknownSourceKeyIn: (at: string, key: string, keys: readonly string[]) =>
+    `${at}: unknown key ${JSON.stringify(key)} (a field's source has ${keys.join(", ")})`,
+  badSource: (where: string, field: string, why: string) => `${where}: ${field}: ${why}`,
+  notATimeField: (field: string) =>
+    `${field} is not a time, so it cannot be read from a date and a time, a duration, a flag or date formats`,
+  badZone: (zone: string) =>
+    `"zone" may only be UTC (for a column whose times are UTC, such as "Call Start Time UTC"); other times are wall times in the charter's zone, got ${JSON.stringify(zone)}`,
+  sourceConflict: (keys: readonly string[]) => `give only one of ${keys.map((k) => JSON.stringify(k)).join(", ")}`,
+  sourceNeeds: (have: string, need: string, what: string) =>
+    `${JSON.stringify(have)} needs ${JSON.stringify(need)}: ${what}`,
+  afterNotATime: (after: string, names: readonly string[]) =>
+    `"after" must name a time field (${names.join(", ")}), got ${JSON.stringify(after)}`,
+  afterItself: (field: string) => `${field} cannot be a duration after itself`,
+  afterCircle: (fields: readonly string[]) =>
+    `durations after other fields go round in a circle (${fields.join(" after ")}): one of them must come from a column`,
+  badUnit: (unit: string, units: readonly string[]) =>
+    `"unit" must be ${units.slice(0, -1).join(", ")} or ${units[units.length - 1]}, got ${JSON.stringify(unit)}`,
+  formatsOfDuration: () => "a duration after another field has no date formats or zone: it is counted from that field",
+  unitWithoutDuration: () => '"unit" belongs to a duration: give "after" and "duration" with it',
+  flagNeedsTime: () =>
+    'a flag sets an event at a time: give it as "column", as "date" and "time", or as "after" and "duration"',
+  sourceEmpty: () => 'give "column", "date" and "time", or "after" and "duration"',
+  yesWithoutFlag: () => '"yes" lists the words of a flag: give "flag" with it',
+  setAndMapped: (field: string) =>
+    `the field ${field} is both set to a constant and read from a column in one place: keep one`,
+  unknownCompareKey: (key: string, shape: string) => `compare: unknown key ${JSON.stringify(key)}; compare is ${shape}`,
+  dateWithoutTime: (field: string, value: string, why: string) =>
+    `${field} is a date without a time (${value}), and ${why}`,
+  needsTimeElapsed: (limit: string) => `${limit} is counted in real time, so it needs the time of day`,
+  needsTimeClock: (limit: string) => `${limit} counts from the clock time, so it needs the time of day`,
+  needsTimeCutoff: (limit: string) =>
+    `the charter has a receipt cut-off, so ${limit} needs the time of receipt to know its day 0`,
+  needsTimeDue: (limit: string, dueAt: string) =>
+    `${limit} falls due at ${dueAt === "close-of-business" ? "the close of business" : "the receipt's clock time"}, so it needs the time of day`,
+  progress: (rows: number, rate: number, share: number | undefined, leftMs: number | undefined) =>
+    `${rows.toLocaleString("en-GB")} rows read, ${Math.round(rate).toLocaleString("en-GB")} a second${share === undefined ? "" : `, ${Math.floor(share * 100)}% of the file`}${leftMs === undefined ? "" : `, about ${leftMs < 60_000 ? `${Math.ceil(leftMs / 1000)} s` : `${Math.ceil(leftMs / 60_000)} min`} left`}`,
+  ignoredOthers: (name: string, columns: readonly string[]) =>
+    `${name}: left out, as the profile says of columns it does not name: ${list(columns)}`,
+  checkMappingTitle: (name: string, rows: number, kind: string) =>
+    `${name}: the header and the first ${rows.toLocaleString("en-GB")} row${rows === 1 ? "" : "s"}, read as ${kind === "intervals" ? "interval counts" : "contacts"}`,
+  reachesNothing: () => "(no standard: listed as unmatched in a report)",
+  categoryReachesNothing: () => "(no standard has this category: only the channel's general standards judge it)",
+  checkMappingProblems: (count: number, first: readonly string[]) =>
+    `${count} of them could not be read:\n${first.map((f) => `  ${f}`).join("\n")}`,
+  checkMappingDone: () => "Nothing was judged (--check-mapping): run the same command without it for the report.",
+  reconcileNeedsFile: () => "reconcile needs one FILE: the system's export (or - for standard input)",
+  reconcileIntervals: () => "reconcile compares contacts' due dates and verdicts: interval counts have none",
+  reconcileNeedsCompare: () =>
+    "reconcile needs what to compare: --compare dueDate=COLUMN (the system's due date) and/or --compare verdict=COLUMN with --verdict-word WORD=met and WORD=breached, or a --profile that names them",
+  compareColumnMissing: (name: string, column: string, header: readonly string[]) =>
+    `${name}: the column ${JSON.stringify(column)} to compare is not in the header. Columns found: ${list(header)}.`,
+  reconcileTitle: (name: string, rows: number, compared: number, agreed: number, disagreed: number) =>
+    `${name}: ${rows.toLocaleString("en-GB")} rows read, ${compared.toLocaleString("en-GB")} compared: the system and the charter agree on ${agreed.toLocaleString("en-GB")} and disagree on ${disagreed.toLocaleString("en-GB")}.`,
+  notCompared: (items: readonly string[]) => `Not compared: ${items.join("; ")}.`,
+  unknownVerdictWords: (words: readonly string[]) =>
+    `The system's verdicts in words no --verdict-word names (not compared): ${words.join(", ")}.`,
+  reconcileProblems: (count: number) =>
+    `${count.toLocaleString("en-GB")} row${count === 1 ? "" : "s"} could not be read (each on standard error): exit status 1.`,
+  reasonPromise: (own: string, due: string) =>
+    `a promise: the acknowledgement promised a response by ${due}, which extends the charter's own due (${own}); the system kept the own due`,
+  reasonHoliday: (days: string) =>
+    `${days} counted as ${days.includes(" and ") ? "working days" : "a working day"} by the system; the charter's calendar does not work ${days.includes(" and ") ? "them" : "it"}`,
+  reasonPause: (days: string, direction: string, n: number) =>
+    `a pause over a holiday: the case was on hold over ${days}, and the system's due is ${n} working day${n === 1 ? "" : "s"} ${direction} (it counts the holiday in the paused time differently)`,
+  reasonUnpaused: (from: string, to: string, holidays: string, counted: string) =>
+    `the case was on hold from ${from} to ${to}${holidays === "" ? "" : `, over ${holidays}`}, and the system's clock did not stop for it${counted === "" ? "" : ` (and it counted ${counted} as working days)`}`,
+  reasonReceiptDay: (day: string) =>
+    `the system counts the day of receipt (${day}) as day 1; the charter counts from the next working day`,
+  reasonClockChange: (direction: string, hours: number) =>
+    `a clock change between receipt and due: the system counted the limit on the wall clock, so its due is ${hours} hour${hours === 1 ? "" : "s"} ${direction}`,
+  reasonUnexplained: (workingDays: number | undefined, seconds: number) =>
+    `unexplained: the system's due is ${workingDays === undefined ? `${Math.abs(seconds)} seconds` : `${Math.abs(workingDays)} working day${Math.abs(workingDays) === 1 ? "" : "s"}`} ${(workingDays ?? seconds) >= 0 ? "later" : "earlier"} than the charter's`,
+  reasonVerdictOnly: () =>
+    "unexplained: the dues agree (or the system gives none), and no other reading of the due gives the system's verdict",
+  thresholdSet: (value: string, standardId: string, limit: number) =>
+    `thresholdSeconds is set to ${value} seconds, but ${standardId} has a limit of ${limit} seconds: counts within ${value} seconds cannot judge it (--allow-threshold says the difference is deliberate, and the report then lists it)`,
+  intervalDateOnly: (value: string) =>
+    `intervalStart is a date without a time (${value}): an interval's counts need the time it began`,
+  noProfiles: () => "the profiles/ directory of the package is missing: reinstall council-sla",
+  unknownProfile: (name: string, names: readonly string[]) =>
+    `unknown profile ${JSON.stringify(name)}: the profiles are ${names.join(", ")} (council-sla profiles lists them with their systems)`,
+  profileWithoutSource: (name: string) =>
+    `the profile ${name} does not say which system and documentation page it comes from ("profile": { "name", "system", "source" })`,
+  notANumber: (field: string, value: string) => `${field} ${JSON.stringify(value)} is not a number`,
+  halfDateTime: (field: string, date: string, time: string) =>
+    `${field} is read from the columns ${JSON.stringify(date)} (its date) and ${JSON.stringify(time)} (its time), and one of them is empty`,
+  afterDateOnly: (field: string, after: string, base: string) =>
+    `${field} is a duration after ${after}, which is a date without a time (${base})`,
+  badDuration: (field: string, column: string, value: string, unit: string) =>
+    `${field}: the column ${JSON.stringify(column)} holds ${JSON.stringify(value)}, which is not a duration in ${unit}`,
+  notAFlag: (field: string, column: string, value: string) =>
+    `${field}: the flag column ${JSON.stringify(column)} holds ${JSON.stringify(value)}, neither yes nor no (yes, y, true, 1 / no, n, false, 0; or list its words with "yes")`,
+  flagWithoutTime: (field: string, column: string) =>
+    `${field}: the flag ${JSON.stringify(column)} says yes, but the time it sets is empty`,
   mapFileType: (path: string, what: string, got: unknown) =>
     `${path} must be ${what}, got ${got === null ? "null" : Array.isArray(got) ? "an array" : typeof got === "object" ? "an object" : JSON.stringify(got)}`,
   mapTwice: (field: string, a: string, b: string) =>
@@ -106,8 +205,8 @@ export const cli = {
     `${option} ${JSON.stringify(format)}: D is the day of the year: write dd for the day of the month`,
   incompleteDateFormat: (option: string, format: string, missing: readonly string[]) =>
     `${option} ${JSON.stringify(format)} has no ${missing.join(", no ")}: a date needs a year, a month and a day (or an epoch, T or t)`,
-  dateFormat: (field: string, value: string, format: string) =>
-    `${field} ${JSON.stringify(value)} does not match --date-format ${JSON.stringify(format)}`,
+  dateFormat: (field: string, value: string, formats: readonly string[]) =>
+    `${field} ${JSON.stringify(value)} does not match --date-format ${formats.map((f) => JSON.stringify(f)).join(" or ")}`,
   badPause: (index: number, part: string) => `pauses[${index}] must be written from/to, got ${JSON.stringify(part)}`,
   xlsxMissing: () => "reading .xlsx files needs the yauzl and saxes packages: npm install yauzl saxes",
   xlsxTooLarge: (path: string, part: string, size: number, limit: number) =>

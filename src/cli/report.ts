@@ -8,7 +8,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
@@ -20,20 +20,23 @@ import type { ComplianceReport } from "../rules/report.js";
 import { charterFingerprint } from "../rules/tally.js";
 import { csvRows, DELIMITERS } from "./input/csv.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
-import { type ContactRow, contactsOf, mappingOf, readyToRead } from "./input/mapping.js";
+import { type ContactRow, contactsOf, NO_PLAN, type RowPlan, readyToRead } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
 import {
   checkEncoding,
   checkFile,
   Failure,
   formatFromName,
-  INPUT_FORMATS,
   type InputFormat,
   open,
   readText,
   sniff,
 } from "./input/source.js";
+import { inputOption, MAPPING_OPTIONS } from "./input/options.js";
+import { mappingFromOptions } from "./input/options.js";
 import { openWorkbook } from "./input/xlsx.js";
+import { checkMapping } from "./check-mapping.js";
+import { Progress } from "./progress.js";
 import { cli, print } from "./messages.js";
 import { emit, OUTPUT_OPTIONS, outputOf, periodsOf } from "./output.js";
 import { type Accounted, judgeAll, type Work } from "./workers.js";
@@ -42,6 +45,10 @@ export interface Io {
   readonly stdout: Writable & { isTTY?: boolean };
   readonly stderr: Writable & { isTTY?: boolean };
   readonly stdin: Readable;
+  /** The environment (progress reads `CI`); `process.env` when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A monotonic clock in milliseconds (progress only); `performance.now` when absent. */
+  readonly clock?: () => number;
 }
 
 /** An input a report was made from: its name, the SHA-256 of its bytes, and the sheet read (.xlsx). */
@@ -178,11 +185,16 @@ interface Input {
 }
 
 /** The rows of the input, whatever its format. */
-async function inputOf(
+export async function inputOf(
   path: string,
   format: InputFormat | undefined,
   io: Io,
-  options: { delimiter?: string | undefined; sheet?: string | undefined; encoding?: string | undefined },
+  options: {
+    delimiter?: string | undefined;
+    sheet?: string | undefined;
+    encoding?: string | undefined;
+    onBytes?: ((n: number) => void) | undefined;
+  },
   name: string,
 ): Promise<Input> {
   const kind = format ?? (path === "-" ? undefined : formatFromName(path));
@@ -192,7 +204,7 @@ async function inputOf(
     const { sheet, rows } = await openWorkbook(path, options.sheet);
     return { rows, source: async () => ({ name, sha256: await hashFile(path), sheet }) };
   }
-  const text = readText(open(path, io.stdin), name, options.encoding);
+  const text = readText(open(path, io.stdin), name, options.encoding, options.onBytes);
   const { format: sniffed, chunks } = await sniff(text.chunks);
   if (sniffed === undefined) throw new Failure(cli.emptyFile(name));
   const chosen = kind ?? sniffed;
@@ -242,11 +254,10 @@ export const REPORT_OPTIONS = {
   delimiter: { type: "string" },
   encoding: { type: "string" },
   sheet: { type: "string" },
-  map: { type: "string", multiple: true },
-  "map-file": { type: "string" },
-  "map-value": { type: "string", multiple: true },
-  ignore: { type: "string", multiple: true },
-  "date-format": { type: "string" },
+  ...MAPPING_OPTIONS,
+  "allow-threshold": { type: "boolean" },
+  "check-mapping": { type: "boolean" },
+  quiet: { type: "boolean" },
   abandoned: { type: "string" },
   worst: { type: "string" },
   "max-skipped": { type: "string" },
@@ -284,9 +295,9 @@ export async function cmdReport(
   if (path === undefined || positionals.length > 1) throw new Failure(cli.reportNeedsFile());
   const output = outputOf(values);
   const periods = periodsOf(values);
-  const input = choice<InputFormat>("--input", INPUT_FORMATS, values.input);
+  const { format: input, kind } = inputOption(values.input);
   const abandoned = choice("--abandoned", ["by-limit", "missed", "excluded"] as const, values.abandoned);
-  const delimiter = delimiterOption(values.delimiter);
+  let delimiter = delimiterOption(values.delimiter);
   checkEncoding(values.encoding);
   const worst = values.worst === undefined ? 5 : Number(values.worst);
   if (!Number.isInteger(worst) || worst < 0 || worst > 1000)
@@ -299,38 +310,57 @@ export async function cmdReport(
   const now = fromClock ? new Date().toISOString() : values.now;
   engineOf(charter).instant(now, "--now");
   if (fromClock) print(io.stderr, cli.usingClock(engineOf(charter).zone.format(Date.parse(now))));
-  const mapping = mappingOf({
-    map: values.map,
-    mapFile: values["map-file"],
-    mapValue: values["map-value"],
-    ignore: values.ignore,
-    dateFormat: values["date-format"],
-  });
+  const read = mappingFromOptions(values, charter, kind, values["allow-threshold"] === true);
+  const mapping = read.mapping;
+  delimiter ??= read.delimiter;
   withinAllowed(values["max-skipped"], 0, 0);
   await readyToRead(mapping);
 
   const name = path === "-" ? "stdin" : basename(path);
-  const account = new Account(io, name);
-  const source = await inputOf(path, input, io, { delimiter, sheet: values.sheet, encoding: values.encoding }, name);
+  if (values["check-mapping"] === true) {
+    const source = await inputOf(path, input, io, { delimiter, sheet: values.sheet, encoding: values.encoding }, name);
+    return checkMapping(io, charter, source.rows, mapping, name);
+  }
+  const progress = new Progress(io, { quiet: values.quiet === true, totalBytes: fileSize(path, input) });
+  const err = { ...io, stderr: progress.stderr as Io["stderr"] };
+  const account = new Account(err, name);
+  const source = await inputOf(
+    path,
+    input,
+    io,
+    { delimiter, sheet: values.sheet, encoding: values.encoding, onBytes: (n) => progress.bytes(n) },
+    name,
+  );
   // CSV and NDJSON are only cut into blocks of whole rows here: the judges read each block
   // as they judge it, so its contacts die young.
-  const rows = contactsOf(source.rows, mapping, name);
+  const rows = contactsOf(source.rows, mapping, name, (plan) => {
+    if (plan.others.length > 0) print(err.stderr, cli.ignoredOthers(name, plan.others));
+  });
   const options = {
     now,
     worst,
     ...periods,
     ...(abandoned === undefined ? {} : { abandoned }),
+    ...(values["allow-threshold"] === true ? { allowThreshold: true } : {}),
   };
   const rules = { keepDuplicates: values["keep-duplicates"] === true, strictValues: values["strict-values"] === true };
-  const report = await judgeAll(
-    charter,
-    workOf(rows, account, jobs === 1 ? 0 : ITEM_ROWS),
-    options,
-    mapping,
-    rules,
-    jobs,
-    (accounted) => account.take(accounted),
-  );
+  let report: ComplianceReport;
+  try {
+    report = await judgeAll(
+      charter,
+      workOf(rows, account, jobs === 1 ? 0 : ITEM_ROWS),
+      options,
+      mapping,
+      rules,
+      jobs,
+      (accounted) => {
+        account.take(accounted);
+        progress.rows(account.read);
+      },
+    );
+  } finally {
+    progress.done();
+  }
   const { contacts: _c, skipped: _s, future: _f, errors: _e, ...figures } = report;
   const partial: PartialReport = {
     ...figures,
@@ -341,6 +371,16 @@ export async function cmdReport(
   if (withinAllowed(values["max-skipped"], skipped, partial.input.read)) return 0;
   print(io.stderr, cli.tooManySkipped(skipped, values["max-skipped"] ?? "0"));
   return 1;
+}
+
+/** The size of the file read, for the share of it done (none for standard input or a workbook, read in place). */
+function fileSize(path: string, format: InputFormat | undefined): number | undefined {
+  if (path === "-" || format === "xlsx" || /\.xlsx$/i.test(path)) return undefined;
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** How many rows a worker's item gathers: enough that each item's own report (and its worst breaches' explanations) costs little. */
@@ -369,7 +409,7 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, item
   let contacts: Record<string, unknown>[] = [];
   let lines: number[] = [];
   let blocks: TextBlock[] = [];
-  let blockFields: Extract<ContactRow, { block: TextBlock }>["fields"] = [];
+  let blockPlan: RowPlan = NO_PLAN;
   let inBlocks = 0;
   let blockChars = 0;
   let contactChars = 0;
@@ -380,7 +420,7 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, item
     contactChars = 0;
   };
   const flushBlocks = function* (): Generator<Work> {
-    if (blocks.length > 0) yield { blocks, fields: blockFields };
+    if (blocks.length > 0) yield { blocks, plan: blockPlan };
     blocks = [];
     inBlocks = 0;
     blockChars = 0;
@@ -389,9 +429,9 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, item
     for (const row of batch) {
       if ("block" in row) {
         if (contacts.length > 0) yield* flushContacts();
-        if (blocks.length > 0 && row.fields !== blockFields) yield* flushBlocks();
+        if (blocks.length > 0 && row.plan !== blockPlan) yield* flushBlocks();
         blocks.push(row.block);
-        blockFields = row.fields;
+        blockPlan = row.plan;
         inBlocks += blockRows(row.block);
         blockChars += row.block.text.length;
         if (inBlocks >= itemRows || blockChars >= ITEM_CHARS) yield* flushBlocks();
@@ -596,5 +636,5 @@ export function cmdMerge(
 
 /** A report of nothing with the same charter, moment and options: merging with it recomputes every row from its counts. */
 function complianceReportOf(r: ComplianceReport): ComplianceReport {
-  return { ...r, contacts: 0, skipped: 0, future: 0, errors: [], rows: [] };
+  return { ...r, contacts: 0, skipped: 0, future: 0, errors: [], rows: [], intervals: { judged: 0, calls: 0 } };
 }

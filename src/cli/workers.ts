@@ -13,21 +13,33 @@
  * @module
  */
 import { Worker } from "node:worker_threads";
-import type { Charter, Contact } from "../charter/schema.js";
-import type { ContactField } from "../charter/vocabulary.js";
+import { engineOf } from "../charter/calendar.js";
+import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
+import type { Channel } from "../charter/vocabulary.js";
+import { judgedByIntervals } from "../rules/intervals.js";
 import { mergeReports } from "../rules/merge.js";
 import { Accumulator, type ComplianceReport, complianceReport, type ReportOptions } from "../rules/report.js";
+import { type Cover, coverOf, rulesInAnyVersion } from "../rules/standard.js";
 import { readCsvBlock } from "./input/csv.js";
 import { IdSet } from "./input/ids.js";
 import { readNdjsonBlock } from "./input/json.js";
-import { contactOrError, type Mapping, mappingData, RowError } from "./input/mapping.js";
+import { hasDateOnly, withDates } from "./input/date-only.js";
+import {
+  contactOrError,
+  dateOnlyCount,
+  type Mapping,
+  mappingData,
+  NO_PLAN,
+  RowError,
+  type RowPlan,
+} from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
 import { cli } from "./messages.js";
 
 /** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
 export type Work =
   | { readonly contacts: readonly Readonly<Record<string, unknown>>[]; readonly lines: readonly number[] }
-  | { readonly blocks: readonly TextBlock[]; readonly fields: readonly (ContactField | undefined)[] };
+  | { readonly blocks: readonly TextBlock[]; readonly plan: RowPlan };
 
 export type Options = Omit<ReportOptions, "onSkip" | "firstIndex">;
 
@@ -80,11 +92,22 @@ function reasonOf(message: string): string {
   return field === null ? "invalid contact" : `invalid ${field[1]}`;
 }
 
-/** The channels and categories a charter's standards reach. */
-function reachOf(charter: Charter): { channels: ReadonlySet<string>; categories: ReadonlySet<string> } {
+/** The channels and categories a charter's standards reach (for interval counts, those judged from counts). */
+export function reachOf(
+  charter: Charter,
+  intervals = false,
+): { channels: ReadonlySet<string>; categories: ReadonlySet<string> } {
   const channels = new Set<string>();
   const categories = new Set<string>();
+  const cover = coverOf(charter);
   for (const s of charter.standards) {
+    if (
+      intervals &&
+      !s.channels.some((c) =>
+        rulesInAnyVersion(cover, c, s.category).some((r) => r.id === s.id && judgedByIntervals(r)),
+      )
+    )
+      continue;
     for (const c of s.channels) channels.add(c);
     if (typeof s.category === "string") categories.add(s.category);
   }
@@ -98,7 +121,10 @@ class Judge implements RowVisitor {
   readonly #rules: Rules;
   readonly #reach: ReturnType<typeof reachOf>;
   readonly #seen: IdSet | undefined;
-  #fields: readonly (ContactField | undefined)[] = [];
+  readonly #intervals: boolean;
+  readonly #cover: Cover;
+  readonly #cutoff: boolean;
+  #plan: RowPlan = NO_PLAN;
   #line = 0;
   #read = 0;
   #problems: Problem[] = [];
@@ -108,8 +134,12 @@ class Judge implements RowVisitor {
   constructor(charter: Charter, options: Options, mapping: Mapping, rules: Rules, seen: IdSet | undefined) {
     this.#mapping = mapping;
     this.#rules = rules;
-    this.#reach = reachOf(charter);
-    this.#seen = rules.keepDuplicates ? undefined : seen;
+    this.#intervals = mapping.kind === "intervals";
+    this.#reach = reachOf(charter, this.#intervals);
+    this.#cover = coverOf(charter);
+    this.#cutoff = engineOf(charter).receiptCutoffMinutes !== undefined;
+    // Interval counts have no id to repeat: each row is its own interval (of a queue, say).
+    this.#seen = rules.keepDuplicates || this.#intervals ? undefined : seen;
     this.#acc = new Accumulator(charter, {
       ...options,
       onSkip: (s) =>
@@ -137,7 +167,7 @@ class Judge implements RowVisitor {
   }
 
   /** A row's contact, as the mapping made it: the accumulator reads it by own property and checks every field. */
-  #add(c: Readonly<Record<string, unknown>>, line: number): void {
+  #add(c: Readonly<Record<string, unknown>>, line: number, dated: boolean): void {
     this.#read++;
     this.#line = line;
     const id = c.id;
@@ -163,6 +193,29 @@ class Judge implements RowVisitor {
         return;
       }
     }
+    if (this.#intervals) {
+      // An interval's start needs its time of day: a date alone would be read as its midnight.
+      const start = c.intervalStart;
+      if (typeof start === "string" && start.length === 10) {
+        this.#problems.push({ line, reason: "intervalStart without a time", message: cli.intervalDateOnly(start) });
+        return;
+      }
+      this.#acc.addInterval(c as IntervalCounts);
+      return;
+    }
+    if (dated) {
+      const rules =
+        typeof channel === "string"
+          ? rulesInAnyVersion(this.#cover, channel as Channel, category as string | undefined)
+          : [];
+      const dated = withDates(c, rules, this.#cutoff);
+      if (dated instanceof RowError) {
+        this.#problems.push({ line, reason: dated.reason, message: dated.message });
+        return;
+      }
+      this.#acc.add(dated as Contact);
+      return;
+    }
     this.#acc.add(c as Contact);
   }
 
@@ -181,19 +234,22 @@ class Judge implements RowVisitor {
 
   /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem. */
   #read2(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
-    const contact = contactOrError(cells, value, this.#fields, this.#mapping);
+    const dates = dateOnlyCount();
+    const contact = contactOrError(cells, value, this.#plan, this.#mapping);
     if (contact instanceof RowError) this.problem(line, contact.reason, contact.message);
-    else this.#add(contact, line);
+    else this.#add(contact, line, dateOnlyCount() !== dates);
   }
 
   feed(work: Work): void {
     if ("contacts" in work) {
       const { contacts, lines } = work;
-      for (let i = 0; i < contacts.length; i++)
-        this.#add(contacts[i] as Readonly<Record<string, unknown>>, lines[i] ?? 0);
+      for (let i = 0; i < contacts.length; i++) {
+        const c = contacts[i] as Readonly<Record<string, unknown>>;
+        this.#add(c, lines[i] ?? 0, hasDateOnly(c));
+      }
       return;
     }
-    this.#fields = work.fields;
+    this.#plan = work.plan;
     for (const block of work.blocks) {
       if (block.format === "csv") readCsvBlock(block, this);
       else readNdjsonBlock(block, this);

@@ -67,6 +67,10 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
     skipped: a.skipped + b.skipped,
     future: a.future + b.future,
     errors,
+    intervals: {
+      judged: (a.intervals?.judged ?? 0) + (b.intervals?.judged ?? 0),
+      calls: (a.intervals?.calls ?? 0) + (b.intervals?.calls ?? 0),
+    },
     worstLimit: a.worstLimit,
     rows: withYearToDate(sortRows(merged, a.standards)),
   };

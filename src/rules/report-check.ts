@@ -100,6 +100,20 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
     string(field(e, "message"), `${at}.message`);
   });
   const judged = contacts - skipped - future;
+  // Interval counts are records among the contacts, each holding any number of calls.
+  const intervals = field(value, "intervals");
+  let intervalRows = 0;
+  let intervalCalls = 0;
+  if (intervals !== undefined) {
+    if (!isObject(intervals)) throw new TypeError(expected(`${name}.intervals`, "{ judged, calls }", intervals));
+    intervalRows = count(field(intervals, "judged"), `${name}.intervals.judged`);
+    intervalCalls = count(field(intervals, "calls"), `${name}.intervals.calls`);
+    if (intervalRows > judged)
+      throw new TypeError(
+        reportCounts(name, `${intervalRows} intervals judged, more than the ${judged} records judged`),
+      );
+  }
+  const callsJudged = judged - intervalRows + intervalCalls;
   const perStandard = new Map<string, number>();
   list(field(value, "rows"), `${name}.rows`).forEach((row, i) => {
     const at = `${name}.rows[${i}]`;
@@ -158,10 +172,28 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
       const completedAt = field(w, "completedAt");
       if (completedAt !== null) string(completedAt, `${wat}.completedAt`);
     });
+    const basis = field(row, "basis");
+    if (basis !== undefined && basis !== "intervals" && basis !== "contacts and intervals")
+      throw new TypeError(expected(`${at}.basis`, '"intervals" or "contacts and intervals"', basis));
+    if (basis !== undefined && intervals === undefined)
+      throw new TypeError(reportCounts(at, "its basis is intervals, but the report judged none"));
+    const thresholds = field(row, "thresholds");
+    if (thresholds !== undefined)
+      list(thresholds, `${at}.thresholds`, 100).forEach((t, j) => {
+        if (typeof t !== "number" || !(t > 0 && t <= 86_400))
+          throw new TypeError(expected(`${at}.thresholds[${j}]`, "a number of seconds", t));
+      });
     const total = (perStandard.get(standardId) ?? 0) + met + breached + pending + notApplicable;
     perStandard.set(standardId, total);
-    if (total > judged) {
-      throw new TypeError(reportCounts(at, `${standardId} counts ${total} contacts, more than the ${judged} judged`));
+    if (total > callsJudged) {
+      throw new TypeError(
+        reportCounts(
+          at,
+          intervalRows === 0
+            ? `${standardId} counts ${total} contacts, more than the ${judged} judged`
+            : `${standardId} counts ${total} contacts and calls, more than the ${callsJudged} judged`,
+        ),
+      );
     }
   });
   return value as unknown as ComplianceReport;

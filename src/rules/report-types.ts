@@ -80,6 +80,16 @@ export interface ReportRow {
    * `firmness` are the latest version's.
    */
   readonly versions?: readonly VersionCount[];
+  /**
+   * Present when interval counts were judged for the row: `"intervals"` when all its counts
+   * come from them, `"contacts and intervals"` when contacts were judged too.
+   */
+  readonly basis?: "intervals" | "contacts and intervals";
+  /**
+   * Thresholds of interval counts (seconds) that are not the standard's limit, judged as if
+   * they were because `allowThreshold` said the difference is deliberate; absent when none.
+   */
+  readonly thresholds?: readonly number[];
 }
 
 /** What one version of a standard judged in a report row. */
@@ -126,6 +136,11 @@ export interface ComplianceReport {
   readonly future: number;
   /** The first problems (at most 20), in input order. */
   readonly errors: readonly SkippedContact[];
+  /**
+   * Interval counts judged (intervalReport(); they are among `contacts`, which counts every
+   * record read) and the calls they hold. Absent in reports made before intervals were judged.
+   */
+  readonly intervals?: { readonly judged: number; readonly calls: number };
   /** How many worst breaches each row keeps. */
   readonly worstLimit: number;
   readonly rows: readonly ReportRow[];
@@ -150,6 +165,11 @@ export interface ReportOptions {
    * counts the rest as missed; `"missed"` counts all as missed; `"excluded"` excludes all.
    */
   readonly abandoned?: "by-limit" | "missed" | "excluded";
+  /**
+   * Interval counts only: judge counts whose threshold is not the standard's limit as if it
+   * were (each row lists such thresholds). An error naming both otherwise.
+   */
+  readonly allowThreshold?: boolean;
   /** Called with the number of contacts read so far, every `progressEvery` contacts. */
   readonly onProgress?: (read: number) => void;
   readonly progressEvery?: number;

@@ -8,12 +8,13 @@ import { MS_PER_DAY, formatDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../charter/calendar.js";
 import { checkedCharter } from "../charter/parse.js";
-import type { Charter, Contact } from "../charter/schema.js";
-import { expected, integerRange, text, unreadableContact } from "../messages.js";
+import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
+import { expected, integerRange, intervalNotOver, text, unreadableContact } from "../messages.js";
 import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
 import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
 import { explain } from "./explain.js";
+import { judgedByIntervals, judgeInterval, readInterval, type IntervalOutcome } from "./intervals.js";
 import {
   periodDates,
   periodOf,
@@ -28,6 +29,8 @@ import { coverOf, rulesIn, versionsById, type Cover, type Rule } from "./standar
 import {
   MAX_ERRORS,
   addVersions,
+  addTally,
+  addThreshold,
   charterFingerprint,
   emptyTally,
   keepWorst,
@@ -95,9 +98,15 @@ export class Accumulator {
    * contact was a ninth of the bytes the command allocated for a CSV row (sampling heap profiler).
    */
   readonly #outcomes: Outcome[] = [];
+  readonly #allowThreshold: boolean;
+  /** The outcomes of the interval being added, written from 0 each time, as the contacts' are. */
+  readonly #intervalOutcomes: IntervalOutcome[] = [];
   contacts = 0;
   skipped = 0;
   future = 0;
+  /** Interval counts judged (among `contacts`), and the calls they held. */
+  intervalsJudged = 0;
+  intervalCalls = 0;
 
   constructor(charter: Charter, options: ReportOptions) {
     this.#charter = charter;
@@ -121,6 +130,10 @@ export class Accumulator {
     if (typeof firstIndex !== "number" || !Number.isSafeInteger(firstIndex) || firstIndex < 0)
       throw new RangeError(integerRange("options.firstIndex", 0, Number.MAX_SAFE_INTEGER, firstIndex));
     this.#firstIndex = firstIndex;
+    const allowThreshold = own(options, "allowThreshold") ?? false;
+    if (typeof allowThreshold !== "boolean")
+      throw new RangeError(expected("options.allowThreshold", "true or false", allowThreshold));
+    this.#allowThreshold = allowThreshold;
   }
 
   add(contact: Contact): void {
@@ -148,6 +161,64 @@ export class Accumulator {
     const key = period === undefined ? "" : period.row.key;
     const endMs = period === undefined ? this.#now : period.endMs;
     for (let i = 0; i < n; i++) this.#count(outcomes[i] as Outcome, read, key, endMs);
+  }
+
+  /**
+   * One interval's counts: each standard that covers its channel (and category) and can be
+   * judged from counts (an `answer` standard with an elapsed limit) counts its calls. An
+   * interval that began after `now` is future; one not yet over at `now`, or whose counts
+   * cannot judge a standard, is skipped with its reason, as an invalid contact is.
+   */
+  addInterval(interval: IntervalCounts): void {
+    const index = this.#firstIndex + this.contacts++;
+    const outcomes = this.#intervalOutcomes;
+    let n = 0;
+    let read: ReturnType<typeof readInterval>;
+    try {
+      read = readInterval(this.#engine, interval);
+      if (read.startMs > this.#now) {
+        this.future++;
+        return;
+      }
+      if (read.endMs > this.#now) {
+        const zone = this.#engine.zone;
+        throw new RangeError(intervalNotOver(zone.format(read.startMs), read.minutes, zone.format(this.#now)));
+      }
+      for (const rule of rulesIn(this.#cover, read.channel, read.category, read.startMs, this.#engine.zone)) {
+        if (judgedByIntervals(rule))
+          outcomes[n++] = judgeInterval(this.#engine, rule, read, this.#abandoned, this.#allowThreshold);
+      }
+    } catch (error) {
+      this.#skip(index, interval, error);
+      return;
+    }
+    this.intervalsJudged++;
+    this.intervalCalls += read.offered;
+    const at = read.startMs;
+    if (at < this.#firstMs) this.#firstMs = at;
+    if (at > this.#lastMs) this.#lastMs = at;
+    const key = this.#by === undefined ? "" : this.#periodAt(at).row.key;
+    for (let i = 0; i < n; i++) {
+      const o = outcomes[i] as IntervalOutcome;
+      let byPeriod = this.#tallies.get(o.rule);
+      if (byPeriod === undefined) {
+        byPeriod = new Map();
+        this.#tallies.set(o.rule, byPeriod);
+      }
+      let tally = byPeriod.get(key);
+      if (tally === undefined) {
+        tally = emptyTally();
+        byPeriod.set(key, tally);
+      }
+      tally.met += o.met;
+      tally.breached += o.breached;
+      tally.notApplicable += o.notApplicable;
+      tally.late += o.late;
+      tally.outstanding += o.outstanding;
+      tally.intervals++;
+      tally.intervalCalls += o.met + o.breached + o.notApplicable;
+      for (const t of o.thresholds) addThreshold(tally, t);
+    }
   }
 
   /** The period of a receipt, looked up once per local day in a run. */
@@ -272,14 +343,7 @@ export class Accumulator {
       for (const [period, t] of byPeriod) {
         const sum = rows.get(period) ?? { ...emptyTally(), versions: [] };
         rows.set(period, sum);
-        sum.met += t.met;
-        sum.breached += t.breached;
-        sum.pending += t.pending;
-        sum.notApplicable += t.notApplicable;
-        sum.promisesIgnored += t.promisesIgnored;
-        sum.late += t.late;
-        sum.extended += t.extended;
-        sum.outstanding += t.outstanding;
+        addTally(sum, t);
         addVersions(sum, [
           {
             from: rule.inForce.from ?? null,
@@ -356,6 +420,7 @@ export class Accumulator {
       skipped: this.skipped,
       future: this.future,
       errors: [...this.#errors],
+      intervals: { judged: this.intervalsJudged, calls: this.intervalCalls },
       worstLimit: this.#worst,
       rows: withYearToDate(sortRows(rows, order)),
     };
@@ -429,5 +494,58 @@ export function complianceReport(
     acc.add(contact);
     if (progress !== undefined && acc.contacts % every === 0) progress(acc.contacts);
   }
+  return acc.report();
+}
+
+/**
+ * How a charter's telephone standards fare over interval counts (a system's report per
+ * 15, 30 or 60 minutes: calls offered, answered, answered within a threshold, abandoned,
+ * and the short abandons) instead of calls: the same report as complianceReport(), whose
+ * rows say `basis: "intervals"`, so that it merges with the report of contacts. Each
+ * standard that covers the interval's channel, measures answering and has an elapsed limit
+ * is judged; the threshold must be its limit (`allowThreshold` judges another, and the row
+ * lists it). The abandoned-call policy applies as for calls: `by-limit` needs the short
+ * abandons (`abandonedWithin`, before a threshold that is the limit). An interval that
+ * began after `now` is `future`; one not over at `now`, or whose counts do not add up, is
+ * skipped and counted with its reason.
+ *
+ * @example
+ * import { intervalReport } from "council-sla";
+ * import { dartford } from "council-sla/charters";
+ *
+ * const intervals = [
+ *   { intervalStart: "2026-11-23T09:00", intervalMinutes: 15, channel: "telephone", offered: 20, answered: 18,
+ *     answeredWithin: 12, thresholdSeconds: 20, abandoned: 2, abandonedWithin: 1 },
+ * ];
+ * const report = intervalReport(dartford, intervals, { now: "2026-11-24T00:00" });
+ * // 12 met; the short abandon is excluded; the 6 late answers and the other abandon are missed.
+ * report.rows.filter((r) => r.inScope > 0).map((r) => [r.standardId, r.met, r.breached, r.notApplicable, r.basis]);
+ * //=> [["telephone.answer", 12, 7, 1, "intervals"]]
+ */
+export function intervalReport(
+  charter: Charter,
+  intervals: Iterable<IntervalCounts>,
+  options: ReportOptions,
+): ComplianceReport;
+export function intervalReport(
+  charter: Charter,
+  intervals: AsyncIterable<IntervalCounts>,
+  options: ReportOptions,
+): Promise<ComplianceReport>;
+export function intervalReport(
+  charter: Charter,
+  intervals: Iterable<IntervalCounts> | AsyncIterable<IntervalCounts>,
+  options: ReportOptions,
+): ComplianceReport | Promise<ComplianceReport> {
+  const acc = new Accumulator(checkedCharter(charter), options);
+  if (typeof intervals === "object" && intervals !== null && Symbol.asyncIterator in intervals) {
+    return (async () => {
+      for await (const interval of intervals as AsyncIterable<IntervalCounts>) acc.addInterval(interval);
+      return acc.report();
+    })();
+  }
+  if (typeof intervals !== "object" || intervals === null || !(Symbol.iterator in intervals))
+    throw new TypeError(expected("intervals", "an Iterable or AsyncIterable of interval counts", intervals));
+  for (const interval of intervals as Iterable<IntervalCounts>) acc.addInterval(interval);
   return acc.report();
 }

@@ -258,6 +258,18 @@ export function rulesIn(
   return isList(choice) ? choice : pick(choice, zone.localDay(receivedMs));
 }
 
+/**
+ * Every standard that covers a contact of this channel and category on some date, all of
+ * a standard's versions included: for what does not depend on the date of receipt (which
+ * values reach a standard, which fields a covering standard reads).
+ */
+export function rulesInAnyVersion(cover: Cover, channel: Channel, category: string | undefined): readonly Rule[] {
+  const entry = cover.get(channel);
+  if (entry === undefined) return NONE;
+  const choice = (category === undefined ? undefined : entry.byCategory.get(category)) ?? entry.any;
+  return isList(choice) ? choice : [...new Set(choice.lists.flat())];
+}
+
 /** The versions of a standard id (one for a standard without versions), or a RangeError that lists the valid ids. */
 export function versionsById(charter: Charter, standardId: unknown): readonly Rule[] {
   const rules = typeof standardId === "string" ? indexOf(charter).byId.get(standardId) : undefined;

@@ -59,6 +59,11 @@ export interface Tally {
   worst: WorstBreach[];
   /** For a standard with periods in force: the counts of each version (undefined for one without). */
   versions: VersionCount[] | undefined;
+  /** Interval counts judged into the row (rows of a basis, when merging), and the calls counted from them. */
+  intervals: number;
+  intervalCalls: number;
+  /** Thresholds judged although they are not the limit, sorted. */
+  thresholds: number[];
 }
 
 const versionKey = (v: VersionCount): string => `${v.from ?? ""}..${v.to ?? ""}`;
@@ -103,6 +108,35 @@ export function addRow(tally: Tally, row: ReportRow, worstLimit: number): void {
   tally.outstanding += row.outstanding;
   for (const w of row.worst) keepWorst(tally.worst, w, worstLimit);
   if (row.versions !== undefined) addVersions(tally, row.versions);
+  // A row's basis says whether interval counts are in it: all of them ("intervals"), or some.
+  if (row.basis === "intervals" || row.basis === "contacts and intervals") {
+    tally.intervals++;
+    if (row.basis === "intervals") tally.intervalCalls += row.met + row.breached + row.pending + row.notApplicable;
+  }
+  for (const t of row.thresholds ?? []) addThreshold(tally, t);
+}
+
+/** Adds one tally's counts (not its worst breaches or versions) into another's: a standard's versions summed into its row. */
+export function addTally(sum: Tally, t: Tally): void {
+  sum.met += t.met;
+  sum.breached += t.breached;
+  sum.pending += t.pending;
+  sum.notApplicable += t.notApplicable;
+  sum.promisesIgnored += t.promisesIgnored;
+  sum.late += t.late;
+  sum.extended += t.extended;
+  sum.outstanding += t.outstanding;
+  sum.intervals += t.intervals;
+  sum.intervalCalls += t.intervalCalls;
+  for (const seconds of t.thresholds) addThreshold(sum, seconds);
+}
+
+/** Adds a threshold judged although it is not the limit, keeping the list sorted and distinct. */
+export function addThreshold(tally: Tally, seconds: number): void {
+  if (!tally.thresholds.includes(seconds)) {
+    tally.thresholds.push(seconds);
+    tally.thresholds.sort((a, b) => a - b);
+  }
 }
 
 /** The rows of one standard (its periods, say) summed into one row without a period. */
@@ -126,6 +160,19 @@ export function emptyTally(): Tally {
     outstanding: 0,
     worst: [],
     versions: undefined,
+    intervals: 0,
+    intervalCalls: 0,
+    thresholds: [],
+  };
+}
+
+/** The basis of a row's counts, when interval counts are among them. */
+function basisOf(t: Tally): Pick<ReportRow, "basis" | "thresholds"> {
+  if (t.intervals === 0) return {};
+  const total = t.met + t.breached + t.pending + t.notApplicable;
+  return {
+    basis: total > t.intervalCalls ? "contacts and intervals" : "intervals",
+    ...(t.thresholds.length === 0 ? {} : { thresholds: [...t.thresholds] }),
   };
 }
 
@@ -192,6 +239,7 @@ export function toRow(
     ci95,
     worst: t.worst,
     ...(versions === undefined ? {} : { versions }),
+    ...basisOf(t),
   };
 }
 

@@ -66,6 +66,8 @@ export interface DateFormat {
   readonly format: string;
   /** True when the format carries an offset or an epoch: its values are instants, not wall times. */
   readonly instant: boolean;
+  /** True when the format has no hour: its values are dates (`YYYY-MM-DD`), for events judged by working days only. */
+  readonly dateOnly: boolean;
 }
 
 /**
@@ -89,10 +91,10 @@ export function checkDateFormat(format: string, option = "--date-format"): DateF
     ].filter((m): m is string => m !== false);
     throw new Failure(cli.incompleteDateFormat(option, format, missing));
   }
-  return { format, instant: epoch || has("X", "x", "O") };
+  return { format, instant: epoch || has("X", "x", "O"), dateOnly: !epoch && !has("H", "h", "k", "K") };
 }
 
-/** Reads one value in a format: an instant (`...Z`) or a wall time, or undefined when it does not match. */
+/** Reads one value in a format: an instant (`...Z`), a wall time or a date, or undefined when it does not match. */
 export type DateReader = (value: string, format: DateFormat) => string | undefined;
 
 /** Loads date-fns and gives a reader of values in checked formats. */
@@ -108,6 +110,6 @@ export async function dateReader(): Promise<DateReader> {
     const date = parse(value, format.format, reference, options);
     if (!isValid(date)) return undefined;
     const iso = date.toISOString();
-    return format.instant ? iso : iso.slice(0, 23);
+    return format.instant ? iso : iso.slice(0, format.dateOnly ? 10 : 23);
   };
 }

@@ -1,63 +1,207 @@
 /**
- * A council's export as contacts: its column names mapped to contact fields (`--map`,
- * `--map-file`, `--ignore`), its words mapped to ours (`--map-value`, matched whatever their
- * case and surrounding spaces), its dates read with a date-fns format (`--date-format`).
- * Whatever the mapping does not understand is refused by name before any row is read: a
- * map file's unknown keys, a field mapped twice, two fields from one column, a mapped
- * column the header lacks; and the header itself (required columns, unknown ones with
- * their near misses, duplicates).
+ * A council's export as contacts or interval counts: its column names mapped to fields, each
+ * field read from a column or derived (sources.ts: two columns, a duration after another
+ * field, a flag, a constant); its words mapped to ours (`--map-value`, matched whatever their
+ * case and surrounding spaces, numeric codes as their text); its dates read with date-fns
+ * formats tried in order (`--date-format`, per column or for all). A mapping is built from up
+ * to three layers, each overriding the one before field by field: a profile shipped with the
+ * package (`--profile`), a map file (`--map-file`), and the command line. Whatever a layer
+ * does not understand is refused by name before any row is read: a map file's unknown keys,
+ * a field given twice in one layer, two fields from one column, a mapped column the header
+ * lacks; and the header itself (required columns, unknown ones with their near misses,
+ * duplicates).
  *
  * @module
  */
 import { readFileSync } from "node:fs";
 import { distance } from "fastest-levenshtein";
-import { CONTACT_FIELD_NAMES, CONTACT_FIELDS, type ContactField } from "../../charter/vocabulary.js";
+import { toEpochMs } from "../../calendar/instant.js";
+import { getZone, type Zone } from "../../calendar/zone.js";
+import { STAGES } from "../../charter/units.js";
+import {
+  CONTACT_FIELD_NAMES,
+  CONTACT_FIELDS,
+  type ContactField,
+  INTERVAL_FIELD_NAMES,
+  INTERVAL_FIELDS,
+} from "../../charter/vocabulary.js";
 import { cli } from "../messages.js";
 import { checkDateFormat, type DateFormat, type DateReader, dateReader } from "./date-format.js";
 import { CellProblem, type RawRow, type TextBlock, WallTime } from "./rows.js";
 import { Failure } from "./source.js";
+import {
+  baseOf,
+  columnsOf,
+  durationMs,
+  type FieldInfo,
+  flagValue,
+  type Source,
+  SOURCE_KEYS,
+  sourceOf,
+  splitOption,
+  type TimeSource,
+  type WrittenSource,
+} from "./sources.js";
+
+/** What the rows of an export are: contacts, or interval counts (`--input intervals`). */
+export type MappingKind = "contacts" | "intervals";
+
+/** How the command compares a system's own due dates and verdicts with the charter's (`reconcile`). */
+export interface CompareSpec {
+  /** The stage of the standard compared (`respond` when absent). */
+  readonly stage: string | undefined;
+  /** The system's due date or instant. */
+  readonly dueDate: Source | undefined;
+  /** The column of the system's verdict, and its words: met, breached, or none (no verdict yet). */
+  readonly verdict:
+    | { readonly column: string; readonly words: ReadonlyMap<string, "met" | "breached" | "none"> }
+    | undefined;
+}
+
+/** What a profile says of itself: the system, and the documentation its names come from. */
+export interface ProfileMeta {
+  readonly name: string;
+  readonly system: string;
+  readonly source: { readonly title: string; readonly url: string };
+  readonly notes: readonly string[];
+}
 
 /** How to read an export. */
 export interface Mapping {
-  /** Contact field → the export's column (or JSON key). */
-  readonly columns: ReadonlyMap<ContactField, string>;
-  /** Contact field → the export's word (trimmed, lower case) → ours (`channel: phone → telephone`). */
-  readonly values: ReadonlyMap<ContactField, ReadonlyMap<string, string>>;
+  readonly kind: MappingKind;
+  /** Field → where its value comes from: a column, a derived source, or a constant. */
+  readonly sources: ReadonlyMap<string, Source>;
+  /** Field → the export's word (trimmed, lower case) → ours (`channel: phone → telephone`). */
+  readonly values: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Columns (or keys) to leave out. */
   readonly ignore: ReadonlySet<string>;
-  /** The format of the export's dates, checked; ISO 8601 when absent. */
-  readonly dateFormat: DateFormat | undefined;
+  /** Whether columns the mapping does not name are left out (a profile's `"otherColumns": "ignore"`) instead of refused. */
+  readonly ignoreOthers: boolean;
+  /** The formats of the export's dates, tried in order, where a field has none of its own; ISO 8601 when empty. */
+  readonly dateFormats: readonly DateFormat[];
+  /** The charter's time zone: wall times plus a duration are counted in real time there. */
+  readonly timeZone: string;
 }
 
 /** What the command line says about the mapping. */
 export interface MappingOptions {
   readonly map?: readonly string[] | undefined;
-  readonly mapFile?: string | undefined;
+  /** A map file's path, or the file already read with {@link readMapFile}. */
+  readonly mapFile?: string | Layer | undefined;
   readonly mapValue?: readonly string[] | undefined;
   readonly ignore?: readonly string[] | undefined;
-  readonly dateFormat?: string | undefined;
+  readonly dateFormat?: readonly string[] | string | undefined;
+  readonly set?: readonly string[] | undefined;
+  /** A profile, read with {@link readMapFile}. */
+  readonly profile?: Layer | undefined;
+  /** `--input intervals`. */
+  readonly kind?: MappingKind | undefined;
+  /** The charter's time zone (UTC when absent). */
+  readonly timeZone?: string | undefined;
 }
 
-const REQUIRED = CONTACT_FIELD_NAMES.filter((f) => "required" in CONTACT_FIELDS[f]);
-/** The fields that hold instants (read with --date-format when one is given). */
-const INSTANT_FIELDS: ReadonlySet<ContactField> = new Set(
-  CONTACT_FIELD_NAMES.filter((field) => {
-    const kind = CONTACT_FIELDS[field].kind;
-    return kind === "instant" || kind === "event" || kind === "promise";
-  }),
-);
+/** One layer of a mapping (a profile, a map file or the command line), as written. */
+export interface Layer {
+  /** How messages name it: `--profile teams-call-queue`, `--map-file map.json`, `the command line`. */
+  readonly name: string;
+  readonly kind: MappingKind | undefined;
+  /** Field → its source as written, or a constant. */
+  readonly fields: ReadonlyMap<string, WrittenSource | { readonly set: string }>;
+  /** Field, word, value. */
+  readonly values: readonly (readonly [string, string, string])[];
+  readonly ignore: readonly string[];
+  readonly ignoreOthers: boolean | undefined;
+  readonly dateFormats: readonly string[] | undefined;
+  /** Per field, date formats given apart from its source (`--date-format FIELD=FORMAT`). */
+  readonly fieldFormats: ReadonlyMap<string, readonly string[]>;
+  readonly delimiter: string | undefined;
+  readonly compare: WrittenCompare | undefined;
+  readonly meta: ProfileMeta | undefined;
+}
+
+/** A `compare` entry as written. */
+export interface WrittenCompare {
+  readonly stage: string | undefined;
+  readonly dueDate: WrittenSource | undefined;
+  readonly verdict: string | undefined;
+  readonly words: readonly (readonly [string, string])[];
+}
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** A word as `--map-value` matches it: whatever its case and surrounding spaces. */
 export const wordKey = (word: string): string => word.trim().toLowerCase();
 
-/** The contact field a column name is probably meant to be, if one is close. */
-function nearMiss(column: string): ContactField | undefined {
+/** The fields of a kind, what each holds and which are required. */
+interface Vocabulary {
+  readonly names: readonly string[];
+  readonly required: readonly string[];
+  /** The field's kind in its table (`instant`, `event`, `count`, ...). */
+  readonly kindOf: (field: string) => string | undefined;
+  readonly info: FieldInfo;
+}
+
+const TIME_KINDS = new Set(["instant", "event", "promise"]);
+
+function vocabularyOf(kind: MappingKind): Vocabulary {
+  const table: Record<string, { readonly kind: string; readonly required?: true }> =
+    kind === "contacts" ? CONTACT_FIELDS : INTERVAL_FIELDS;
+  const names = kind === "contacts" ? CONTACT_FIELD_NAMES : INTERVAL_FIELD_NAMES;
+  const kindOf = (field: string) => (Object.hasOwn(table, field) ? table[field]?.kind : undefined);
+  return {
+    names,
+    required: names.filter((f) => table[f]?.required === true),
+    kindOf,
+    info: { isTime: (field) => TIME_KINDS.has(kindOf(field) ?? ""), names },
+  };
+}
+
+const VOCABULARIES: Record<MappingKind, Vocabulary> = {
+  contacts: vocabularyOf("contacts"),
+  intervals: vocabularyOf("intervals"),
+};
+
+/** How a field's text is converted, as a small code looked up once per field, not per value. */
+const TEXT = 0;
+const TIME = 1;
+const NUMBER = 2;
+const PAUSES = 3;
+type Code = typeof TEXT | typeof TIME | typeof NUMBER | typeof PAUSES;
+
+function codeOf(kind: MappingKind, field: string): Code {
+  const k = VOCABULARIES[kind].kindOf(field);
+  return k === "instant" || k === "event" || k === "promise"
+    ? TIME
+    : k === "count" || k === "minutes" || k === "seconds"
+      ? NUMBER
+      : k === "pauses"
+        ? PAUSES
+        : TEXT;
+}
+
+const CODES: Record<MappingKind, ReadonlyMap<string, Code>> = {
+  contacts: new Map(CONTACT_FIELD_NAMES.map((f) => [f, codeOf("contacts", f)])),
+  intervals: new Map(INTERVAL_FIELD_NAMES.map((f) => [f, codeOf("intervals", f)])),
+};
+
+/**
+ * How many values read so far were dates without a time: the judge compares it before and
+ * after reading a row, to look at the row's dates only when it has one.
+ */
+let datesRead = 0;
+export const dateOnlyCount = (): number => datesRead;
+
+/** Whether a field of a mapping's kind holds a time (read with date formats). */
+export function isTimeField(kind: MappingKind, field: string): boolean {
+  return VOCABULARIES[kind].info.isTime(field);
+}
+
+/** The field a column name is probably meant to be, if one is close. */
+function nearMiss(column: string, names: readonly string[]): string | undefined {
   const c = squash(column);
-  let best: ContactField | undefined;
+  let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const field of CONTACT_FIELD_NAMES) {
+  for (const field of names) {
     const d = distance(c, field.toLowerCase());
     if (d < bestDistance) {
       best = field;
@@ -67,176 +211,508 @@ function nearMiss(column: string): ContactField | undefined {
   return bestDistance <= Math.max(2, Math.floor(c.length / 4)) ? best : undefined;
 }
 
-function fieldNamed(option: string, name: string): ContactField {
-  if (!(CONTACT_FIELD_NAMES as readonly string[]).includes(name))
-    throw new Failure(cli.unknownField(option, name, CONTACT_FIELD_NAMES));
-  return name as ContactField;
+function fieldNamed(option: string, name: string, vocabulary: Vocabulary): string {
+  if (!vocabulary.names.includes(name)) throw new Failure(cli.unknownField(option, name, vocabulary.names));
+  return name;
 }
 
-/** A map file's contents, checked key by key: anything it does not understand is refused by name. */
-interface MapFile {
-  readonly columns: readonly (readonly [ContactField, string])[];
-  readonly values: readonly (readonly [ContactField, string, string])[];
-  readonly ignore: readonly string[];
-  readonly dateFormat: string | undefined;
-}
+// ---------------------------------------------------------------------------
+// Map files and profiles
+// ---------------------------------------------------------------------------
 
-const MAP_FILE_KEYS = ["columns", "values", "ignore", "dateFormat"] as const;
+const MAP_FILE_KEYS = [
+  "profile",
+  "input",
+  "delimiter",
+  "columns",
+  "set",
+  "values",
+  "ignore",
+  "otherColumns",
+  "dateFormat",
+  "compare",
+] as const;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function readMapFile(path: string): MapFile {
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/** A source written as a JSON value: a column name, or an object of the source keys. */
+function writtenSource(value: unknown, at: string, bad: (why: string) => Failure): WrittenSource {
+  if (typeof value === "string") return { column: value };
+  if (!isPlainObject(value)) throw bad(cli.mapFileType(at, "a column name, or an object of source keys", value));
+  const out: Record<string, string | readonly string[]> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (!(SOURCE_KEYS as readonly string[]).includes(key)) throw bad(cli.unknownSourceKeyIn(at, key, SOURCE_KEYS));
+    if (key === "yes" || key === "formats") {
+      if (typeof v !== "string" && !isStrings(v))
+        throw bad(cli.mapFileType(`${at}.${key}`, "a string or a list of strings", v));
+    } else if (typeof v !== "string") throw bad(cli.mapFileType(`${at}.${key}`, "a string", v));
+    out[key] = v as string | readonly string[];
+  }
+  return out as WrittenSource;
+}
+
+/**
+ * A map file (or a profile, which is a map file that says what it is), checked key by key:
+ * anything it does not understand is refused by name with the documented shape.
+ *
+ * @throws Failure naming the file, the key and what was expected.
+ */
+export function readMapFile(path: string, name = `--map-file ${path}`): Layer {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new Failure(cli.badMapFile(path, (error as Error).message));
+    throw new Failure(cli.badMapFile(name, (error as Error).message));
   }
-  const bad = (why: string) => new Failure(cli.badMapFile(path, why));
-  if (!isPlainObject(json)) throw bad(cli.mapFileShape(undefined));
+  const bad = (why: string) => new Failure(cli.badMapFile(name, why));
+  if (!isPlainObject(json)) throw bad(cli.mapFileShape());
+  const allFields = new Set([...CONTACT_FIELD_NAMES, ...INTERVAL_FIELD_NAMES] as string[]);
   for (const key of Object.keys(json)) {
-    if (!(MAP_FILE_KEYS as readonly string[]).includes(key))
-      throw bad(cli.mapFileUnknownKey(key, (CONTACT_FIELD_NAMES as readonly string[]).includes(key)));
+    if (!(MAP_FILE_KEYS as readonly string[]).includes(key)) throw bad(cli.mapFileUnknownKey(key, allFields.has(key)));
   }
-  const columns: [ContactField, string][] = [];
-  const values: [ContactField, string, string][] = [];
-  const ignore: string[] = [];
-  const { columns: c, values: v, ignore: i, dateFormat } = json;
-  if (c !== undefined) {
-    if (!isPlainObject(c)) throw bad(cli.mapFileType("columns", "an object { FIELD: COLUMN }", c));
-    for (const [field, column] of Object.entries(c)) {
-      if (typeof column !== "string")
-        throw bad(cli.mapFileType(`columns.${field}`, "a column name (a string)", column));
-      columns.push([fieldNamed(`--map-file ${path}: columns`, field), column]);
+  const { columns, set, values, ignore, dateFormat, input, delimiter, otherColumns, compare, profile } = json;
+  const fields = new Map<string, WrittenSource | { set: string }>();
+  if (columns !== undefined) {
+    if (!isPlainObject(columns)) throw bad(cli.mapFileType("columns", "an object { FIELD: COLUMN }", columns));
+    for (const [field, value] of Object.entries(columns))
+      fields.set(field, writtenSource(value, `columns.${field}`, bad));
+  }
+  if (set !== undefined) {
+    if (!isPlainObject(set)) throw bad(cli.mapFileType("set", "an object { FIELD: VALUE }", set));
+    for (const [field, value] of Object.entries(set)) {
+      if (typeof value !== "string" && typeof value !== "number")
+        throw bad(cli.mapFileType(`set.${field}`, "a value (a string or a number)", value));
+      if (fields.has(field)) throw bad(cli.setAndMapped(field));
+      fields.set(field, { set: String(value) });
     }
   }
-  if (v !== undefined) {
-    if (!isPlainObject(v)) throw bad(cli.mapFileType("values", "an object { FIELD: { WORD: VALUE } }", v));
-    for (const [field, words] of Object.entries(v)) {
-      const f = fieldNamed(`--map-file ${path}: values`, field);
-      if (!isPlainObject(words)) throw bad(cli.mapFileType(`values.${field}`, "an object { WORD: VALUE }", words));
-      for (const [word, to] of Object.entries(words)) {
+  const words: [string, string, string][] = [];
+  if (values !== undefined) {
+    if (!isPlainObject(values)) throw bad(cli.mapFileType("values", "an object { FIELD: { WORD: VALUE } }", values));
+    for (const [field, table] of Object.entries(values)) {
+      if (!isPlainObject(table)) throw bad(cli.mapFileType(`values.${field}`, "an object { WORD: VALUE }", table));
+      for (const [word, to] of Object.entries(table)) {
         if (typeof to !== "string") throw bad(cli.mapFileType(`values.${field}.${word}`, "a value (a string)", to));
-        values.push([f, word, to]);
+        words.push([field, word, to]);
       }
     }
   }
-  if (i !== undefined) {
-    if (!Array.isArray(i) || i.some((x) => typeof x !== "string"))
-      throw bad(cli.mapFileType("ignore", "an array of column names", i));
-    ignore.push(...(i as string[]));
-  }
-  if (dateFormat !== undefined && typeof dateFormat !== "string")
-    throw bad(cli.mapFileType("dateFormat", "a date-fns format (a string)", dateFormat));
-  return { columns, values, ignore, dateFormat };
+  if (ignore !== undefined && !isStrings(ignore))
+    throw bad(cli.mapFileType("ignore", "an array of column names", ignore));
+  if (dateFormat !== undefined && typeof dateFormat !== "string" && !isStrings(dateFormat))
+    throw bad(cli.mapFileType("dateFormat", "a date-fns format, or a list of them tried in order", dateFormat));
+  if (input !== undefined && input !== "contacts" && input !== "intervals")
+    throw bad(cli.mapFileType("input", '"contacts" or "intervals"', input));
+  if (delimiter !== undefined && typeof delimiter !== "string")
+    throw bad(cli.mapFileType("delimiter", "a delimiter (a string)", delimiter));
+  if (otherColumns !== undefined && otherColumns !== "ignore" && otherColumns !== "refuse")
+    throw bad(cli.mapFileType("otherColumns", '"ignore" or "refuse"', otherColumns));
+  return {
+    name,
+    kind: input as MappingKind | undefined,
+    fields,
+    values: words,
+    ignore: (ignore as string[] | undefined) ?? [],
+    ignoreOthers: otherColumns === undefined ? undefined : otherColumns === "ignore",
+    dateFormats: dateFormat === undefined ? undefined : typeof dateFormat === "string" ? [dateFormat] : dateFormat,
+    fieldFormats: new Map(),
+    delimiter: delimiter as string | undefined,
+    compare: compare === undefined ? undefined : writtenCompare(compare, bad),
+    meta: profile === undefined ? undefined : profileMeta(profile, bad),
+  };
 }
 
-/**
- * The mapping the options describe: a map file first, then the command line (whose `--map`
- * for a field replaces the file's). A field mapped twice on the command line, or two fields
- * from one column, is refused.
- *
- * @throws Failure naming the option and the value.
- */
-export function mappingOf(options: MappingOptions): Mapping {
-  const file = options.mapFile === undefined ? undefined : readMapFile(options.mapFile);
-  const columns = new Map<ContactField, string>(file?.columns ?? []);
-  const given = new Set<ContactField>();
-  for (const m of options.map ?? []) {
-    const at = m.indexOf("=");
-    if (at <= 0) throw new Failure(cli.badMap("--map", m, "FIELD=COLUMN"));
-    const field = fieldNamed("--map", m.slice(0, at));
-    if (given.has(field)) throw new Failure(cli.mapTwice(field, columns.get(field) ?? "", m.slice(at + 1)));
-    given.add(field);
-    columns.set(field, m.slice(at + 1));
+function writtenCompare(value: unknown, bad: (why: string) => Failure): WrittenCompare {
+  const shape =
+    '{ "stage": STAGE, "dueDate": COLUMN or SOURCE, "verdict": COLUMN, "words": { WORD: "met" | "breached" | "none" } }';
+  if (!isPlainObject(value)) throw bad(cli.mapFileType("compare", shape, value));
+  for (const key of Object.keys(value))
+    if (!["stage", "dueDate", "verdict", "words"].includes(key)) throw bad(cli.unknownCompareKey(key, shape));
+  const { stage, dueDate, verdict, words } = value;
+  if (stage !== undefined && !(STAGES as readonly unknown[]).includes(stage))
+    throw bad(cli.mapFileType("compare.stage", `one of ${STAGES.join(", ")}`, stage));
+  if (verdict !== undefined && typeof verdict !== "string")
+    throw bad(cli.mapFileType("compare.verdict", "a column name", verdict));
+  const pairs: [string, string][] = [];
+  if (words !== undefined) {
+    if (!isPlainObject(words))
+      throw bad(cli.mapFileType("compare.words", '{ WORD: "met" | "breached" | "none" }', words));
+    for (const [word, to] of Object.entries(words)) {
+      if (to !== "met" && to !== "breached" && to !== "none")
+        throw bad(cli.mapFileType(`compare.words.${word}`, '"met", "breached" or "none"', to));
+      pairs.push([word, to]);
+    }
   }
-  const byColumn = new Map<string, ContactField>();
-  for (const [field, column] of columns) {
-    const other = byColumn.get(column);
-    if (other !== undefined) throw new Failure(cli.oneColumnTwoFields(column, other, field));
-    byColumn.set(column, field);
-  }
-  const values = new Map<ContactField, Map<string, string>>();
-  const word = (field: ContactField, from: string, to: string) => {
-    const words = values.get(field) ?? new Map<string, string>();
-    values.set(field, words);
-    words.set(wordKey(from), to.trim());
+  return {
+    stage: stage as string | undefined,
+    dueDate: dueDate === undefined ? undefined : writtenSource(dueDate, "compare.dueDate", bad),
+    verdict: verdict as string | undefined,
+    words: pairs,
   };
-  for (const [field, from, to] of file?.values ?? []) word(field, from, to);
+}
+
+function profileMeta(value: unknown, bad: (why: string) => Failure): ProfileMeta {
+  const shape = '{ "name": NAME, "system": SYSTEM, "source": { "title": TITLE, "url": URL }, "notes": [NOTE] }';
+  if (!isPlainObject(value)) throw bad(cli.mapFileType("profile", shape, value));
+  const { name, system, source, notes } = value;
+  for (const key of Object.keys(value))
+    if (!["name", "system", "source", "notes"].includes(key))
+      throw bad(cli.mapFileType(`profile.${key}`, `absent: ${shape}`, value[key]));
+  if (typeof name !== "string") throw bad(cli.mapFileType("profile.name", "a string", name));
+  if (typeof system !== "string") throw bad(cli.mapFileType("profile.system", "a string", system));
+  if (!isPlainObject(source) || typeof source.title !== "string" || typeof source.url !== "string")
+    throw bad(cli.mapFileType("profile.source", '{ "title": TITLE, "url": URL }', source));
+  if (notes !== undefined && !isStrings(notes)) throw bad(cli.mapFileType("profile.notes", "a list of strings", notes));
+  return {
+    name,
+    system,
+    source: { title: source.title, url: source.url },
+    notes: (notes as string[] | undefined) ?? [],
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The command line's layer, and the layers merged
+// ---------------------------------------------------------------------------
+
+/** The layer the command line gives: `--map`, `--set`, `--map-value`, `--ignore`, `--date-format`. */
+function commandLineLayer(options: MappingOptions): Layer {
+  const fields = new Map<string, Record<string, string | string[]> | { set: string }>();
+  const from = new Map<string, string>();
+  for (const m of options.map ?? []) {
+    const { field, key, to } = splitOption("--map", m, "FIELD=COLUMN or FIELD.KEY=VALUE");
+    const entry = fields.get(field);
+    if (entry !== undefined && "set" in entry) throw new Failure(cli.setAndMapped(field));
+    const source = (entry ?? {}) as Record<string, string | string[]>;
+    fields.set(field, source);
+    const k = key ?? "column";
+    if (!(SOURCE_KEYS as readonly string[]).includes(k)) throw new Failure(cli.unknownSourceKey("--map", field, k));
+    if (k === "yes") source.yes = [...((source.yes as string[] | undefined) ?? []), to];
+    else {
+      if (source[k] !== undefined)
+        throw new Failure(cli.mapTwice(k === "column" ? field : `${field}.${k}`, String(source[k]), to));
+      source[k] = to;
+    }
+    from.set(field, m);
+  }
+  for (const s of options.set ?? []) {
+    const { field, key, to } = splitOption("--set", s, "FIELD=VALUE");
+    if (key !== undefined) throw new Failure(cli.badMap("--set", s, "FIELD=VALUE"));
+    if (fields.has(field)) throw new Failure(cli.setAndMapped(field));
+    fields.set(field, { set: to });
+  }
+  const values: [string, string, string][] = [];
   for (const m of options.mapValue ?? []) {
     const colon = m.indexOf(":");
     const at = m.indexOf("=", colon);
     if (colon <= 0 || at <= colon + 1) throw new Failure(cli.badMap("--map-value", m, "FIELD:WORD=VALUE"));
-    word(fieldNamed("--map-value", m.slice(0, colon)), m.slice(colon + 1, at), m.slice(at + 1));
+    values.push([m.slice(0, colon), m.slice(colon + 1, at), m.slice(at + 1)]);
   }
-  const ignore = new Set<string>([...(file?.ignore ?? []), ...(options.ignore ?? [])]);
-  for (const column of ignore) {
-    const field = byColumn.get(column);
-    if (field !== undefined) throw new Failure(cli.mappedAndIgnored(column, field));
+  const formats = typeof options.dateFormat === "string" ? [options.dateFormat] : (options.dateFormat ?? []);
+  const global: string[] = [];
+  const fieldFormats = new Map<string, string[]>();
+  const allFields = new Set([...CONTACT_FIELD_NAMES, ...INTERVAL_FIELD_NAMES] as string[]);
+  for (const f of formats) {
+    // FIELD=FORMAT for one field's column, FORMAT alone for every date column.
+    const at = f.indexOf("=");
+    const field = at > 0 ? f.slice(0, at) : "";
+    if (allFields.has(field)) fieldFormats.set(field, [...(fieldFormats.get(field) ?? []), f.slice(at + 1)]);
+    else global.push(f);
   }
-  const format = options.dateFormat ?? file?.dateFormat;
-  return { columns, values, ignore, dateFormat: format === undefined ? undefined : checkDateFormat(format) };
+  return {
+    name: "the command line",
+    kind: options.kind,
+    fields: fields as Map<string, WrittenSource | { set: string }>,
+    values,
+    ignore: options.ignore ?? [],
+    ignoreOthers: undefined,
+    dateFormats: global.length === 0 ? undefined : global,
+    fieldFormats,
+    delimiter: undefined,
+    compare: undefined,
+    meta: undefined,
+  };
 }
 
-/** Which field each column of a header gives, or a Failure that names the problem. */
-export function fieldsOfHeader(
-  header: readonly string[],
-  mapping: Mapping,
-  name: string,
-): (ContactField | undefined)[] {
-  const byColumn = new Map<string, ContactField>();
-  for (const [field, column] of mapping.columns) byColumn.set(column, field);
-  const seen = new Set<string>();
-  const unknown: string[] = [];
-  const fields = header.map((column) => {
-    if (seen.has(column)) throw new Failure(cli.duplicateColumn(name, column));
-    seen.add(column);
-    if (mapping.ignore.has(column)) return undefined;
-    const field =
-      byColumn.get(column) ??
-      ((CONTACT_FIELD_NAMES as readonly string[]).includes(column) && !mapping.columns.has(column as ContactField)
-        ? (column as ContactField)
-        : undefined);
-    if (field === undefined) unknown.push(column);
-    return field;
+/**
+ * The mapping the options describe: a profile, then a map file, then the command line, each
+ * layer's entry for a field replacing the one before (`--map` and `--set` override a
+ * profile's). Refused: an unknown field, a field given twice in one layer, two fields from
+ * one column, a source that does not say what it needs, a column both mapped and ignored in
+ * one layer, a field whose duration counts from itself or round in a circle.
+ *
+ * @throws Failure naming the option and the value.
+ */
+export function mappingOf(options: MappingOptions): Mapping {
+  const layers = [
+    ...(options.profile === undefined ? [] : [options.profile]),
+    ...(options.mapFile === undefined
+      ? []
+      : [typeof options.mapFile === "string" ? readMapFile(options.mapFile) : options.mapFile]),
+    commandLineLayer(options),
+  ];
+  let kind: MappingKind = "contacts";
+  for (const layer of layers) kind = layer.kind ?? kind;
+  const vocabulary = VOCABULARIES[kind];
+  const sources = new Map<string, Source>();
+  const layerOf = new Map<string, number>();
+  const values = new Map<string, Map<string, string>>();
+  let dateFormats: readonly DateFormat[] = [];
+  let ignoreOthers = false;
+  layers.forEach((layer, depth) => {
+    for (const [field, written] of layer.fields) {
+      fieldNamed(`${layer.name}: ${"set" in written ? "set" : "columns"}`, field, vocabulary);
+      const formats = layer.fieldFormats.get(field);
+      const source: Source =
+        "set" in written
+          ? { kind: "constant", value: written.set }
+          : sourceOf(
+              field,
+              formats === undefined ? written : { ...written, formats: [...(list(written.formats) ?? []), ...formats] },
+              vocabulary.info,
+              layer.name,
+            );
+      sources.set(field, source);
+      layerOf.set(field, depth);
+    }
+    for (const [field, formats] of layer.fieldFormats) {
+      if (layer.fields.has(field)) continue;
+      fieldNamed("--date-format", field, vocabulary);
+      if (!vocabulary.info.isTime(field)) throw new Failure(cli.badSource(layer.name, field, cli.notATimeField(field)));
+      // A format for a field read from its own column (or the lower layer's source).
+      const below = sources.get(field);
+      const checked = formats.map((f) => checkDateFormat(f, `--date-format ${field}=`));
+      if (below === undefined) sources.set(field, { kind: "column", column: field, formats: checked, utc: false });
+      else if (below.kind === "column" || below.kind === "date-time")
+        sources.set(field, { ...below, formats: [...(below.formats ?? []), ...checked] });
+      else throw new Failure(cli.badSource(layer.name, field, cli.formatsOfDuration()));
+      layerOf.set(field, depth);
+    }
+    for (const [field, from, to] of layer.values) {
+      fieldNamed(`${layer.name}: values`, field, vocabulary);
+      const words = values.get(field) ?? new Map<string, string>();
+      values.set(field, words);
+      words.set(wordKey(from), to.trim());
+    }
+    if (layer.dateFormats !== undefined) dateFormats = layer.dateFormats.map((f) => checkDateFormat(f));
+    if (layer.ignoreOthers !== undefined) ignoreOthers = layer.ignoreOthers;
   });
-  for (const [field, column] of mapping.columns) {
-    if (!seen.has(column)) throw new Failure(cli.mappedColumnMissing(name, field, column, header));
+  // Two fields from one column (plain columns only: a flag or a duration column may feed several).
+  const byColumn = new Map<string, string>();
+  for (const [field, source] of sources) {
+    if (source.kind !== "column") continue;
+    const other = byColumn.get(source.column);
+    if (other !== undefined) throw new Failure(cli.oneColumnTwoFields(source.column, other, field));
+    byColumn.set(source.column, field);
   }
+  // A duration counts from a time field that is read first: no circles.
+  for (const field of sources.keys()) {
+    const seen = [field];
+    for (
+      let base = baseOf(sources.get(field) as Source);
+      base !== undefined;
+      base = baseOf(sources.get(base) as Source)
+    ) {
+      if (seen.includes(base)) throw new Failure(cli.afterCircle([...seen, base]));
+      seen.push(base);
+      if (!sources.has(base)) break;
+    }
+  }
+  const used = new Map<string, number>();
+  for (const [field, source] of sources)
+    for (const { column } of columnsOf(source))
+      used.set(column, Math.max(used.get(column) ?? 0, layerOf.get(field) ?? 0));
+  const ignore = new Set<string>();
+  layers.forEach((layer, depth) => {
+    // The system's own due and verdict columns are reconcile's to read: a report leaves them out.
+    const c = layer.compare;
+    const compared =
+      c === undefined ? [] : [c.verdict, c.dueDate?.column, c.dueDate?.date, c.dueDate?.time, c.dueDate?.duration];
+    for (const column of compared) if (typeof column === "string" && !used.has(column)) ignore.add(column);
+    for (const column of layer.ignore) {
+      const mappedAt = used.get(column);
+      // A higher layer's mapping of a column a lower one ignores wins; in one layer, both is refused.
+      if (mappedAt === undefined) ignore.add(column);
+      else if (mappedAt <= depth) {
+        const field = [...sources].find(([, s]) => columnsOf(s).some((c) => c.column === column))?.[0] ?? "";
+        throw new Failure(cli.mappedAndIgnored(column, field));
+      }
+    }
+  });
+  return { kind, sources, values, ignore, ignoreOthers, dateFormats, timeZone: options.timeZone ?? "UTC" };
+}
+
+const list = (v: string | readonly string[] | undefined): readonly string[] | undefined =>
+  v === undefined ? undefined : typeof v === "string" ? [v] : v;
+
+/** The comparison a layer gives (the command line's `--compare` on top), for `reconcile`; undefined when none. */
+export function compareOf(layers: readonly (Layer | undefined)[], kind: MappingKind): CompareSpec | undefined {
+  let written: WrittenCompare | undefined;
+  for (const layer of layers) {
+    const c = layer?.compare;
+    if (c === undefined) continue;
+    written = {
+      stage: c.stage ?? written?.stage,
+      dueDate: c.dueDate ?? written?.dueDate,
+      verdict: c.verdict ?? written?.verdict,
+      words: [...(written?.words ?? []), ...c.words],
+    };
+  }
+  if (written === undefined) return undefined;
+  const info = VOCABULARIES[kind].info;
+  const timeInfo: FieldInfo = { isTime: () => true, names: info.names };
+  return {
+    stage: written.stage,
+    dueDate: written.dueDate === undefined ? undefined : sourceOf("dueDate", written.dueDate, timeInfo, "compare"),
+    verdict:
+      written.verdict === undefined
+        ? undefined
+        : {
+            column: written.verdict,
+            words: new Map(written.words.map(([w, to]) => [wordKey(w), to as "met" | "breached" | "none"])),
+          },
+  };
+}
+
+/** A layer for `compare` alone, from the command line's `--compare` and `--verdict-word`. */
+export function compareLayer(
+  compare: readonly string[] | undefined,
+  verdictWords: readonly string[] | undefined,
+  stage: string | undefined,
+): Layer | undefined {
+  if (compare === undefined && verdictWords === undefined && stage === undefined) return undefined;
+  let dueDate: WrittenSource | undefined;
+  let verdict: string | undefined;
+  for (const c of compare ?? []) {
+    const { field, key, to } = splitOption("--compare", c, "dueDate=COLUMN or verdict=COLUMN");
+    if (key !== undefined || (field !== "dueDate" && field !== "verdict"))
+      throw new Failure(cli.badMap("--compare", c, "dueDate=COLUMN or verdict=COLUMN"));
+    if (field === "dueDate") dueDate = { column: to };
+    else verdict = to;
+  }
+  const words: [string, string][] = [];
+  for (const w of verdictWords ?? []) {
+    const at = w.lastIndexOf("=");
+    const to = w.slice(at + 1);
+    if (at <= 0 || (to !== "met" && to !== "breached" && to !== "none"))
+      throw new Failure(cli.badMap("--verdict-word", w, "WORD=met, WORD=breached or WORD=none"));
+    words.push([w.slice(0, at), to]);
+  }
+  if (stage !== undefined && !(STAGES as readonly string[]).includes(stage))
+    throw new Failure(cli.oneOf("--stage", STAGES, stage));
+  return {
+    name: "the command line",
+    kind: undefined,
+    fields: new Map(),
+    values: [],
+    ignore: [],
+    ignoreOthers: undefined,
+    dateFormats: undefined,
+    fieldFormats: new Map(),
+    delimiter: undefined,
+    compare: { stage, dueDate, verdict, words },
+    meta: undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The header: which column feeds which field
+// ---------------------------------------------------------------------------
+
+/** A field to fill from a row, and how (columns by name, and by index in a CSV or sheet row). */
+export interface Step {
+  readonly field: string;
+  /** How the field's text is converted (looked up once). */
+  readonly code: Code;
+  readonly source: Source;
+  /** For each column the source reads (columnsOf order), its index in the header; -1 for JSON keys. */
+  readonly indexes: readonly number[];
+}
+
+/** How a header's rows are read: the steps, in an order where each duration's base comes first. */
+export interface RowPlan {
+  readonly steps: readonly Step[];
+  /** Columns left out because the mapping does not name them (`otherColumns: ignore`), for the account. */
+  readonly others: readonly string[];
+}
+
+/** The steps of a mapping, given how each column is found (`index(column)`), with each duration's base first. */
+function stepsOf(sources: ReadonlyMap<string, Source>, index: (column: string) => number, kind: MappingKind): Step[] {
+  const steps: Step[] = [];
+  const done = new Set<string>();
+  const add = (field: string) => {
+    if (done.has(field)) return;
+    done.add(field);
+    const source = sources.get(field);
+    if (source === undefined) return;
+    const base = baseOf(source);
+    if (base !== undefined) add(base);
+    steps.push({ field, code: codeOf(kind, field), source, indexes: columnsOf(source).map((c) => index(c.column)) });
+  };
+  for (const field of sources.keys()) add(field);
+  return steps;
+}
+
+/** Which field each column of a header gives, as a plan to read its rows, or a Failure that names the problem. */
+export function planOfHeader(header: readonly string[], mapping: Mapping, name: string): RowPlan {
+  const vocabulary = VOCABULARIES[mapping.kind];
+  const seen = new Map<string, number>();
+  header.forEach((column, i) => {
+    if (seen.has(column)) throw new Failure(cli.duplicateColumn(name, column));
+    seen.set(column, i);
+  });
+  // Columns named like a field that has no source of its own feed it.
+  const sources = new Map(mapping.sources);
+  const used = new Set<string>();
+  for (const source of mapping.sources.values()) for (const { column } of columnsOf(source)) used.add(column);
+  for (const column of header) {
+    if (mapping.ignore.has(column) || used.has(column)) continue;
+    if (vocabulary.names.includes(column) && !sources.has(column))
+      sources.set(column, { kind: "column", column, formats: undefined, utc: false });
+  }
+  for (const [field, source] of mapping.sources) {
+    for (const { column } of columnsOf(source))
+      if (!seen.has(column)) throw new Failure(cli.mappedColumnMissing(name, field, column, header));
+  }
+  const known = new Set<string>();
+  for (const source of sources.values()) for (const { column } of columnsOf(source)) known.add(column);
+  const unknown = header.filter((c) => !known.has(c) && !mapping.ignore.has(c));
   const hints = unknown.flatMap((column) => {
-    const field = nearMiss(column);
+    const field = nearMiss(column, vocabulary.names);
     return field === undefined ? [] : [cli.didYouMean(column, field)];
   });
-  const given = fields.filter((f): f is ContactField => f !== undefined);
-  const missing = REQUIRED.filter((f) => !given.includes(f));
+  const missing = vocabulary.required.filter((f) => !sources.has(f));
   if (missing.length > 0) throw new Failure(cli.missingColumns(name, missing, header, hints));
-  if (unknown.length > 0) throw new Failure(cli.unknownColumns(name, unknown, CONTACT_FIELD_NAMES, hints));
-  for (const field of new Set(given)) {
-    const columns = header.filter((_, i) => fields[i] === field);
-    if (columns.length > 1) throw new Failure(cli.mappedTwice(field, columns));
-  }
-  return fields;
+  if (unknown.length > 0 && !mapping.ignoreOthers)
+    throw new Failure(cli.unknownColumns(name, unknown, vocabulary.names, hints));
+  return {
+    steps: stepsOf(sources, (column) => seen.get(column) ?? -1, mapping.kind),
+    others: mapping.ignoreOthers ? unknown : [],
+  };
 }
+
+// ---------------------------------------------------------------------------
+// Reading rows
+// ---------------------------------------------------------------------------
 
 /** The reader of `--date-format` values, once {@link readyToRead} has loaded it. */
 let readDate: DateReader | undefined;
 
 /** Loads what reading a mapping needs (date-fns, for a date format) before any row is read. */
 export async function readyToRead(mapping: Mapping): Promise<void> {
-  if (mapping.dateFormat !== undefined) readDate ??= await dateReader();
+  const formats =
+    mapping.dateFormats.length > 0 || [...mapping.sources.values()].some((s) => formatsOf(s) !== undefined);
+  if (formats) readDate ??= await dateReader();
 }
 
-/** An instant or wall time from a value in the mapping's date format, or an error. */
-function instantOf(field: string, value: string, format: DateFormat | undefined): string {
-  if (format === undefined) return value;
-  if (readDate === undefined)
-    throw new Error("readyToRead(mapping) was not awaited before reading rows in a date format");
-  const read = readDate(value, format);
-  if (read === undefined)
-    throw new RowError(cli.dateFormat(field, value, format.format), "date does not match --date-format");
-  return read;
+function formatsOf(source: Source): readonly DateFormat[] | undefined {
+  if (source.kind === "column" || source.kind === "date-time") return source.formats;
+  if (source.kind === "flag") return formatsOf(source.at);
+  return undefined;
 }
 
 /** A problem with one row, and its reason for the summary. */
@@ -248,13 +724,47 @@ export class RowError extends Error {
   }
 }
 
-/** One field's value as the contact carries it; undefined for an empty cell. */
-function fieldValue(field: ContactField, raw: unknown, mapping: Mapping): unknown {
+/** An instant, wall time or date from a value in the formats, tried in order; ISO 8601 text as it is when there are none. */
+function instantOf(field: string, value: string, formats: readonly DateFormat[], utc: boolean): string {
+  if (formats.length === 0) {
+    if (value.length === 10) datesRead++;
+    return utc && isWall(value) ? `${value}Z` : value;
+  }
+  if (readDate === undefined)
+    throw new Error("readyToRead(mapping) was not awaited before reading rows in a date format");
+  for (const format of formats) {
+    const read = readDate(value, format);
+    if (read !== undefined) {
+      if (format.dateOnly) datesRead++;
+      return utc && !format.instant && !format.dateOnly ? `${read}Z` : read;
+    }
+  }
+  throw new RowError(
+    cli.dateFormat(
+      field,
+      value,
+      formats.map((f) => f.format),
+    ),
+    "date does not match --date-format",
+  );
+}
+
+/** A wall time written ISO 8601 without an offset (`2026-11-23T09:00` or `2026-11-23 09:00:00`). */
+const isWall = (value: string) => /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value);
+
+/** A cell or key's value as text, or as what the cell holds (a number, a saved date); undefined when empty. */
+function cellValue(field: string, raw: unknown, mapping: Mapping): unknown {
   if (typeof raw !== "string") {
-    // A spreadsheet's date cell is a wall time as saved; a cell with no usable value fails its row.
-    if (raw instanceof WallTime) return raw.wall;
+    // A spreadsheet's date cell is a wall time as saved (kept as such: formats read text only); a cell
+    // with no usable value fails its row.
+    if (raw instanceof WallTime) return raw;
     if (raw instanceof CellProblem) throw new RowError(raw.message, raw.reason);
-    return raw;
+    // Codes written as numbers (a CRM's option set values) map like words.
+    if ((typeof raw === "number" || typeof raw === "boolean") && mapping.values.size > 0) {
+      const word = mapping.values.get(field)?.get(String(raw));
+      if (word !== undefined) return word === "" ? undefined : word;
+    }
+    return raw === null ? undefined : raw;
   }
   if (raw === "") return undefined;
   const text = raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
@@ -263,52 +773,175 @@ function fieldValue(field: ContactField, raw: unknown, mapping: Mapping): unknow
     const word = mapping.values.get(field)?.get(wordKey(text));
     if (word !== undefined) return word === "" ? undefined : word;
   }
-  if (field === "pauses") {
-    return text.split(";").map((part, i) => {
-      const [from, to, extra] = part.split("/").map((s) => s.trim());
-      if (from === undefined || to === undefined || extra !== undefined || from === "" || to === "")
-        throw new RowError(cli.badPause(i, part), "pauses not written from/to");
-      return {
-        from: instantOf(`pauses[${i}].from`, from, mapping.dateFormat),
-        to: instantOf(`pauses[${i}].to`, to, mapping.dateFormat),
-      };
-    });
-  }
-  if (mapping.dateFormat !== undefined && INSTANT_FIELDS.has(field)) return instantOf(field, text, mapping.dateFormat);
   return text;
 }
 
-/** The contact of a CSV or Excel row. */
-export function contactOfCells(
-  cells: readonly unknown[],
-  fields: readonly (ContactField | undefined)[],
+/** A value converted as its field's kind says: times in their formats, counts as numbers, pauses split. */
+function converted(
+  field: string,
+  value: unknown,
   mapping: Mapping,
-): Record<string, unknown> {
-  const contact: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    if (field === undefined) continue;
-    const value = fieldValue(field, cells[i], mapping);
-    if (value !== undefined) contact[field] = value;
+  formats: readonly DateFormat[] | undefined,
+  utc: boolean,
+  code: Code,
+): unknown {
+  if (value === undefined) return undefined;
+  if (value instanceof WallTime) return utc ? `${value.wall}Z` : value.wall;
+  if (typeof value !== "string" || code === TEXT) return value;
+  if (code === TIME) return instantOf(field, value, formats ?? mapping.dateFormats, utc);
+  if (code === NUMBER) {
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new RowError(cli.notANumber(field, value), `${field} not a number`);
+    return Number(value);
   }
-  return contact;
+  return value.split(";").map((part, i) => {
+    const [from, to, extra] = part.split("/").map((s) => s.trim());
+    if (from === undefined || to === undefined || extra !== undefined || from === "" || to === "")
+      throw new RowError(cli.badPause(i, part), "pauses not written from/to");
+    return {
+      from: instantOf(`pauses[${i}].from`, from, formats ?? mapping.dateFormats, utc),
+      to: instantOf(`pauses[${i}].to`, to, formats ?? mapping.dateFormats, utc),
+    };
+  });
 }
 
-/** The field of each JSON key a mapping reads: mapped keys, then the fields' own names. Built once per mapping. */
-const KEYS = new WeakMap<Mapping, ReadonlyMap<string, ContactField>>();
-function keysOf(mapping: Mapping): ReadonlyMap<string, ContactField> {
-  let byKey = KEYS.get(mapping);
-  if (byKey === undefined) {
-    const map = new Map<string, ContactField>();
-    for (const [field, key] of mapping.columns) map.set(key, field);
-    for (const field of CONTACT_FIELD_NAMES) if (!map.has(field)) map.set(field, field);
-    byKey = map;
-    KEYS.set(mapping, byKey);
-  }
-  return byKey;
+let zones: { name: string; zone: Zone } | undefined;
+function zoneOf(timeZone: string): Zone {
+  if (zones?.name !== timeZone) zones = { name: timeZone, zone: getZone(timeZone) };
+  return zones.zone;
 }
 
-/** The contact of a JSON value: keys mapped, ignored ones dropped, unknown ones an error. */
+/** A time source's value for a row: a column, a date and a time joined, or a duration after a field already read. */
+function timeValue(
+  field: string,
+  source: TimeSource,
+  get: (k: number) => unknown,
+  offset: number,
+  out: Readonly<Record<string, unknown>>,
+  mapping: Mapping,
+  code: Code,
+): unknown {
+  if (source.kind === "column")
+    return converted(field, cellValue(field, get(offset), mapping), mapping, source.formats, source.utc, code);
+  if (source.kind === "date-time") {
+    const date = cellValue(field, get(offset), mapping);
+    const time = cellValue(field, get(offset + 1), mapping);
+    if (date === undefined && time === undefined) return undefined;
+    if (date === undefined || time === undefined)
+      throw new RowError(cli.halfDateTime(field, source.date, source.time), `${field} date or time missing`);
+    // A date cell of a sheet is a wall time at midnight: its date is what counts.
+    const d = date instanceof WallTime ? date.wall.slice(0, 10) : String(date);
+    const t =
+      time instanceof WallTime ? time.wall.slice(11, 19) : typeof time === "number" ? dayFraction(time) : String(time);
+    return converted(field, `${d} ${t}`, mapping, source.formats, source.utc, code);
+  }
+  const base = out[source.after];
+  const duration = cellValue(field, get(offset), mapping);
+  if (base === undefined || duration === undefined) return undefined;
+  if (typeof base === "string" && base.length === 10)
+    throw new RowError(cli.afterDateOnly(field, source.after, base), `${field} after a date without a time`);
+  const ms = duration instanceof WallTime ? undefined : durationMs(String(duration), source.unit);
+  if (ms === undefined)
+    throw new RowError(
+      cli.badDuration(field, source.duration, String(duration), source.unit),
+      `${field} duration not read`,
+    );
+  let start: number;
+  try {
+    start = toEpochMs(base, zoneOf(mapping.timeZone), `contact.${source.after}`);
+  } catch (error) {
+    throw new RowError((error as Error).message, `invalid contact.${source.after}`);
+  }
+  return new Date(start + ms).toISOString();
+}
+
+/** A time of day saved as a fraction of a day (a spreadsheet's time cell), as HH:mm:ss. */
+function dayFraction(f: number): string {
+  const s = Math.round(f * 86_400) % 86_400;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+/**
+ * A time read from a row the way a field's would be (its formats, UTC, two columns, a
+ * duration after a field already read), for a column outside the mapping: `reconcile`'s
+ * system due date. `get(k)` gives the source's k-th column (columnsOf order).
+ */
+export function timeOfRow(
+  name: string,
+  source: Source,
+  get: (k: number) => unknown,
+  record: Readonly<Record<string, unknown>>,
+  mapping: Mapping,
+): unknown {
+  if (source.kind === "constant" || source.kind === "flag") return undefined;
+  return timeValue(name, source, get, 0, record, mapping, TIME);
+}
+
+/** One step's value for a row. */
+function stepValue(
+  step: Step,
+  get: (k: number) => unknown,
+  out: Readonly<Record<string, unknown>>,
+  mapping: Mapping,
+): unknown {
+  const { field, source } = step;
+  switch (source.kind) {
+    case "constant":
+      return converted(field, source.value, mapping, undefined, false, step.code);
+    case "flag": {
+      const raw = get(0);
+      const yes = flagValue(raw instanceof WallTime || raw instanceof CellProblem ? "" : raw, source.yes);
+      if (yes === undefined)
+        throw new RowError(cli.notAFlag(field, source.flag, String(raw)), `${field} flag neither yes nor no`);
+      if (!yes) return undefined;
+      const at = timeValue(field, source.at, get, 1, out, mapping, TIME);
+      if (at === undefined) throw new RowError(cli.flagWithoutTime(field, source.flag), `${field} flag without a time`);
+      return at;
+    }
+    default:
+      return timeValue(field, source, get, 0, out, mapping, step.code);
+  }
+}
+
+/** The record (a contact, or an interval's counts) of a CSV or Excel row. */
+export function contactOfCells(cells: readonly unknown[], plan: RowPlan, mapping: Mapping): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  const steps = plan.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    const source = step.source;
+    const indexes = step.indexes;
+    if (source.kind !== "column") {
+      const value = stepValue(step, (k) => cells[indexes[k] as number], record, mapping);
+      if (value !== undefined) record[step.field] = value;
+      continue;
+    }
+    // A plain column, the common case: its text as it is, or converted as its field's kind says.
+    const raw = cells[indexes[0] as number];
+    const value = cellValue(step.field, raw, mapping);
+    if (value === undefined) continue;
+    record[step.field] =
+      step.code === TEXT && typeof value === "string"
+        ? value
+        : converted(step.field, value, mapping, source.formats, source.utc, step.code);
+  }
+  return record;
+}
+
+/** The JSON keys a mapping reads from, and the steps reading them (built once per mapping). */
+const KEYS = new WeakMap<Mapping, { used: ReadonlySet<string>; steps: readonly Step[] }>();
+function keysOf(mapping: Mapping): { used: ReadonlySet<string>; steps: readonly Step[] } {
+  let keys = KEYS.get(mapping);
+  if (keys === undefined) {
+    const used = new Set<string>();
+    for (const source of mapping.sources.values()) for (const { column } of columnsOf(source)) used.add(column);
+    keys = { used, steps: stepsOf(mapping.sources, () => -1, mapping.kind) };
+    KEYS.set(mapping, keys);
+  }
+  return keys;
+}
+
+/** The record of a JSON value: keys mapped, ignored ones dropped, fields by their own names, unknown keys an error. */
 export function contactOfValue(value: unknown, mapping: Mapping): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new RowError(
@@ -316,61 +949,75 @@ export function contactOfValue(value: unknown, mapping: Mapping): Record<string,
       "not a contact object",
     );
   }
-  const byKey = keysOf(mapping);
-  const contact: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (mapping.ignore.has(key)) continue;
-    const field = byKey.get(key);
-    if (field === undefined) {
-      const hint = nearMiss(key);
-      throw new RowError(
-        `unknown key ${JSON.stringify(key)}${hint === undefined ? "" : ` (did you mean \`${hint}\`?)`}`,
-        "unknown key",
+  const { used, steps } = keysOf(mapping);
+  const vocabulary = VOCABULARIES[mapping.kind];
+  const object = value as Record<string, unknown>;
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) {
+    if (mapping.ignore.has(key) || used.has(key)) continue;
+    if (vocabulary.names.includes(key) && !mapping.sources.has(key)) {
+      const v = converted(
+        key,
+        cellValue(key, object[key], mapping),
+        mapping,
+        undefined,
+        false,
+        CODES[mapping.kind].get(key) ?? TEXT,
       );
+      if (v !== undefined) record[key] = v;
+      continue;
     }
-    const raw = (value as Record<string, unknown>)[key];
-    const mapped = fieldValue(field, raw, mapping);
-    if (mapped !== undefined) contact[field] = mapped;
+    if (mapping.ignoreOthers) continue;
+    const hint = nearMiss(key, vocabulary.names);
+    throw new RowError(
+      `unknown key ${JSON.stringify(key)}${hint === undefined ? "" : ` (did you mean \`${hint}\`?)`}`,
+      "unknown key",
+    );
   }
-  return contact;
+  for (const step of steps) {
+    const columns = columnsOf(step.source);
+    const v = stepValue(step, (k) => object[columns[k]?.column ?? ""], record, mapping);
+    if (v !== undefined) record[step.field] = v;
+  }
+  return record;
 }
 
-/** Rows as contacts with their lines; problems with their reasons; text blocks left for a worker. */
+/** Rows as records with their lines; problems with their reasons; text blocks left for a worker. */
 export type ContactRow =
   | { readonly line: number; readonly contact: Record<string, unknown> }
   | { readonly line: number; readonly error: string; readonly reason: string }
-  | { readonly line: number; readonly block: TextBlock; readonly fields: readonly (ContactField | undefined)[] };
+  | { readonly line: number; readonly block: TextBlock; readonly plan: RowPlan };
 
 /**
- * The contact of a row of cells (or else of a JSON value), or the RowError that says why
+ * The record of a row of cells (or else of a JSON value), or the RowError that says why
  * the row has none; any other error is a bug, and thrown.
  */
 export function contactOrError(
   cells: readonly unknown[] | undefined,
   value: unknown,
-  fields: readonly (ContactField | undefined)[],
+  plan: RowPlan,
   mapping: Mapping,
 ): Record<string, unknown> | RowError {
   try {
-    return cells === undefined ? contactOfValue(value, mapping) : contactOfCells(cells, fields, mapping);
+    return cells === undefined ? contactOfValue(value, mapping) : contactOfCells(cells, plan, mapping);
   } catch (error) {
     if (error instanceof RowError) return error;
     throw error;
   }
 }
 
-/** The contact of one row of cells or one JSON value, or its located problem. */
+/** The record of one row of cells or one JSON value, or its located problem. */
 export function contactOfRow(
   row:
     | { readonly line: number; readonly cells: readonly unknown[] }
     | { readonly line: number; readonly value: unknown },
-  fields: readonly (ContactField | undefined)[],
+  plan: RowPlan,
   mapping: Mapping,
 ): ContactRow {
   const contact =
     "cells" in row
-      ? contactOrError(row.cells, undefined, fields, mapping)
-      : contactOrError(undefined, row.value, fields, mapping);
+      ? contactOrError(row.cells, undefined, plan, mapping)
+      : contactOrError(undefined, row.value, plan, mapping);
   return contact instanceof RowError
     ? { line: row.line, error: contact.message, reason: contact.reason }
     : { line: row.line, contact };
@@ -378,44 +1025,61 @@ export function contactOfRow(
 
 /** A mapping as structured-clonable data, for a worker. */
 export type MappingData = {
-  readonly columns: [ContactField, string][];
-  readonly values: [ContactField, [string, string][]][];
+  readonly kind: MappingKind;
+  readonly sources: [string, Source][];
+  readonly values: [string, [string, string][]][];
   readonly ignore: string[];
-  readonly dateFormat: DateFormat | undefined;
+  readonly ignoreOthers: boolean;
+  readonly dateFormats: readonly DateFormat[];
+  readonly timeZone: string;
 };
 
 export function mappingData(m: Mapping): MappingData {
   return {
-    columns: [...m.columns],
+    kind: m.kind,
+    sources: [...m.sources],
     values: [...m.values].map(([f, words]) => [f, [...words]]),
     ignore: [...m.ignore],
-    dateFormat: m.dateFormat,
+    ignoreOthers: m.ignoreOthers,
+    dateFormats: m.dateFormats,
+    timeZone: m.timeZone,
   };
 }
 
 export function mappingOfData(d: MappingData): Mapping {
   return {
-    columns: new Map(d.columns),
+    kind: d.kind,
+    sources: new Map(d.sources),
     values: new Map(d.values.map(([f, words]) => [f, new Map(words)])),
     ignore: new Set(d.ignore),
-    dateFormat: d.dateFormat,
+    ignoreOthers: d.ignoreOthers,
+    dateFormats: d.dateFormats,
+    timeZone: d.timeZone,
   };
 }
 
-/** Turns the readers' batches of rows into contacts: the header is checked first (a Failure stops the file). */
+/** An empty plan, for rows that come before any header (JSON). */
+export const NO_PLAN: RowPlan = Object.freeze({ steps: [], others: [] });
+
+/**
+ * Turns the readers' batches of rows into records: the header is checked first (a Failure
+ * stops the file); `onHeader` sees the plan (and the columns a profile leaves out).
+ */
 export async function* contactsOf(
   batches: AsyncIterable<RawRow[]>,
   mapping: Mapping,
   name: string,
+  onHeader?: (plan: RowPlan, header: readonly string[]) => void,
 ): AsyncGenerator<ContactRow[]> {
-  let fields: (ContactField | undefined)[] | undefined;
+  let plan: RowPlan = NO_PLAN;
   let any = false;
   for await (const rows of batches) {
     const out: ContactRow[] = [];
     for (const row of rows) {
       any = true;
       if ("header" in row) {
-        fields = fieldsOfHeader(row.header, mapping, name);
+        plan = planOfHeader(row.header, mapping, name);
+        onHeader?.(plan, row.header);
         continue;
       }
       if ("error" in row) {
@@ -423,11 +1087,14 @@ export async function* contactsOf(
         out.push(row);
         continue;
       }
-      if ("block" in row) out.push({ line: row.line, block: row.block, fields: fields ?? [] });
-      else out.push(contactOfRow(row, fields ?? [], mapping));
+      if ("block" in row) out.push({ line: row.line, block: row.block, plan });
+      else out.push(contactOfRow(row, plan, mapping));
     }
     if (out.length > 0) yield out;
   }
   // A header and no rows (a quiet month), or an empty JSON array, is a report of nothing.
   if (!any) throw new Failure(cli.emptyFile(name));
 }
+
+/** The contact fields (for code that needs the type). */
+export type { ContactField };

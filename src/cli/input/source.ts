@@ -105,7 +105,12 @@ function lineBreaks(text: string): number {
  * The text of a stream, decoded: by its byte-order mark, else by `encoding`, else as
  * UTF-8, strictly (a byte that is not valid stops the read with its offset and line).
  */
-export function readText(input: Readable, name: string, encoding: string | undefined): InputText {
+export function readText(
+  input: Readable,
+  name: string,
+  encoding: string | undefined,
+  onBytes?: (n: number) => void,
+): InputText {
   const hash = createHash("sha256");
   let used = encoding ?? "utf-8";
   let digest: string | undefined;
@@ -118,6 +123,7 @@ export function readText(input: Readable, name: string, encoding: string | undef
       for await (const raw of input) {
         let bytes = typeof raw === "string" ? Buffer.from(raw) : (raw as Buffer);
         hash.update(bytes);
+        onBytes?.(bytes.length);
         if (decoder === undefined) {
           // The first bytes decide: wait for at least four of them (a mark, a zip's signature).
           if (carry !== undefined) bytes = Buffer.concat([carry, bytes]);

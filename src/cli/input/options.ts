@@ -1,0 +1,88 @@
+/**
+ * The options that say how to read an export, shared by `report` and `reconcile`:
+ * `--profile`, `--map-file`, `--map`, `--set`, `--map-value`, `--ignore`, `--date-format`
+ * and `--input` (a file format, or `intervals` for interval counts).
+ *
+ * @module
+ */
+import type { Charter } from "../../charter/schema.js";
+import { judgedByIntervals, limitSeconds } from "../../rules/intervals.js";
+import { ruleById } from "../../rules/standard.js";
+import { cli } from "../messages.js";
+import { DELIMITERS } from "./csv.js";
+import { type Layer, type Mapping, type MappingKind, mappingOf, readMapFile } from "./mapping.js";
+import { loadProfile } from "./profiles.js";
+import { Failure, INPUT_FORMATS, type InputFormat } from "./source.js";
+
+/** The parseArgs options of the mapping. */
+export const MAPPING_OPTIONS = {
+  profile: { type: "string" },
+  map: { type: "string", multiple: true },
+  "map-file": { type: "string" },
+  "map-value": { type: "string", multiple: true },
+  set: { type: "string", multiple: true },
+  ignore: { type: "string", multiple: true },
+  "date-format": { type: "string", multiple: true },
+} as const;
+
+export interface MappingValues {
+  readonly profile?: string | undefined;
+  readonly map?: string[] | undefined;
+  readonly "map-file"?: string | undefined;
+  readonly "map-value"?: string[] | undefined;
+  readonly set?: string[] | undefined;
+  readonly ignore?: string[] | undefined;
+  readonly "date-format"?: string[] | undefined;
+}
+
+/** `--input`: a file format (csv, json, ndjson, xlsx), or `intervals` (rows are interval counts, format from the file). */
+export function inputOption(value: string | undefined): {
+  format: InputFormat | undefined;
+  kind: MappingKind | undefined;
+} {
+  if (value === undefined) return { format: undefined, kind: undefined };
+  if (value === "intervals") return { format: undefined, kind: "intervals" };
+  if (!(INPUT_FORMATS as readonly string[]).includes(value))
+    throw new Failure(cli.oneOf("--input", [...INPUT_FORMATS, "intervals"], value));
+  return { format: value as InputFormat, kind: undefined };
+}
+
+/** The mapping the options give for a charter, the profile read (if any), and the delimiter a layer names. */
+export function mappingFromOptions(
+  values: MappingValues,
+  charter: Charter,
+  kind: MappingKind | undefined,
+  allowThreshold = false,
+): { mapping: Mapping; layers: readonly Layer[]; delimiter: string | undefined } {
+  const profile = values.profile === undefined ? undefined : loadProfile(values.profile);
+  const file = values["map-file"] === undefined ? undefined : readMapFile(values["map-file"]);
+  const mapping = mappingOf({
+    profile,
+    map: values.map,
+    mapFile: file,
+    mapValue: values["map-value"],
+    set: values.set,
+    ignore: values.ignore,
+    dateFormat: values["date-format"],
+    kind,
+    timeZone: charter.calendar.timeZone,
+  });
+  // A threshold set for every interval that is not a standard's limit is refused before any row is read.
+  const threshold = mapping.sources.get("thresholdSeconds");
+  if (mapping.kind === "intervals" && threshold?.kind === "constant" && !allowThreshold) {
+    for (const s of charter.standards) {
+      const rule = ruleById(charter, s.id);
+      if (judgedByIntervals(rule) && Number(threshold.value) !== limitSeconds(rule))
+        throw new Failure(cli.thresholdSet(threshold.value, rule.id, limitSeconds(rule)));
+    }
+  }
+  const layers = [profile, file].filter((l): l is Layer => l !== undefined);
+  let delimiter: string | undefined;
+  for (const layer of layers) {
+    if (layer.delimiter === undefined) continue;
+    delimiter = layer.delimiter === "tab" ? "\t" : layer.delimiter;
+    if (!DELIMITERS.includes(delimiter))
+      throw new Failure(cli.oneOf(`${layer.name}: delimiter`, [",", ";", "tab", "|"], layer.delimiter));
+  }
+  return { mapping, layers, delimiter };
+}
