@@ -19,6 +19,7 @@ import { checkReport } from "../rules/report-check.js";
 import type { ComplianceReport } from "../rules/report.js";
 import { charterFingerprint } from "../rules/tally.js";
 import { csvRows, DELIMITERS } from "./input/csv.js";
+import { DATABASE_OPTIONS, databaseInputOf, openQuery } from "./input/db.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { type ContactRow, contactsOf, mappingOf, readyToRead } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
@@ -253,6 +254,7 @@ export const REPORT_OPTIONS = {
   "keep-duplicates": { type: "boolean" },
   "strict-values": { type: "boolean" },
   jobs: { type: "string" },
+  ...DATABASE_OPTIONS,
   help: { type: "boolean" },
 } as const;
 
@@ -280,8 +282,11 @@ export async function cmdReport(
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);
+  // A database (--db or --db-env, with its query) instead of a file: checked before anything is read or sent.
+  const database = databaseInputOf(values, positionals, process.env);
   const path = positionals[0];
-  if (path === undefined || positionals.length > 1) throw new Failure(cli.reportNeedsFile());
+  if (database === undefined && (path === undefined || positionals.length > 1))
+    throw new Failure(cli.reportNeedsFile());
   const output = outputOf(values);
   const periods = periodsOf(values);
   const input = choice<InputFormat>("--input", INPUT_FORMATS, values.input);
@@ -309,12 +314,24 @@ export async function cmdReport(
   withinAllowed(values["max-skipped"], 0, 0);
   await readyToRead(mapping);
 
-  const name = path === "-" ? "stdin" : basename(path);
-  const account = new Account(io, name);
-  const source = await inputOf(path, input, io, { delimiter, sheet: values.sheet, encoding: values.encoding }, name);
+  const name = path === undefined ? "" : path === "-" ? "stdin" : basename(path);
+  const source: Input & { readonly name: string } =
+    database === undefined
+      ? {
+          name,
+          ...(await inputOf(
+            path as string,
+            input,
+            io,
+            { delimiter, sheet: values.sheet, encoding: values.encoding },
+            name,
+          )),
+        }
+      : await openQuery(database, charter.calendar.timeZone);
+  const account = new Account(io, source.name);
   // CSV and NDJSON are only cut into blocks of whole rows here: the judges read each block
   // as they judge it, so its contacts die young.
-  const rows = contactsOf(source.rows, mapping, name);
+  const rows = contactsOf(source.rows, mapping, source.name);
   const options = {
     now,
     worst,
