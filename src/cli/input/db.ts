@@ -64,9 +64,9 @@ const MAX_TIMEOUT_MS = 24 * 3_600_000;
 const CONNECT_TIMEOUT_MS = 30_000;
 /**
  * Rows fetched from the server at a time; the stream holds at most this many before the judges take them. On a
- * million rows from a local server, 1,000 and 500 were the fastest (4.4-4.7 s and 4.6-5.9 s in two runs each);
- * 2,000 took 5.4-5.8 s, its rows lived long enough to reach the old generation (a live heap of 18-20 MB against 13),
- * and 250 made more round trips (5.5-6.5 s).
+ * million rows from a local server (two runs each, the whole command): 1,000 took 4.4-4.7 s and 500 4.6-5.9 s;
+ * 2,000 took 5.4-5.8 s, its rows living long enough to reach the old generation (a live heap of 18-20 MB against
+ * 13-14 MB at 1,000); 250 took 5.5-6.5 s.
  */
 const BATCH_ROWS = 1000;
 
