@@ -507,6 +507,15 @@ describe.skipIf(server === undefined)(
         expect(r.err).toMatch(/the server asks for a password and none was given: set PGPASSWORD, add the database to/);
       });
 
+      test("the PG* variables fill in what the URL leaves out: host, port, user and database", () => {
+        const r = report(["--query", `SELECT ref AS id, channel, received_wall AS "receivedAt" FROM typed`], {
+          db: ["--db", "postgresql://"],
+          env: { PGHOST: s.host, PGPORT: String(s.port), PGUSER: s.user, PGDATABASE: s.database },
+        });
+        expect([r.status, r.err]).toEqual([0, ""]);
+        expect(r.out).toContain("4 rows read, 4 judged, 0 skipped");
+      });
+
       test("a database that does not exist, and a server that is not there", () => {
         const db = report(["--query", "SELECT 1"], { db: ["--db", urlOf(s, { database: "nowhere" })] });
         expect(db.status).toBe(2);
