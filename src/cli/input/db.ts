@@ -70,7 +70,14 @@ const CONNECT_TIMEOUT_MS = 30_000;
  */
 const BATCH_ROWS = 1000;
 
-/** The URL without the password of its user part or of its `password=` parameter; and the passwords removed. */
+/**
+ * The URL as it may be shown, and the passwords in it. The URL is read as pg reads it (a
+ * WHATWG URL, with pg's stand-in host when the host is empty, as for a socket) and shown
+ * rebuilt without the user's password and without `password` and `sslpassword`
+ * parameters; one that cannot be read is not shown at all. Whatever sits between the
+ * user's colon and the last `@` before the path is a secret too, however the URL is
+ * written (a password with an unencoded `@` or `?` in it).
+ */
 export function redactUrl(url: string): { shown: string; secrets: string[] } {
   const secrets: string[] = [];
   const keep = (raw: string) => {
@@ -83,19 +90,35 @@ export function redactUrl(url: string): { shown: string; secrets: string[] } {
       // Not percent-encoded text: the raw form is the secret.
     }
   };
-  let shown = url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^@/?#]*)@/, (_all, scheme: string, user: string) => {
-    const colon = user.indexOf(":");
-    if (colon === -1) return `${scheme}${user}@`;
-    keep(user.slice(colon + 1));
-    return `${scheme}${user.slice(0, colon)}@`;
-  });
-  shown = shown.replace(
-    /([?&])(password|sslpassword)=([^&#]*)(&?)/gi,
-    (_all, lead: string, _key, value: string, tail) => {
-      keep(value);
-      return tail === "&" ? lead : "";
-    },
-  );
+  const written = /^([A-Za-z][A-Za-z0-9+.-]*:)\/\/([^/]*)@/.exec(url);
+  const user = written?.[2] ?? "";
+  if (user.includes(":")) keep(user.slice(user.indexOf(":") + 1));
+  let parsed: URL | undefined;
+  let noHost = false;
+  try {
+    parsed = new URL(url);
+  } catch {
+    try {
+      parsed = new URL(url.replace("@/", "@___DUMMY___/"));
+      noHost = true;
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (parsed === undefined) {
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(url)?.[0] ?? "";
+    return { shown: `${scheme}//… (not shown: it cannot be read as a URL)`, secrets };
+  }
+  keep(parsed.password);
+  const params = new URLSearchParams(parsed.search);
+  for (const key of [...params.keys()]) {
+    if (/^(ssl)?password$/i.test(key)) {
+      for (const value of params.getAll(key)) keep(value);
+      params.delete(key);
+    }
+  }
+  const query = params.toString();
+  const shown = `${parsed.protocol}//${parsed.username === "" ? "" : `${parsed.username}@`}${noHost ? "" : parsed.host}${parsed.pathname}${query === "" ? "" : `?${query}`}`;
   return { shown, secrets };
 }
 
