@@ -99,6 +99,14 @@ ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].descript
   --max-skipped N|N%     rows that may be skipped before the exit status is 1 (default: 0)
   --jobs N               judge in N threads: this one and N-1 workers (the same report as --jobs 1)
 
+Every row is accounted for: read, judged, skipped (each on stderr with its line and
+reason; the report counts them by reason), or received after --now (counted apart).
+A file that cannot be used at all (empty, a missing or unknown column, not CSV or JSON)
+stops with one message before any row is judged.
+
+Exit status: 0 no row skipped (or no more than --max-skipped); 1 rows skipped;
+2 a usage error or input that cannot be read at all.
+
 From PostgreSQL instead of a file (needs: npm install pg pg-query-stream):
   --db URL               postgresql://USER@HOST:PORT/DATABASE (?host=/socket/dir for a socket); the
                          password from PGPASSWORD or ~/.pgpass, never printed
@@ -109,15 +117,8 @@ From PostgreSQL instead of a file (needs: npm install pg pg-query-stream):
   The query runs in a read-only transaction in the charter's time zone; a timestamptz column
   is the instant it holds, timestamp and date columns are wall times, other columns are text
   (--date-format reads text only). A row's position in the result stands for its line.
-
-Every row is accounted for: read, judged, skipped (each on stderr with its line and
-reason; the report counts them by reason), or received after --now (counted apart).
-A file that cannot be used at all (empty, a missing or unknown column, not CSV or JSON)
-stops with one message before any row is judged.
-
-Exit status: 0 no row skipped (or no more than --max-skipped); 1 rows skipped;
-2 a usage error or input that cannot be read at all (a connection or query error);
-130 a query cancelled with Ctrl-C.`,
+  A connection or query error exits 2, with the server's words; Ctrl-C cancels the query
+  on the server and exits 130.`,
   merge: `Usage: council-sla merge PARTIAL.json... [--format table|json|csv|html|md|dataset]
          [--audience public|officer] [--out DIR] [--charter ID|FILE]
 
