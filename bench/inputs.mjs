@@ -13,6 +13,7 @@ import { parse as csvParse } from "csv-parse";
 import * as d3 from "d3-dsv";
 import { complianceReport } from "../dist/index.js";
 import { copeland } from "../dist/charters.js";
+import { writeSection } from "./results.mjs";
 
 const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 const PEAK = new URL("./peak-memory.cjs", import.meta.url).pathname;
@@ -254,13 +255,5 @@ say(
 say();
 const text = lines.join("\n");
 console.log(text);
-if (process.argv.includes("--write")) {
-  const path = new URL("./RESULTS.md", import.meta.url);
-  const results = readFileSync(path, "utf8");
-  const marker = "### Contact files:";
-  const at = results.indexOf(marker);
-  // The hand-written notes at the end are kept.
-  const notes = results.indexOf("\n## Notes");
-  const after = notes === -1 ? "" : `\n${results.slice(notes).trim()}\n`;
-  writeFileSync(path, `${(at === -1 ? results : results.slice(0, at)).trimEnd()}\n\n${text}\n${after}`);
-}
+// Only this section is rewritten: the sections after it (the database's) and the hand-written notes are kept.
+if (process.argv.includes("--write")) writeSection("### Contact files:", text);

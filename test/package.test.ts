@@ -61,15 +61,19 @@ describe("the build", () => {
     expect([...reachable("date-holidays.js")]).toEqual(["date-holidays"]);
     // The command's own: CSV (papaparse), near-miss column names, and the input's hash (crypto); date-fns, and yauzl
     // and saxes with Node's zip and stream modules, are bundled into chunks that only --date-format and .xlsx load.
-    // The core stays free of them.
+    // The core stays free of them. pg and pg-query-stream, optional peers, are imported only when --db is given.
     expect([...reachable("cli.js")].sort()).toEqual([
       "crypto",
       "fastest-levenshtein",
       "fs",
+      // createRequire, for pg's own reader of .pgpass (--db).
+      "module",
       // require() for the bundled CommonJS packages (yauzl, saxes).
       "node:module",
       "papaparse",
       "path",
+      "pg",
+      "pg-query-stream",
       "string_decoder",
       // fileURLToPath: the profiles/ directory beside the build, whatever characters its path holds.
       "url",
@@ -320,6 +324,26 @@ console.log(JSON.stringify({ probe: ${PROBE}, schema: typeof schema.$schema }));
     expect([r.status, r.stderr]).toEqual([0, ""]);
     expect(r.stdout).toMatch(/^Dartford Borough Council \(dartford\): judged at 2027-01-31T23:59:00\.000\+00:00\n/);
     expect(r.stdout).toContain(`${rows} rows read, ${rows} judged, 0 skipped`);
+  });
+
+  test("npx council-sla report --db, without the optional drivers installed, names the command that installs them", () => {
+    const r = run(project, "npx", [
+      "council-sla",
+      "report",
+      "--charter",
+      "copeland",
+      "--now",
+      "2027-01-31T23:59",
+      "--db",
+      "postgresql://reader:Hunter2Secret@/council?host=/nonexistent-council-sla",
+      "--query",
+      "SELECT * FROM contacts",
+    ]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      "",
+      "council-sla: reading from PostgreSQL needs the optional packages pg and pg-query-stream: npm install pg pg-query-stream\n",
+    ]);
   });
 
   test("npx council-sla report --date-format reads UK dates (date-fns, bundled) as the source judges their ISO form", () => {

@@ -4,13 +4,15 @@
  *
  * Exit codes: 0 success; 1 a charter file is not valid (validate), or rows of a report
  * were skipped (more than --max-skipped allows); 2 a usage error, input that cannot be
- * read at all, an unknown charter or standard, or a bad argument value.
+ * read at all, an unknown charter or standard, or a bad argument value; 130 a database
+ * query cancelled with Ctrl-C.
  *
  * @module
  */
 import { charterJsonSchema } from "../charter/schema.js";
 import { CONTACT_FIELDS, CONTACT_FIELD_NAMES } from "../charter/vocabulary.js";
 import { cmdCalendar, cmdCharters, cmdDeadline, cmdValidate, resolveCharter } from "./commands.js";
+import { Cancelled } from "./input/db.js";
 import { Failure } from "./input/source.js";
 import { cli, print } from "./messages.js";
 import { cmdMerge, cmdReport, type Io } from "./report.js";
@@ -69,6 +71,7 @@ Exit 1 when any file is not valid.`,
 Lists each date from --from to --to (YYYY-MM-DD, inclusive) as working or not,
 with the reason (weekend, holiday, closure) and the holiday's name.`,
   report: `Usage: council-sla report --charter ID|FILE --now INSTANT|now CONTACTS [options]
+       council-sla report --charter ID|FILE --now INSTANT|now --db URL --query SQL [options]
 
 CONTACTS is a CSV file with a header (comma, semicolon, tab or |), a JSON array, NDJSON,
 an Excel .xlsx workbook, or - for standard input. Its columns (or keys) are the contact fields,
@@ -132,7 +135,20 @@ column, a mapping it does not understand, not CSV or JSON) stops with one messag
 any row is judged; a header and no rows is a report of nothing.
 
 Exit status: 0 no row skipped (or no more than --max-skipped); 1 rows skipped;
-2 a usage error or input that cannot be read at all.`,
+2 a usage error or input that cannot be read at all.
+
+From PostgreSQL instead of a file (needs: npm install pg pg-query-stream):
+  --db URL               postgresql://USER@HOST:PORT/DATABASE (?host=/socket/dir for a socket); the
+                         password from PGPASSWORD or ~/.pgpass, never printed
+  --db-env NAME          the URL from the environment variable NAME (so it is not in the arguments)
+  --query SQL            one SELECT or WITH statement: its columns are the contact fields, or mapped
+  --query-file FILE      the query from a file
+  --db-timeout DURATION  the longest the query and its rows may take, e.g. 30s, 10min, 2h (default: 10min)
+  The query runs in a read-only transaction in the charter's time zone; a timestamptz column
+  is the instant it holds, timestamp and date columns are wall times, other columns are text
+  (--date-format reads text only). A row's position in the result stands for its line.
+  A connection or query error exits 2, with the server's words; Ctrl-C cancels the query
+  on the server and exits 130.`,
   merge: `Usage: council-sla merge PARTIAL.json... [--format table|json|csv|html|md|dataset]
          [--audience public|officer] [--out DIR] [--charter ID|FILE]
 
@@ -215,7 +231,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof Failure || error instanceof TypeError || error instanceof RangeError) {
       print(io.stderr, `council-sla: ${error.message}`);
-      return 2;
+      return error instanceof Cancelled ? 130 : 2;
     }
     if (
       error instanceof Error &&

@@ -254,4 +254,37 @@ export const cli = {
       ? `--year-start must be the first of a month, MM-01, with --by month (months split into years only then), got ${JSON.stringify(value)}`
       : `--year-start must be a month and a day written MM-DD, with a day from 01 to 28 (04-01 for the UK financial year, 01-01 for the calendar year), got ${JSON.stringify(value)}`,
   wroteDataset: (csv: string, json: string) => `wrote ${csv} and ${json}`,
+  // Reading from a database (--db).
+  needsDb: (option: string) => `${option} reads from a database: give --db URL or --db-env NAME with it`,
+  dbTwice: () => "--db and --db-env both name the database: give one of them",
+  dbAndFile: () => "report reads either a CONTACTS file or a database (--db or --db-env), not both",
+  fileOption: (option: string) =>
+    `${option} is an option of contact files; a query's columns and types say what --db rows hold`,
+  dbEnvUnset: (name: string) =>
+    `--db-env ${name}: the environment variable ${name} is not set (it should hold the database's URL, postgresql://USER@HOST:PORT/DATABASE)`,
+  dbNotPostgres: (from: string, shown: string) =>
+    `${from} must be a PostgreSQL URL, postgresql://USER@HOST:PORT/DATABASE, got ${JSON.stringify(shown)} (MySQL, MariaDB and SQL Server are not yet supported)`,
+  queryTwice: () => "--query and --query-file both give the query: give one of them",
+  queryNeeded: () => "--db needs the query that gives the contacts: --query SQL or --query-file FILE",
+  queryEmpty: (option: string) => `${option} holds no statement: give one SELECT (or WITH ... SELECT)`,
+  queryStatements: (option: string, n: number) =>
+    `${option} holds ${n} statements: give one SELECT or WITH statement (the contacts are one query's rows)`,
+  queryNotSelect: (option: string, word: string) =>
+    `${option} must be one SELECT or WITH statement, got ${word === "" ? "something else" : word}: the command only reads, and refuses anything else before sending it`,
+  queryUnclosed: (what: string) => `the query has ${what} that is not closed`,
+  dbMissing: () =>
+    "reading from PostgreSQL needs the optional packages pg and pg-query-stream: npm install pg pg-query-stream",
+  dbConnect: (shown: string, why: string) => `cannot connect to ${shown}: ${why}`,
+  dbNoPassword: (shown: string) =>
+    `cannot connect to ${shown}: the server asks for a password and none was given: set PGPASSWORD, add the database to ~/.pgpass (or the file PGPASSFILE names), or put the URL with its password in an environment variable for --db-env`,
+  dbZone: (name: string, zone: string, why: string) =>
+    `${name}: the server does not know the charter's time zone ${zone}, in which the query's times are read: ${why}`,
+  dbQuery: (name: string, why: string, where: string | undefined) =>
+    `${name}: the query failed: ${why}${where === undefined ? "" : ` (at ${where} of the query)`}`,
+  dbTimeout: (name: string, timeout: string) =>
+    `${name}: the server stopped the query after --db-timeout ${timeout} (which bounds the whole read, the last row's fetch included): give a longer --db-timeout, or a query that reads less`,
+  dbCancelled: (name: string) =>
+    `${name}: cancelled (Ctrl-C): the query was cancelled on the server, and no report was written`,
+  dbUnreadableTime: (column: string, text: string) =>
+    `the column ${JSON.stringify(column)} holds ${JSON.stringify(text)}, not a time from the year 1 to 9999`,
 };

@@ -19,6 +19,7 @@ import { checkReport } from "../rules/report-check.js";
 import type { ComplianceReport } from "../rules/report.js";
 import { charterFingerprint } from "../rules/tally.js";
 import { csvRows, DELIMITERS } from "./input/csv.js";
+import { DATABASE_OPTIONS, databaseInputOf, openQuery } from "./input/db.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { type ContactRow, contactsOf, NO_PLAN, type RowPlan, readyToRead } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
@@ -264,6 +265,7 @@ export const REPORT_OPTIONS = {
   "keep-duplicates": { type: "boolean" },
   "strict-values": { type: "boolean" },
   jobs: { type: "string" },
+  ...DATABASE_OPTIONS,
   help: { type: "boolean" },
 } as const;
 
@@ -291,8 +293,11 @@ export async function cmdReport(
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);
+  // A database (--db or --db-env, with its query) instead of a file: checked before anything is read or sent.
+  const database = databaseInputOf(values, positionals, process.env);
   const path = positionals[0];
-  if (path === undefined || positionals.length > 1) throw new Failure(cli.reportNeedsFile());
+  if (database === undefined && (path === undefined || positionals.length > 1))
+    throw new Failure(cli.reportNeedsFile());
   const output = outputOf(values);
   const periods = periodsOf(values);
   const { format: input, kind } = inputOption(values.input);
@@ -316,25 +321,41 @@ export async function cmdReport(
   withinAllowed(values["max-skipped"], 0, 0);
   await readyToRead(mapping);
 
-  const name = path === "-" ? "stdin" : basename(path);
+  const name = path === undefined ? "" : path === "-" ? "stdin" : basename(path);
+  /** The rows of the file, or of the query (a database input names itself). */
+  const open = async (onBytes?: (n: number) => void): Promise<Input & { readonly name: string }> =>
+    database === undefined
+      ? {
+          name,
+          ...(await inputOf(
+            path as string,
+            input,
+            io,
+            {
+              delimiter,
+              sheet: values.sheet,
+              encoding: values.encoding,
+              ...(onBytes === undefined ? {} : { onBytes }),
+            },
+            name,
+          )),
+        }
+      : await openQuery(database, charter.calendar.timeZone);
   if (values["check-mapping"] === true) {
-    const source = await inputOf(path, input, io, { delimiter, sheet: values.sheet, encoding: values.encoding }, name);
-    return checkMapping(io, charter, source.rows, mapping, name);
+    const source = await open();
+    return checkMapping(io, charter, source.rows, mapping, source.name);
   }
-  const progress = new Progress(io, { quiet: values.quiet === true, totalBytes: fileSize(path, input) });
+  const progress = new Progress(io, {
+    quiet: values.quiet === true,
+    totalBytes: database === undefined ? fileSize(path as string, input) : undefined,
+  });
   const err = { ...io, stderr: progress.stderr as Io["stderr"] };
-  const account = new Account(err, name);
-  const source = await inputOf(
-    path,
-    input,
-    io,
-    { delimiter, sheet: values.sheet, encoding: values.encoding, onBytes: (n) => progress.bytes(n) },
-    name,
-  );
+  const source = await open((n) => progress.bytes(n));
+  const account = new Account(err, source.name);
   // CSV and NDJSON are only cut into blocks of whole rows here: the judges read each block
   // as they judge it, so its contacts die young.
-  const rows = contactsOf(source.rows, mapping, name, (plan) => {
-    if (plan.others.length > 0) print(err.stderr, cli.ignoredOthers(name, plan.others));
+  const rows = contactsOf(source.rows, mapping, source.name, (plan) => {
+    if (plan.others.length > 0) print(err.stderr, cli.ignoredOthers(source.name, plan.others));
   });
   const options = {
     now,

@@ -5,7 +5,11 @@
  * @module
  */
 
-/** A cell saved as a date (an Excel date cell): a wall time `YYYY-MM-DDTHH:MM:SS.sss`, not text to parse. */
+/**
+ * A cell saved as a date (an Excel date cell, a database's `timestamp` or `date`): a wall time
+ * `YYYY-MM-DDTHH:MM:SS.sss`, or a date `YYYY-MM-DD` (a database's `date`, which means what the same text means in a
+ * file), not text to parse with `--date-format`.
+ */
 export class WallTime {
   readonly wall: string;
   constructor(wall: string) {
