@@ -27,7 +27,7 @@ import {
 import type { RawRow } from "./input/rows.js";
 import { columnsOf } from "./input/sources.js";
 import { cli, print } from "./messages.js";
-import type { Io } from "./report.js";
+import type { Io } from "./partial.js";
 
 /** How many rows are looked at. */
 export const CHECKED_ROWS = 1000;

@@ -21,7 +21,7 @@ import { table } from "./format.js";
 import { Failure } from "./input/source.js";
 import { jsonErrorPosition, locate } from "./locate.js";
 import { cli, print } from "./messages.js";
-import type { Io } from "./report.js";
+import type { Io } from "./partial.js";
 
 function readText(path: string): string {
   try {

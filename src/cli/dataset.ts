@@ -15,7 +15,7 @@ import type { ReportRow } from "../rules/report.js";
 import { asText } from "./account.js";
 import { csvValue } from "./format.js";
 import { standardTitle } from "./publication.js";
-import type { PartialReport } from "./report.js";
+import type { PartialReport } from "./partial.js";
 
 type FieldType = "string" | "integer" | "number" | "boolean" | "date";
 

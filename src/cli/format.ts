@@ -22,7 +22,7 @@ import {
   verdictOf,
   type Audience,
 } from "./publication.js";
-import type { PartialReport } from "./report.js";
+import type { PartialReport } from "./partial.js";
 import { statutoryTables } from "./statutory.js";
 
 /** The output formats of `report` and `merge` (`dataset` writes files to `--out`). */

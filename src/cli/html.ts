@@ -35,7 +35,7 @@ import {
   type Audience,
   type StandardView,
 } from "./publication.js";
-import type { PartialReport } from "./report.js";
+import type { PartialReport } from "./partial.js";
 import { statutoryTables, type StatutoryTable } from "./statutory.js";
 
 /** Text made safe for HTML element content and attribute values; control characters shown as escapes. */

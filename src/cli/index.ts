@@ -19,7 +19,7 @@ import { cmdMerge, cmdReport, type Io } from "./report.js";
 import { cmdProfiles, cmdStandards } from "./listing.js";
 import { cmdReconcile } from "./reconcile.js";
 
-export type { Io } from "./report.js";
+export type { Io } from "./partial.js";
 
 /** The package's version, written in by the build (tsup.config.ts) from package.json. */
 declare const __COUNCIL_SLA_VERSION__: string;

@@ -16,7 +16,7 @@ import { columnsOf } from "./input/sources.js";
 import { loadProfile, profileNames } from "./input/profiles.js";
 import { mappingOf } from "./input/mapping.js";
 import { print } from "./messages.js";
-import type { Io } from "./report.js";
+import type { Io } from "./partial.js";
 
 const FIRMNESS: Readonly<Record<string, string>> = {
   will: "we will",

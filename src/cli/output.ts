@@ -12,7 +12,7 @@ import { REPORT_FORMATS, reportFormat, type ReportFormat } from "./format.js";
 import { Failure } from "./input/source.js";
 import { cli, print } from "./messages.js";
 import { AUDIENCES, type Audience } from "./publication.js";
-import type { PartialReport } from "./report.js";
+import type { PartialReport } from "./partial.js";
 
 /** The options `report` and `merge` take for their output. */
 export const OUTPUT_OPTIONS = {

@@ -13,7 +13,7 @@ import type { Channel } from "../charter/vocabulary.js";
 import { own } from "../own.js";
 import type { ReportRow } from "../rules/report.js";
 import { sumRows } from "../rules/tally.js";
-import type { PartialReport } from "./report.js";
+import type { PartialReport } from "./partial.js";
 
 /** Who a page is for: the council's website, or its officers. */
 export const AUDIENCES = ["public", "officer"] as const;

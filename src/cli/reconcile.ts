@@ -46,7 +46,8 @@ import type { RawRow } from "./input/rows.js";
 import { Failure } from "./input/source.js";
 import { columnsOf } from "./input/sources.js";
 import { cli, print } from "./messages.js";
-import { inputOf, type Io } from "./report.js";
+import type { Io } from "./partial.js";
+import { inputOf } from "./report.js";
 
 /** The reasons a system's due can differ from the charter's, in the order they are tried. */
 export const REASONS = [

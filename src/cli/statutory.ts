@@ -13,7 +13,7 @@ import { own } from "../own.js";
 import type { ReportRow } from "../rules/report.js";
 import { asCount, type Count } from "./account.js";
 import { finite, periodInWords, standardTitle } from "./publication.js";
-import type { PartialReport } from "./report.js";
+import type { PartialReport } from "./partial.js";
 
 export type StatutoryKind = "foi" | "complaints";
 

@@ -90,7 +90,7 @@ function dueWithTrace(
   pauses: Pauses,
 ): { times: DueTimes; trace: TraceStep[] } {
   const trace: TraceStep[] = [];
-  startTrace(trace, engine, rule, receivedMs, startMs);
+  startTrace(trace, engine, rule.fromAcknowledgement, receivedMs, startMs);
   const times = computeDue({ engine, rule, receivedMs, startMs, pauses, trace });
   return { times, trace };
 }

@@ -177,7 +177,7 @@ export function judge(
     for (const [from, to] of contact.pauses) if (from < stop) clipped.push([from, Math.min(to, stop)]);
     pauses = clipped;
   }
-  if (trace !== undefined) startTrace(trace, engine, rule, contact.receivedAt, start);
+  if (trace !== undefined) startTrace(trace, engine, rule.fromAcknowledgement, contact.receivedAt, start);
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
   if (future) return undecided(rule, "future", times, undefined, undefined, false);
   if (!times.inScope) return undecided(rule, "not-applicable", times, "outside-office-hours", completed, false);

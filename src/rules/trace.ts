@@ -8,7 +8,6 @@ import { formatDate } from "../calendar/civil.js";
 import type { NonWorkingReason } from "../calendar/day-table.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import type { LimitUnit } from "../charter/units.js";
-import type { Rule } from "./standard.js";
 
 /** How the due instant was set. */
 export type DueRule = "end-of-day" | "close-of-business" | "same-clock-time" | "elapsed" | "office-time";
@@ -43,17 +42,17 @@ export type TraceStep =
 /** The steps being written, or undefined when nobody will read them (reports). */
 export type Trace = TraceStep[] | undefined;
 
-/** Writes the first steps of every trace: the receipt, and a chained clock's start. */
+/** Writes the first steps of every trace: the receipt, and the start of a clock that counts from the acknowledgement. */
 export function startTrace(
   trace: TraceStep[],
   engine: CalendarEngine,
-  rule: Rule,
+  fromAcknowledgement: boolean,
   receivedMs: number,
   startMs: number,
 ): void {
   const zone = engine.zone;
   trace.push({ step: "received", at: zone.format(receivedMs), date: formatDate(zone.localDay(receivedMs)) });
-  if (rule.fromAcknowledgement)
+  if (fromAcknowledgement)
     trace.push({
       step: "starts-from-acknowledgement",
       at: zone.format(startMs),
