@@ -37,8 +37,8 @@ export type {
 } from "./charter/schema.js";
 
 // Calendar
-export { calendarFor } from "./charter/calendar.js";
-export type { CalendarOptions } from "./charter/calendar.js";
+export { calendarFor } from "./calendar/calendar-for.js";
+export type { CalendarOptions } from "./calendar/calendar-for.js";
 export type { IsoDate, NonWorkingDay, NonWorkingReason, WorkingCalendar } from "./calendar/working-calendar.js";
 export type { Instant } from "./calendar/instant.js";
 

@@ -176,3 +176,32 @@ describe("worst breaches are kept per standard, whatever the periods", () => {
     expect(merged.rows).toEqual(whole.rows);
   });
 });
+
+describe("the calendar calendarFor() returns", () => {
+  test("has the documented methods and properties, and nothing of the engine behind it", () => {
+    const cal = calendarFor(copeland);
+    expect(Object.keys(cal).sort()).toEqual([
+      "firstYear",
+      "holidayRegion",
+      "lastYear",
+      "receiptCutoffMinutes",
+      "timeZone",
+    ]);
+    const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(cal))
+      .filter((n) => n !== "constructor")
+      .sort();
+    expect(methods).toEqual([
+      "addOfficeTime",
+      "addWorkingDays",
+      "isOpen",
+      "isWorkingDay",
+      "localDate",
+      "nextOpening",
+      "nonWorkingDays",
+      "officeTimeBetween",
+      "workingDaysBetween",
+    ]);
+    expect(["zone", "days", "office"].filter((k) => k in cal)).toEqual([]);
+    expect(Object.isFrozen(cal)).toBe(true);
+  });
+});

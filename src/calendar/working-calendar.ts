@@ -10,7 +10,7 @@ import { countOutOfRange, expected, integerRange, text, yearOutOfRange } from ".
 import { MS_PER_DAY, formatDate, readDate } from "./civil.js";
 import type { DayTable, NonWorkingDay } from "./day-table.js";
 import { toEpochMs, type Instant, type InstantRange } from "./instant.js";
-import { OfficeHours, type ScheduleHours } from "./office-hours.js";
+import { Schedule, type ScheduleHours } from "./schedule.js";
 import type { Zone } from "./zone.js";
 
 export type { NonWorkingDay, NonWorkingReason } from "./day-table.js";
@@ -82,8 +82,8 @@ export class CalendarEngine implements WorkingCalendar {
   readonly receiptCutoffMinutes: number | undefined;
   readonly zone: Zone;
   readonly days: DayTable;
-  readonly office: OfficeHours;
-  readonly #schedules = new Map<string, OfficeHours>();
+  readonly office: Schedule;
+  readonly #schedules = new Map<string, Schedule>();
   readonly #makers: ReadonlyMap<string, () => ScheduleHours>;
   /** Instants a little beyond the table's years are read (events may come after the last date counted); absurd ones are refused before any zone work. */
   readonly #range: InstantRange;
@@ -97,7 +97,7 @@ export class CalendarEngine implements WorkingCalendar {
     this.lastYear = config.days.lastYear;
     this.receiptCutoffMinutes = config.receiptCutoffMinutes;
     this.#makers = config.schedules;
-    this.office = this.#hoursOf("office") as OfficeHours;
+    this.office = this.#hoursOf("office") as Schedule;
     const slack = 366 * MS_PER_DAY;
     this.#range = {
       min: config.days.origin * MS_PER_DAY - slack,
@@ -154,30 +154,30 @@ export class CalendarEngine implements WorkingCalendar {
   }
 
   /** The hours of a schedule (`office`, the office hours, when absent). */
-  hours(schedule: string | undefined): OfficeHours {
+  hours(schedule: string | undefined): Schedule {
     return schedule === undefined
       ? this.office
       : (this.#schedules.get(schedule) ?? this.#hoursOf(schedule) ?? this.office);
   }
 
   /** A schedule's hours, made on first use and kept; undefined for a name the calendar does not have. */
-  #hoursOf(name: string): OfficeHours | undefined {
+  #hoursOf(name: string): Schedule | undefined {
     const make = this.#makers.get(name);
     if (make === undefined) return undefined;
-    const hours = new OfficeHours(this.days, this.zone, make());
+    const hours = new Schedule(this.days, this.zone, make());
     this.#schedules.set(name, hours);
     return hours;
   }
 
   /** The office time clock: `ms` of open time from `t`, or a RangeError when the table ends first. */
-  addOfficeMs(t: number, ms: number, name = "t", hours: OfficeHours = this.office): number {
+  addOfficeMs(t: number, ms: number, name = "t", hours: Schedule = this.office): number {
     const due = hours.addOfficeTime(t, ms);
     if (due === undefined) throw new RangeError(this.#outOfRange(name, this.zone.format(t)));
     return due;
   }
 
   /** First opening at or after `t`, or a RangeError when the office never opens again in the table. */
-  nextOpeningMs(t: number, name = "t", hours: OfficeHours = this.office): number {
+  nextOpeningMs(t: number, name = "t", hours: Schedule = this.office): number {
     const opening = hours.nextOpening(t);
     if (opening === undefined) throw new RangeError(this.#outOfRange(name, this.zone.format(t)));
     return opening;
@@ -233,4 +233,65 @@ export class CalendarEngine implements WorkingCalendar {
     const to = this.coveredInstant(b, "b");
     return to >= from ? this.office.officeTimeBetween(from, to) : -this.office.officeTimeBetween(to, from);
   }
+}
+
+/** The public face of an engine: the documented methods and properties, and nothing of the engine's own. */
+class CalendarView implements WorkingCalendar {
+  readonly #engine: CalendarEngine;
+  readonly timeZone: string;
+  readonly holidayRegion: string;
+  readonly firstYear: number;
+  readonly lastYear: number;
+  readonly receiptCutoffMinutes: number | undefined;
+
+  constructor(engine: CalendarEngine) {
+    this.#engine = engine;
+    this.timeZone = engine.timeZone;
+    this.holidayRegion = engine.holidayRegion;
+    this.firstYear = engine.firstYear;
+    this.lastYear = engine.lastYear;
+    this.receiptCutoffMinutes = engine.receiptCutoffMinutes;
+    Object.freeze(this);
+  }
+
+  isWorkingDay(date: IsoDate): boolean {
+    return this.#engine.isWorkingDay(date);
+  }
+
+  addWorkingDays(date: IsoDate, n: number): IsoDate {
+    return this.#engine.addWorkingDays(date, n);
+  }
+
+  workingDaysBetween(a: IsoDate, b: IsoDate): number {
+    return this.#engine.workingDaysBetween(a, b);
+  }
+
+  nonWorkingDays(from: IsoDate, to: IsoDate): NonWorkingDay[] {
+    return this.#engine.nonWorkingDays(from, to);
+  }
+
+  localDate(t: Instant): IsoDate {
+    return this.#engine.localDate(t);
+  }
+
+  isOpen(t: Instant): boolean {
+    return this.#engine.isOpen(t);
+  }
+
+  nextOpening(t: Instant): string {
+    return this.#engine.nextOpening(t);
+  }
+
+  addOfficeTime(t: Instant, ms: number): string {
+    return this.#engine.addOfficeTime(t, ms);
+  }
+
+  officeTimeBetween(a: Instant, b: Instant): number {
+    return this.#engine.officeTimeBetween(a, b);
+  }
+}
+
+/** The working calendar that shows an engine's documented methods only. */
+export function calendarView(engine: CalendarEngine): WorkingCalendar {
+  return new CalendarView(engine);
 }

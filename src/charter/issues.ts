@@ -24,7 +24,7 @@ const quoted = (values: readonly unknown[]): string => values.map((v) => JSON.st
 /**
  * One message function per issue code. The shape problems zod finds come
  * first (their codes are zod's, kept because tools know them), then the field
- * formats, then the rules between fields (charter/rules.ts), then layering.
+ * formats, then the rules between fields (charter/checks.ts), then layering.
  */
 export const ISSUE_MESSAGES = {
   // Shape (zod's codes).

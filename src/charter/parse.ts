@@ -8,7 +8,7 @@ import { expected } from "../messages.js";
 import { TooLarge, own, ownData } from "../own.js";
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";
-import { calendarIssues, charterIssues, inForceOf, periodDays, standardIssues } from "./rules.js";
+import { calendarIssues, charterIssues, inForceOf, periodDays, standardIssues } from "./checks.js";
 import { schemas, type Charter, type Standard } from "./schema.js";
 import { formatDate } from "../calendar/civil.js";
 import { LIMIT_UNITS, amountText, type LimitUnit } from "./units.js";

@@ -1,7 +1,7 @@
 /**
  * The charter schema: the one module that builds zod schemas. It states the
  * shape of charters, layers and contacts; types are derived from it with
- * `z.infer`. The rules between fields are in charter/rules.ts, the wording in
+ * `z.infer`. The checks between fields are in charter/checks.ts, the wording in
  * charter/issues.ts.
  *
  * @module

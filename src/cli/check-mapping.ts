@@ -11,7 +11,7 @@
 import type { Charter } from "../charter/schema.js";
 import type { Channel } from "../charter/vocabulary.js";
 import { judgedByIntervals } from "../rules/intervals.js";
-import { coverOf, rulesInAnyVersion } from "../rules/standard.js";
+import { coverOf, standardsInAnyVersion } from "../rules/standard.js";
 import { table } from "./format.js";
 import { readCsvBlock } from "./input/csv.js";
 import { readNdjsonBlock } from "./input/json.js";
@@ -119,7 +119,7 @@ export async function checkMapping(
   if (constants.length > 0) out.push("", `set: ${constants.join(", ")}`);
   const cover = coverOf(charter);
   const reach = (channel: string, category: string | undefined) =>
-    rulesInAnyVersion(cover, channel as Channel, category)
+    standardsInAnyVersion(cover, channel as Channel, category)
       .filter((r) => mapping.kind === "contacts" || judgedByIntervals(r))
       .map((r) => r.id);
   const byChannel = [...seen.channels].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

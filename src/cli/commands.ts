@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { WEEKDAY_NAMES, formatDate, parseDate, weekdayIndex } from "../calendar/civil.js";
-import { calendarFor } from "../charter/calendar.js";
+import { calendarFor } from "../calendar/calendar-for.js";
 import { CharterError } from "../charter/errors.js";
 import { charterIssue, formatPath, type CharterIssue } from "../charter/issues.js";
 import { extendCharter, safeParseCharter } from "../charter/parse.js";
@@ -16,7 +16,7 @@ import { amountText } from "../charter/units.js";
 import { charters } from "../charters/index.js";
 import { deadline } from "../rules/deadline.js";
 import { explain } from "../rules/explain.js";
-import { ruleById } from "../rules/standard.js";
+import { standardById } from "../rules/standard.js";
 import { table } from "./format.js";
 import { Failure } from "./input/source.js";
 import { jsonErrorPosition, locate } from "./locate.js";
@@ -114,7 +114,7 @@ export function cmdCharters(args: string[], io: Io, help: () => number): number 
     const rows = c.standards.map((s) => [
       s.id,
       s.channels.join(", "),
-      amountText(ruleById(c, s.id).amount, ruleById(c, s.id).unit),
+      amountText(standardById(c, s.id).amount, standardById(c, s.id).unit),
       s.target.percent === 100 ? "" : `${s.target.percent}%`,
       [
         s.allowPromise && "promise",

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import type { Charter } from "../charter/schema.js";
 import { amountText } from "../charter/units.js";
 import { judgedByIntervals } from "../rules/intervals.js";
-import { ruleById } from "../rules/standard.js";
+import { standardById } from "../rules/standard.js";
 import { table } from "./format.js";
 import { columnsOf } from "./input/sources.js";
 import { loadProfile, profileNames } from "./input/profiles.js";
@@ -26,7 +26,7 @@ const FIRMNESS: Readonly<Record<string, string>> = {
 
 /** The contact fields a standard's judgement reads, besides receivedAt. */
 function eventsRead(charter: Charter, id: string): string[] {
-  const rule = ruleById(charter, id);
+  const rule = standardById(charter, id);
   const s = rule.standard;
   return [
     ...rule.stops,
@@ -46,7 +46,7 @@ function eventsRead(charter: Charter, id: string): string[] {
 
 /** One standard as the listing shows it (and as --json gives it). */
 function standardEntry(charter: Charter, id: string) {
-  const rule = ruleById(charter, id);
+  const rule = standardById(charter, id);
   const s = rule.standard;
   return {
     id,

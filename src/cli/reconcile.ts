@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { civilFromDays, MONTH_NAMES, readDate, WEEKDAY_NAMES, weekdayIndex } from "../calendar/civil.js";
 import { toEpochMs } from "../calendar/instant.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
-import { calendarFor, engineOf } from "../charter/calendar.js";
+import { calendarFor, engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact } from "../charter/schema.js";
 import { isDayBased } from "../charter/units.js";
@@ -23,7 +23,7 @@ import { bundledHolidays, isHolidayRegion } from "../holidays/index.js";
 import { computeDue, type Pauses } from "../rules/clocks.js";
 import { type ReadContact, readContact } from "../rules/contact.js";
 import { evaluationOf } from "../rules/evaluate.js";
-import { coverOf, type Rule, ruleById, rulesInAnyVersion } from "../rules/standard.js";
+import { coverOf, type CompiledStandard, standardById, standardsInAnyVersion } from "../rules/standard.js";
 import { csvCell, table } from "./format.js";
 import { readCsvBlock } from "./input/csv.js";
 import { hasDateOnly, withDates } from "./input/date-only.js";
@@ -98,7 +98,7 @@ function weekdaysOnly(charter: Charter): { charter: Charter; engine: CalendarEng
     source: "none: weekdays only",
     days: new Map<number, string>(),
   };
-  return { charter: plain, engine: calendarFor(plain, { holidays: table }) as CalendarEngine };
+  return { charter: plain, engine: engineOf(plain, { holidays: table }) };
 }
 
 /** The words of a date: "Friday 25 December 2026". */
@@ -131,7 +131,7 @@ const joinWords = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
 interface Judged {
-  readonly rule: Rule;
+  readonly rule: CompiledStandard;
   readonly read: ReadContact;
   readonly due: Due;
   /** The charter's own due, before any promise extended it. */
@@ -142,7 +142,7 @@ interface Judged {
 }
 
 /** Whether a system's due equals a due, as the standard counts: by date for day-based limits, by instant otherwise. */
-function same(rule: Rule, system: Due, due: Due): boolean {
+function same(rule: CompiledStandard, system: Due, due: Due): boolean {
   return isDayBased(rule.unit) ? system.day === due.day : system.ms === due.ms;
 }
 
@@ -175,7 +175,7 @@ function candidates(
       words: cli.reasonPromise(dayWords(j.ownDue.day), dayWords(j.due.day)),
     });
   if (isDayBased(rule.unit)) {
-    const plainRule = ruleById(plain.charter, rule.id);
+    const plainRule = standardById(plain.charter, rule.id);
     const start = rule.fromAcknowledgement ? (read.events.acknowledgedAt ?? read.receivedAt) : read.receivedAt;
     const times = computeDue({
       engine: plain.engine,
@@ -407,7 +407,7 @@ export async function reconcile(
     if (record instanceof RowError) return problem(line, record.message);
     const channel = record.channel;
     const category = typeof record.category === "string" ? record.category : undefined;
-    const covering = typeof channel === "string" ? rulesInAnyVersion(cover, channel as Channel, category) : [];
+    const covering = typeof channel === "string" ? standardsInAnyVersion(cover, channel as Channel, category) : [];
     let contact: Record<string, unknown> = record;
     if (hasDateOnly(record)) {
       const dated = withDates(record, covering, cutoff);

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { engineOf } from "../charter/calendar.js";
+import { engineOf } from "../calendar/calendar-for.js";
 import type { Charter } from "../charter/schema.js";
 import { mergeReports } from "../rules/merge.js";
 import { checkReport } from "../rules/report-check.js";

@@ -13,13 +13,13 @@
  * @module
  */
 import { Worker } from "node:worker_threads";
-import { engineOf } from "../charter/calendar.js";
+import { engineOf } from "../calendar/calendar-for.js";
 import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
 import type { Channel } from "../charter/vocabulary.js";
 import { judgedByIntervals } from "../rules/intervals.js";
 import { mergeReports } from "../rules/merge.js";
 import { Accumulator, type ComplianceReport, complianceReport, type ReportOptions } from "../rules/report.js";
-import { type Cover, coverOf, rulesInAnyVersion } from "../rules/standard.js";
+import { type Cover, coverOf, standardsInAnyVersion } from "../rules/standard.js";
 import { readCsvBlock } from "./input/csv.js";
 import { IdSet } from "./input/ids.js";
 import { readNdjsonBlock } from "./input/json.js";
@@ -104,7 +104,7 @@ export function reachOf(
     if (
       intervals &&
       !s.channels.some((c) =>
-        rulesInAnyVersion(cover, c, s.category).some((r) => r.id === s.id && judgedByIntervals(r)),
+        standardsInAnyVersion(cover, c, s.category).some((r) => r.id === s.id && judgedByIntervals(r)),
       )
     )
       continue;
@@ -206,7 +206,7 @@ class Judge implements RowVisitor {
     if (dated) {
       const rules =
         typeof channel === "string"
-          ? rulesInAnyVersion(this.#cover, channel as Channel, category as string | undefined)
+          ? standardsInAnyVersion(this.#cover, channel as Channel, category as string | undefined)
           : [];
       const dated = withDates(c, rules, this.#cutoff);
       if (dated instanceof RowError) {

@@ -10,7 +10,7 @@ import { MS_PER_DAY, civilFromDays, daysFromCivil, daysInMonth, formatDate } fro
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { formatClock } from "../calendar/zone.js";
 import type { UnitKind } from "../charter/units.js";
-import type { Rule } from "./standard.js";
+import type { CompiledStandard } from "./standard.js";
 import type { DayPart } from "./day-memo.js";
 import type { DueRule, Trace, TraceStep } from "./trace.js";
 
@@ -29,7 +29,7 @@ export interface DueTimes {
 /** What every clock is given. */
 export interface ClockInput {
   readonly engine: CalendarEngine;
-  readonly rule: Rule;
+  readonly rule: CompiledStandard;
   readonly receivedMs: number;
   readonly startMs: number;
   readonly pauses: Pauses;

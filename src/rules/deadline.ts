@@ -5,7 +5,7 @@
  * @module
  */
 import type { Instant } from "../calendar/instant.js";
-import { engineOf } from "../charter/calendar.js";
+import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Pause } from "../charter/schema.js";
 import type { LimitUnit } from "../charter/units.js";
@@ -13,7 +13,7 @@ import { before, needsAcknowledgement } from "../messages.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readPauses } from "./contact.js";
-import { ruleInForce, versionsById, type Firmness, type Period, type Rule } from "./standard.js";
+import { standardInForce, versionsById, type Firmness, type Period, type CompiledStandard } from "./standard.js";
 import { startTrace, type DueRule, type TraceStep } from "./trace.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 
@@ -51,7 +51,7 @@ export interface DeadlineOptions {
 /** The one builder of a Deadline: a full object literal. */
 function toDeadline(
   engine: CalendarEngine,
-  rule: Rule,
+  rule: CompiledStandard,
   receivedMs: number,
   times: DueTimes,
   trace: readonly TraceStep[],
@@ -84,7 +84,7 @@ function toDeadline(
 /** Computes a due time with its trace, in one pass. */
 function dueWithTrace(
   engine: CalendarEngine,
-  rule: Rule,
+  rule: CompiledStandard,
   receivedMs: number,
   startMs: number,
   pauses: Pauses,
@@ -118,11 +118,11 @@ export function deadline(
   const engine = engineOf(checked);
   const versions = versionsById(checked, standardId);
   const received = engine.coveredInstant(receivedAt, "receivedAt");
-  const only = versions[0] as Rule;
+  const only = versions[0] as CompiledStandard;
   const rule =
     versions.length === 1 && only.inForce === undefined
       ? only
-      : ruleInForce(checked, standardId, engine.zone.localDay(received), "receivedAt");
+      : standardInForce(checked, standardId, engine.zone.localDay(received), "receivedAt");
   let start = received;
   const acknowledgedAt = own(options, "acknowledgedAt");
   if (rule.fromAcknowledgement) {

@@ -7,7 +7,7 @@
 import { MS_PER_DAY } from "../calendar/civil.js";
 import type { Instant } from "../calendar/instant.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
-import { engineOf } from "../charter/calendar.js";
+import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact } from "../charter/schema.js";
 import { EVENTS, type MetBy } from "../charter/vocabulary.js";
@@ -15,7 +15,7 @@ import { expected, text } from "../messages.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readContact, type ReadContact } from "./contact.js";
-import { rulesFor, type Firmness, type Period, type Rule } from "./standard.js";
+import { standardsFor, type Firmness, type Period, type CompiledStandard } from "./standard.js";
 import { startTrace, type DueRule, type Trace, type TraceStep } from "./trace.js";
 
 export type { MetBy } from "../charter/vocabulary.js";
@@ -94,7 +94,7 @@ export interface EvaluateOptions {
 
 /** The numeric outcome of judge(), shared with reports. */
 export interface Outcome {
-  readonly rule: Rule;
+  readonly rule: CompiledStandard;
   readonly status: Status;
   readonly startMs: number | undefined;
   readonly dueMs: number | undefined;
@@ -138,7 +138,7 @@ function promiseCheck(promisedBy: number, ack: number | undefined, dueMs: number
  */
 export function judge(
   engine: CalendarEngine,
-  rule: Rule,
+  rule: CompiledStandard,
   contact: ReadContact,
   now: number,
   warnAt: number,
@@ -269,7 +269,7 @@ export function judge(
  */
 function latestPromise(
   engine: CalendarEngine,
-  limit: NonNullable<Rule["promiseLimit"]>,
+  limit: NonNullable<CompiledStandard["promiseLimit"]>,
   times: DueTimes,
 ): number | undefined {
   const dueDay = times.dueDay ?? engine.zone.localDay(times.dueMs);
@@ -278,7 +278,7 @@ function latestPromise(
 }
 
 /** The customer obligation a contact did not meet that exempts it from the standard, if any. */
-function unmetObligation(engine: CalendarEngine, rule: Rule, contact: ReadContact): string | undefined {
+function unmetObligation(engine: CalendarEngine, rule: CompiledStandard, contact: ReadContact): string | undefined {
   for (const e of rule.exemptions) {
     const margin = e.minutes * 60_000;
     if (e.when === "late-for-appointment") {
@@ -302,7 +302,7 @@ function unmetObligation(engine: CalendarEngine, rule: Rule, contact: ReadContac
 
 /** An outcome nothing met or missed: pending before the clock starts, or not applicable. */
 function undecided(
-  rule: Rule,
+  rule: CompiledStandard,
   status: Status,
   times: DueTimes | undefined,
   reason: Evaluation["reason"],
@@ -389,7 +389,7 @@ function toEvaluation(
 /** One standard judged for a read contact, with its trace: what explain() needs. */
 export function evaluationOf(
   engine: CalendarEngine,
-  rule: Rule,
+  rule: CompiledStandard,
   read: ReadContact,
   now: number,
   warnAt: number,
@@ -421,7 +421,7 @@ export function evaluate(charter: Charter, contact: Contact, options: EvaluateOp
   const now = readNow(engine, options);
   const warnAt = readWarnAt(own(options, "warnAt"));
   const read = readContact(engine, contact);
-  return rulesFor(checked, read.channel, read.category, read.receivedAt, engine.zone).map((rule) =>
+  return standardsFor(checked, read.channel, read.category, read.receivedAt, engine.zone).map((rule) =>
     evaluationOf(engine, rule, read, now, warnAt),
   );
 }

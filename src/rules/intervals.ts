@@ -33,7 +33,7 @@ import {
 } from "../messages.js";
 import { own } from "../own.js";
 import type { ComplianceReport } from "./report-types.js";
-import type { Rule } from "./standard.js";
+import type { CompiledStandard } from "./standard.js";
 
 /** An interval's counts, read and checked. */
 export interface ReadInterval {
@@ -53,7 +53,7 @@ export interface ReadInterval {
 
 /** What an interval's calls count for one standard. */
 export interface IntervalOutcome {
-  readonly rule: Rule;
+  readonly rule: CompiledStandard;
   readonly met: number;
   readonly breached: number;
   readonly notApplicable: number;
@@ -144,7 +144,7 @@ export function readInterval(engine: CalendarEngine, interval: IntervalCounts): 
  * elapsed limit that exempts no contacts by obligation or appointment (counts cannot tell
  * which calls those would be).
  */
-export function judgedByIntervals(rule: Rule): boolean {
+export function judgedByIntervals(rule: CompiledStandard): boolean {
   return (
     rule.standard.stage === "answer" &&
     rule.kind === "elapsed" &&
@@ -155,7 +155,7 @@ export function judgedByIntervals(rule: Rule): boolean {
 }
 
 /** A standard's limit in seconds. */
-export function limitSeconds(rule: Rule): number {
+export function limitSeconds(rule: CompiledStandard): number {
   return (rule.amount * rule.unitMs) / 1000;
 }
 
@@ -167,7 +167,7 @@ export function limitSeconds(rule: Rule): number {
  */
 export function judgeInterval(
   engine: CalendarEngine,
-  rule: Rule,
+  rule: CompiledStandard,
   interval: ReadInterval,
   policy: ComplianceReport["abandoned"],
   allowThreshold: boolean,

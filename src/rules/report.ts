@@ -6,7 +6,7 @@
  */
 import { MS_PER_DAY, formatDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
-import { engineOf } from "../charter/calendar.js";
+import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
 import { expected, integerRange, intervalNotOver, text, unreadableContact } from "../messages.js";
@@ -25,7 +25,7 @@ import {
   type YearStart,
 } from "./periods.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
-import { coverOf, rulesIn, versionsById, type Cover, type Rule } from "./standard.js";
+import { coverOf, standardsIn, versionsById, type Cover, type CompiledStandard } from "./standard.js";
 import {
   MAX_ERRORS,
   addVersions,
@@ -55,7 +55,7 @@ export type {
 type Abandoned = ComplianceReport["abandoned"];
 
 /** A breach that may be kept among the worst, with what is needed to explain it later. */
-type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: Rule; readonly period: string };
+type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: CompiledStandard; readonly period: string };
 const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
 
 /** A period as the accumulator keeps it: its row's dates, and the instant it ends (outstanding is counted at it). */
@@ -85,7 +85,7 @@ export class Accumulator {
   readonly #onSkip: ((skipped: SkippedContact) => void) | undefined;
   readonly #firstIndex: number;
   /** Per standard, per period ("" without `by`). */
-  readonly #tallies = new Map<Rule, Map<string, Tally>>();
+  readonly #tallies = new Map<CompiledStandard, Map<string, Tally>>();
   /**
    * Per standard id, its worst breaches so far, whatever their period: at most `worst` of
    * them, so memory does not grow with the periods either (each period's row lists those
@@ -148,7 +148,7 @@ export class Accumulator {
         return;
       }
       // Every standard is judged before any is counted: a contact that throws counts for none.
-      for (const rule of rulesIn(this.#cover, read.channel, read.category, read.receivedAt, this.#engine.zone))
+      for (const rule of standardsIn(this.#cover, read.channel, read.category, read.receivedAt, this.#engine.zone))
         outcomes[n++] = judge(this.#engine, rule, read, this.#now, this.#warnAt);
     } catch (error) {
       this.#skip(index, contact, error);
@@ -184,7 +184,7 @@ export class Accumulator {
         const zone = this.#engine.zone;
         throw new RangeError(intervalNotOver(zone.format(read.startMs), read.minutes, zone.format(this.#now)));
       }
-      for (const rule of rulesIn(this.#cover, read.channel, read.category, read.startMs, this.#engine.zone)) {
+      for (const rule of standardsIn(this.#cover, read.channel, read.category, read.startMs, this.#engine.zone)) {
         if (judgedByIntervals(rule))
           outcomes[n++] = judgeInterval(this.#engine, rule, read, this.#abandoned, this.#allowThreshold);
       }
@@ -428,8 +428,8 @@ export class Accumulator {
 }
 
 /** Of a standard's versions, the one in force last (the only one, for a standard without periods). */
-function latestVersion(versions: readonly Rule[]): Rule {
-  let latest = versions[0] as Rule;
+function latestVersion(versions: readonly CompiledStandard[]): CompiledStandard {
+  let latest = versions[0] as CompiledStandard;
   for (const r of versions)
     if (r.toDay > latest.toDay || (r.toDay === latest.toDay && r.fromDay > latest.fromDay)) latest = r;
   return latest;

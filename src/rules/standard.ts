@@ -8,7 +8,7 @@
  */
 import { formatDate } from "../calendar/civil.js";
 import type { Zone } from "../calendar/zone.js";
-import { inForceOf, periodDays } from "../charter/rules.js";
+import { inForceOf, periodDays } from "../charter/checks.js";
 import type { Charter, Standard } from "../charter/schema.js";
 import { LIMIT_UNITS, UNITS, type LimitUnit, type UnitKind } from "../charter/units.js";
 import { CONTACT_EVENTS, defaultStops, type Channel, type ContactEvent } from "../charter/vocabulary.js";
@@ -17,7 +17,7 @@ import { own } from "../own.js";
 import { DayMemo } from "./day-memo.js";
 
 /** A standard as the engine reads it. */
-export interface Rule {
+export interface CompiledStandard {
   readonly standard: Standard;
   readonly id: string;
   readonly amount: number;
@@ -69,7 +69,7 @@ export interface Exemption {
 const NO_EXEMPTIONS: readonly Exemption[] = [];
 
 /** The compiled form of a validated standard, with the charter's obligations that exempt contacts from it. */
-function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMPTIONS): Rule {
+function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMPTIONS): CompiledStandard {
   const unit = LIMIT_UNITS.find((u) => own(standard.limit, u) !== undefined) as LimitUnit;
   const amount = own(standard.limit, unit) as number;
   const spec = UNITS[unit];
@@ -129,16 +129,16 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
 interface Epochs {
   /** Epoch days on which the list changes, ascending; the first is -Infinity. */
   readonly starts: readonly number[];
-  readonly lists: readonly (readonly Rule[])[];
+  readonly lists: readonly (readonly CompiledStandard[])[];
 }
-type Choice = readonly Rule[] | Epochs;
+type Choice = readonly CompiledStandard[] | Epochs;
 
-function isList(choice: Choice): choice is readonly Rule[] {
+function isList(choice: Choice): choice is readonly CompiledStandard[] {
   return Array.isArray(choice);
 }
 
 /** The rules of `list` in force on each receipt date, as epochs (the list itself when none has a period). */
-function epochsOf(list: readonly Rule[]): Choice {
+function epochsOf(list: readonly CompiledStandard[]): Choice {
   if (list.every((r) => r.inForce === undefined)) return list;
   const bounds = new Set<number>([Number.NEGATIVE_INFINITY]);
   for (const r of list) {
@@ -151,7 +151,7 @@ function epochsOf(list: readonly Rule[]): Choice {
 }
 
 /** The list of an epoch set in force on `day`. */
-function pick(epochs: Epochs, day: number): readonly Rule[] {
+function pick(epochs: Epochs, day: number): readonly CompiledStandard[] {
   const { starts } = epochs;
   let lo = 0;
   let hi = starts.length - 1;
@@ -160,12 +160,12 @@ function pick(epochs: Epochs, day: number): readonly Rule[] {
     if ((starts[mid] as number) <= day) lo = mid;
     else hi = mid - 1;
   }
-  return epochs.lists[lo] as readonly Rule[];
+  return epochs.lists[lo] as readonly CompiledStandard[];
 }
 
 interface Index {
   /** Each standard id's versions, in the charter's order (one for a standard without versions). */
-  readonly byId: ReadonlyMap<string, readonly Rule[]>;
+  readonly byId: ReadonlyMap<string, readonly CompiledStandard[]>;
   /** Per channel: the standards without a category, and those with one (or excepting one) by category. */
   readonly byChannel: ReadonlyMap<string, { readonly any: Choice; readonly byCategory: ReadonlyMap<string, Choice> }>;
 }
@@ -191,7 +191,8 @@ function indexOf(charter: Charter): Index {
       }
     }
     const all = charter.standards.map((s) => compile(s, exempting.get(s.id)));
-    const except = (r: Rule) => (own(r.standard, "exceptCategories") as readonly string[] | undefined) ?? [];
+    const except = (r: CompiledStandard) =>
+      (own(r.standard, "exceptCategories") as readonly string[] | undefined) ?? [];
     const byChannel = new Map<string, { any: Choice; byCategory: Map<string, Choice> }>();
     const channels = new Set(all.flatMap((r) => r.standard.channels as readonly string[]));
     // Every category a standard names, as its own or as one it excepts, has its own list.
@@ -210,7 +211,7 @@ function indexOf(charter: Charter): Index {
         );
       byChannel.set(channel, { any: epochsOf(on.filter((r) => r.category === undefined)), byCategory });
     }
-    const byId = new Map<string, Rule[]>();
+    const byId = new Map<string, CompiledStandard[]>();
     for (const r of all) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
     index = { byId, byChannel };
     indexes.set(charter, index);
@@ -218,7 +219,7 @@ function indexOf(charter: Charter): Index {
   return index;
 }
 
-const NONE: readonly Rule[] = [];
+const NONE: readonly CompiledStandard[] = [];
 
 /**
  * The standards that cover a contact: its channel, its category when the standard
@@ -226,17 +227,17 @@ const NONE: readonly Rule[] = [];
  * in force on the local date of receipt. Keyed only by what the charter declares, so
  * the index does not grow with the contacts' categories.
  */
-export function rulesFor(
+export function standardsFor(
   charter: Charter,
   channel: Channel,
   category: string | undefined,
   receivedMs: number,
   zone: Zone,
-): readonly Rule[] {
-  return rulesIn(coverOf(charter), channel, category, receivedMs, zone);
+): readonly CompiledStandard[] {
+  return standardsIn(coverOf(charter), channel, category, receivedMs, zone);
 }
 
-/** Which standards cover which contacts, per channel: a charter's index, for {@link rulesIn}. */
+/** Which standards cover which contacts, per channel: a charter's index, for {@link standardsIn}. */
 export type Cover = Index["byChannel"];
 
 /** The cover of a charter, to look up once where every contact is asked about (a report). */
@@ -244,14 +245,14 @@ export function coverOf(charter: Charter): Cover {
   return indexOf(charter).byChannel;
 }
 
-/** {@link rulesFor} in a cover already looked up. The receipt's local date is worked out only where versions need it. */
-export function rulesIn(
+/** {@link standardsFor} in a cover already looked up. The receipt's local date is worked out only where versions need it. */
+export function standardsIn(
   cover: Cover,
   channel: Channel,
   category: string | undefined,
   receivedMs: number,
   zone: Zone,
-): readonly Rule[] {
+): readonly CompiledStandard[] {
   const entry = cover.get(channel);
   if (entry === undefined) return NONE;
   const choice = (category === undefined ? undefined : entry.byCategory.get(category)) ?? entry.any;
@@ -263,7 +264,11 @@ export function rulesIn(
  * a standard's versions included: for what does not depend on the date of receipt (which
  * values reach a standard, which fields a covering standard reads).
  */
-export function rulesInAnyVersion(cover: Cover, channel: Channel, category: string | undefined): readonly Rule[] {
+export function standardsInAnyVersion(
+  cover: Cover,
+  channel: Channel,
+  category: string | undefined,
+): readonly CompiledStandard[] {
   const entry = cover.get(channel);
   if (entry === undefined) return NONE;
   const choice = (category === undefined ? undefined : entry.byCategory.get(category)) ?? entry.any;
@@ -271,7 +276,7 @@ export function rulesInAnyVersion(cover: Cover, channel: Channel, category: stri
 }
 
 /** The versions of a standard id (one for a standard without versions), or a RangeError that lists the valid ids. */
-export function versionsById(charter: Charter, standardId: unknown): readonly Rule[] {
+export function versionsById(charter: Charter, standardId: unknown): readonly CompiledStandard[] {
   const rules = typeof standardId === "string" ? indexOf(charter).byId.get(standardId) : undefined;
   if (rules === undefined)
     throw new RangeError(unknownStandard(charter.id, [...new Set(charter.standards.map((s) => s.id))], standardId));
@@ -279,15 +284,15 @@ export function versionsById(charter: Charter, standardId: unknown): readonly Ru
 }
 
 /** The rule of a standard id (its first version), or a RangeError that lists the valid ids. */
-export function ruleById(charter: Charter, standardId: unknown): Rule {
-  return versionsById(charter, standardId)[0] as Rule;
+export function standardById(charter: Charter, standardId: unknown): CompiledStandard {
+  return versionsById(charter, standardId)[0] as CompiledStandard;
 }
 
 /**
  * The version of a standard in force on a local date (`day`), or a RangeError that
  * names the date and the periods its versions were in force.
  */
-export function ruleInForce(charter: Charter, standardId: unknown, day: number, name: string): Rule {
+export function standardInForce(charter: Charter, standardId: unknown, day: number, name: string): CompiledStandard {
   const versions = versionsById(charter, standardId);
   const rule = versions.find((r) => r.fromDay <= day && day <= r.toDay);
   if (rule === undefined)

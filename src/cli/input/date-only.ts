@@ -9,7 +9,7 @@
  * @module
  */
 import { isDayBased } from "../../charter/units.js";
-import type { Rule } from "../../rules/standard.js";
+import type { CompiledStandard } from "../../rules/standard.js";
 import { cli } from "../messages.js";
 import { RowError } from "./mapping.js";
 
@@ -34,7 +34,7 @@ export function hasDateOnly(contact: Readonly<Record<string, unknown>>): boolean
 }
 
 /** Why a standard needs the time of day of a field, or undefined when its date is enough. */
-function needsTime(rule: Rule, field: string, cutoff: boolean): string | undefined {
+function needsTime(rule: CompiledStandard, field: string, cutoff: boolean): string | undefined {
   const dayBased = isDayBased(rule.unit);
   const dueAt = rule.standard.dueAt;
   const stage = rule.standard.stage;
@@ -71,7 +71,7 @@ function needsTime(rule: Rule, field: string, cutoff: boolean): string | undefin
  */
 export function withDates(
   contact: Readonly<Record<string, unknown>>,
-  rules: readonly Rule[],
+  rules: readonly CompiledStandard[],
   cutoff: boolean,
 ): Record<string, unknown> | RowError {
   const out: Record<string, unknown> = { ...contact };

@@ -7,7 +7,7 @@
  */
 import type { Charter } from "../../charter/schema.js";
 import { judgedByIntervals, limitSeconds } from "../../rules/intervals.js";
-import { ruleById } from "../../rules/standard.js";
+import { standardById } from "../../rules/standard.js";
 import { cli } from "../messages.js";
 import { DELIMITERS } from "./csv.js";
 import { type Layer, type Mapping, type MappingKind, mappingOf, readMapFile } from "./mapping.js";
@@ -71,7 +71,7 @@ export function mappingFromOptions(
   const threshold = mapping.sources.get("thresholdSeconds");
   if (mapping.kind === "intervals" && threshold?.kind === "constant" && !allowThreshold) {
     for (const s of charter.standards) {
-      const rule = ruleById(charter, s.id);
+      const rule = standardById(charter, s.id);
       if (judgedByIntervals(rule) && Number(threshold.value) !== limitSeconds(rule))
         throw new Failure(cli.thresholdSet(threshold.value, rule.id, limitSeconds(rule)));
     }

@@ -34,7 +34,8 @@ const INTERVAL_SLOTS = 4096;
 /** No minutes, or no intervals: one shared empty list. */
 const NO_MINUTES: readonly number[] = Object.freeze([]);
 
-export class OfficeHours {
+/** One schedule's hours (the office hours, or a named schedule), compiled: its open intervals by date, and the office time counted over them. */
+export class Schedule {
   readonly #days: DayTable;
   readonly #zone: Zone;
   readonly #hours: WeeklyHours;

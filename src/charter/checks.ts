@@ -1,5 +1,5 @@
 /**
- * The rules between fields of a charter, each small and named, listed in one
+ * The checks between fields of a charter, each small and named, listed in one
  * place. They run after the shape is valid (charter/schema.ts), on the
  * calendar, on each standard and on the charter as a whole, and report issues
  * with paths relative to what they check.
@@ -20,15 +20,15 @@ import { own } from "../own.js";
 import { LIMIT_UNITS, UNITS, isDayBased, type LimitUnit } from "./units.js";
 
 /** Reports one issue at a path relative to the value a rule checks. */
-export type Report = <C extends CharterIssueCode>(code: C, path: CharterPath, params: IssueParams<C>) => void;
+export type ReportIssue = <C extends CharterIssueCode>(code: C, path: CharterPath, params: IssueParams<C>) => void;
 
-interface Rule<T> {
+interface Check<T> {
   readonly name: string;
-  readonly check: (value: T, report: Report) => void;
+  readonly check: (value: T, report: ReportIssue) => void;
 }
 
 /** Reports each repeated item of a list of strings. */
-function noRepeats(items: readonly string[], key: string, report: Report): void {
+function noRepeats(items: readonly string[], key: string, report: ReportIssue): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item)) report("duplicate", [key, i], { value: item });
@@ -45,7 +45,7 @@ export function hoursOn(c: CalendarSpec, day: Weekday): readonly (readonly [stri
 }
 
 /** Reports intervals that close before they open, or overlap the one before. */
-function intervalsInOrder(hours: readonly (readonly [string, string])[], path: CharterPath, report: Report): void {
+function intervalsInOrder(hours: readonly (readonly [string, string])[], path: CharterPath, report: ReportIssue): void {
   let previousEnd = -1;
   hours.forEach(([open, close], i) => {
     const from = readClockTime(open) ?? 0;
@@ -91,7 +91,7 @@ function periodWords(period: InForce | undefined): string {
 }
 
 /** Reports a period in force that ends before it starts. */
-function periodInOrder(period: InForce | undefined, path: CharterPath, report: Report): void {
+function periodInOrder(period: InForce | undefined, path: CharterPath, report: ReportIssue): void {
   if (period === undefined) return;
   const [from, to] = periodDays(period);
   if (to < from) report("empty_period", [...path, "inForce", "to"], { from: period.from ?? "", to: period.to ?? "" });
@@ -105,7 +105,7 @@ function periodInOrder(period: InForce | undefined, path: CharterPath, report: R
 function versionsApart(
   items: readonly { readonly key: string; readonly period: InForce | undefined; readonly path: CharterPath }[],
   noun: "Standard" | "Schedule",
-  report: Report,
+  report: ReportIssue,
 ): void {
   items.forEach((item, i) => {
     const [from, to] = periodDays(item.period);
@@ -144,8 +144,8 @@ function closureDays(closure: CalendarSpec["closures"][number]): [number, number
   return [from, to === undefined ? from : (readDate(to) ?? from)];
 }
 
-/** The rules of a calendar. */
-export const CALENDAR_RULES: readonly Rule<CalendarSpec>[] = [
+/** The checks of a calendar. */
+export const CALENDAR_CHECKS: readonly Check<CalendarSpec>[] = [
   { name: "each working weekday once", check: (c, report) => noRepeats(c.workingWeek, "workingWeek", report) },
   {
     name: "every working weekday has office hours",
@@ -303,16 +303,16 @@ function unitsOf(standard: Standard): LimitUnit[] {
 
 /** Rules that need the standard's one unit. */
 function withUnit(
-  check: (s: Standard, unit: LimitUnit, report: Report) => void,
-): (s: Standard, report: Report) => void {
+  check: (s: Standard, unit: LimitUnit, report: ReportIssue) => void,
+): (s: Standard, report: ReportIssue) => void {
   return (s, report) => {
     const units = unitsOf(s);
     if (units.length === 1) check(s, units[0] as LimitUnit, report);
   };
 }
 
-/** The rules of a standard. */
-export const STANDARD_RULES: readonly Rule<Standard>[] = [
+/** The checks of a standard. */
+export const STANDARD_CHECKS: readonly Check<Standard>[] = [
   {
     name: "a limit has exactly one unit",
     check: (s, report) => {
@@ -404,7 +404,7 @@ export const STANDARD_RULES: readonly Rule<Standard>[] = [
   },
 ];
 
-function uniqueIds(items: readonly { readonly id: string }[], key: string, report: Report): void {
+function uniqueIds(items: readonly { readonly id: string }[], key: string, report: ReportIssue): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const first = seen.get(item.id);
@@ -413,8 +413,8 @@ function uniqueIds(items: readonly { readonly id: string }[], key: string, repor
   });
 }
 
-/** The rules of a charter as a whole (its calendar and standards have their own). */
-export const CHARTER_RULES: readonly Rule<Charter>[] = [
+/** The checks of a charter as a whole (its calendar and standards have their own). */
+export const CHARTER_CHECKS: readonly Check<Charter>[] = [
   {
     name: "a standard id is given once, or as versions in force one at a time",
     check: (c, report) =>
@@ -490,33 +490,33 @@ export const CHARTER_RULES: readonly Rule<Charter>[] = [
   },
 ];
 
-/** Runs rules on a value, adding their issues (paths under `prefix`) to `out`. */
-function applyRules<T>(rules: readonly Rule<T>[], value: T, prefix: CharterPath, out: CharterIssue[]): void {
-  const report: Report = (code, path, params) => {
+/** Runs checks on a value, adding their issues (paths under `prefix`) to `out`. */
+function applyChecks<T>(checks: readonly Check<T>[], value: T, prefix: CharterPath, out: CharterIssue[]): void {
+  const report: ReportIssue = (code, path, params) => {
     out.push(charterIssue(code, [...prefix, ...path], params));
   };
-  for (const rule of rules) rule.check(value, report);
+  for (const check of checks) check.check(value, report);
 }
 
 /** The issues of a calendar that has the right shape. */
 export function calendarIssues(calendar: CalendarSpec, prefix: CharterPath): CharterIssue[] {
   const out: CharterIssue[] = [];
-  applyRules(CALENDAR_RULES, calendar, prefix, out);
+  applyChecks(CALENDAR_CHECKS, calendar, prefix, out);
   return out;
 }
 
 /** The issues of standards that have the right shape; the first is at index `first` under `prefix`. */
 export function standardIssues(standards: readonly Standard[], prefix: CharterPath, first = 0): CharterIssue[] {
   const out: CharterIssue[] = [];
-  standards.forEach((s, i) => applyRules(STANDARD_RULES, s, [...prefix, first + i], out));
+  standards.forEach((s, i) => applyChecks(STANDARD_CHECKS, s, [...prefix, first + i], out));
   return out;
 }
 
 /** The issues of a charter that has the right shape. */
 export function charterIssues(charter: Charter): CharterIssue[] {
   const out: CharterIssue[] = [];
-  applyRules(CALENDAR_RULES, charter.calendar, ["calendar"], out);
-  charter.standards.forEach((s, i) => applyRules(STANDARD_RULES, s, ["standards", i], out));
-  applyRules(CHARTER_RULES, charter, [], out);
+  applyChecks(CALENDAR_CHECKS, charter.calendar, ["calendar"], out);
+  charter.standards.forEach((s, i) => applyChecks(STANDARD_CHECKS, s, ["standards", i], out));
+  applyChecks(CHARTER_CHECKS, charter, [], out);
   return out;
 }

@@ -5,19 +5,19 @@
  *
  * @module
  */
-import { WEEKDAYS, daysFromCivil, readClockTime, readDate, weekdayIndex } from "../calendar/civil.js";
-import { DayTable, MAX_TABLE_YEARS } from "../calendar/day-table.js";
-import type { ScheduleHours } from "../calendar/office-hours.js";
-import { CalendarEngine, type WorkingCalendar } from "../calendar/working-calendar.js";
-import { getZone, missingDays } from "../calendar/zone.js";
+import { WEEKDAYS, daysFromCivil, readClockTime, readDate, weekdayIndex } from "./civil.js";
+import { DayTable, MAX_TABLE_YEARS } from "./day-table.js";
+import type { ScheduleHours } from "./schedule.js";
+import { CalendarEngine, calendarView, type WorkingCalendar } from "./working-calendar.js";
+import { getZone, missingDays } from "./zone.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
 import { badHolidayTable, expected, text, wrongHolidayRegion } from "../messages.js";
-import { CharterError } from "./errors.js";
-import { charterIssue, type CharterPath } from "./issues.js";
-import { checkedCharter, isValidated } from "./parse.js";
-import { calendarIssues, inForceOf, periodDays, schedulesOf } from "./rules.js";
-import { schemas, type CalendarInput, type CalendarSpec, type ScheduleWeek } from "./schema.js";
-import { charterErrorMap, toCharterIssues } from "./validate.js";
+import { CharterError } from "../charter/errors.js";
+import { charterIssue, type CharterPath } from "../charter/issues.js";
+import { checkedCharter, isValidated } from "../charter/parse.js";
+import { calendarIssues, inForceOf, periodDays, schedulesOf } from "../charter/checks.js";
+import { schemas, type CalendarInput, type CalendarSpec, type ScheduleWeek } from "../charter/schema.js";
+import { charterErrorMap, toCharterIssues } from "../charter/validate.js";
 import { own, ownData } from "../own.js";
 
 /** Options of {@link calendarFor}. */
@@ -244,7 +244,7 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
         const from = readDate(c.from) ?? 0;
         const to = own(c, "to");
         const last = typeof to === "string" ? (readDate(to) ?? from) : from;
-        // Only the dates within its period in force close (rules.ts refuses one with none).
+        // Only the dates within its period in force close (checks.ts refuses one with none).
         const [a, b] = periodDays(inForceOf(c));
         return { from: Math.max(from, a), to: Math.min(last, b), name: c.name };
       }),
@@ -265,25 +265,15 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
 
 const memo = new WeakMap<object, CalendarEngine>();
 const memoWithTable = new WeakMap<object, WeakMap<HolidayTable, CalendarEngine>>();
+const views = new WeakMap<CalendarEngine, WorkingCalendar>();
 
 /**
- * The working calendar of a charter (or of the calendar part of one), built
- * once per charter object and memoised.
+ * The engine of a charter's calendar (or of the calendar part of one), built once per
+ * charter object (and holiday table) and memoised: what the rules compute with.
  *
  * @throws CharterError when the calendar is not valid, with a JSON path per problem.
- * @example
- * import { calendarFor } from "council-sla";
- *
- * const cal = calendarFor({ calendar: { timeZone: "Europe/London", holidays: "GB-ENG",
- *   officeHours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]],
- *                  thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } } });
- * cal.addWorkingDays("2026-12-24", 1); //=> "2026-12-29"
  */
-export function calendarFor(
-  charter: { readonly calendar: CalendarInput } | CalendarInput,
-  options?: CalendarOptions,
-): WorkingCalendar;
-export function calendarFor(charter: unknown, options?: CalendarOptions): CalendarEngine {
+export function engineOf(charter: unknown, options?: CalendarOptions): CalendarEngine {
   if (typeof charter !== "object" || charter === null)
     throw new TypeError(expected("charter", text.calendarSource, charter));
   const table = options?.holidays;
@@ -300,7 +290,29 @@ export function calendarFor(charter: unknown, options?: CalendarOptions): Calend
   return engine;
 }
 
-/** The engine behind a calendar returned by {@link calendarFor}. */
-export function engineOf(charter: { readonly calendar: CalendarInput }, options?: CalendarOptions): CalendarEngine {
-  return calendarFor(charter, options) as CalendarEngine;
+/**
+ * The working calendar of a charter (or of the calendar part of one), built
+ * once per charter object and memoised. It has the documented methods and properties
+ * only: the engine behind it is its own.
+ *
+ * @throws CharterError when the calendar is not valid, with a JSON path per problem.
+ * @example
+ * import { calendarFor } from "council-sla";
+ *
+ * const cal = calendarFor({ calendar: { timeZone: "Europe/London", holidays: "GB-ENG",
+ *   officeHours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]],
+ *                  thu: [["09:00", "17:00"]], fri: [["09:00", "17:00"]] } } });
+ * cal.addWorkingDays("2026-12-24", 1); //=> "2026-12-29"
+ */
+export function calendarFor(
+  charter: { readonly calendar: CalendarInput } | CalendarInput,
+  options?: CalendarOptions,
+): WorkingCalendar {
+  const engine = engineOf(charter, options);
+  let view = views.get(engine);
+  if (view === undefined) {
+    view = calendarView(engine);
+    views.set(engine, view);
+  }
+  return view;
 }
