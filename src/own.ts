@@ -91,3 +91,24 @@ function isPlain(value: object): boolean {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
+
+/**
+ * Takes the prototype from every plain object in a value, in place: a validated charter,
+ * made of objects the library built itself. Reading a key such an object lacks then gives
+ * undefined, whatever a polluted `Object.prototype` holds, so code past validation reads
+ * the charter's fields directly, by their types, with no `own()`.
+ */
+export function withoutPrototypes<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const inner of item) stack.push(inner);
+    } else if (Object.getPrototypeOf(item) === Object.prototype) {
+      Object.setPrototypeOf(item, null);
+      for (const inner of Object.values(item)) stack.push(inner);
+    }
+  }
+  return value;
+}

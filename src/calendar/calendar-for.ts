@@ -18,7 +18,7 @@ import { checkedCharter, isValidated } from "../charter/parse.js";
 import { calendarIssues, inForceOf, periodDays, schedulesOf } from "../charter/checks.js";
 import { schemas, type CalendarInput, type CalendarSpec, type ScheduleWeek } from "../charter/schema.js";
 import { charterErrorMap, toCharterIssues } from "../charter/validate.js";
-import { own, ownData } from "../own.js";
+import { ownData, withoutPrototypes } from "../own.js";
 
 /** Options of {@link calendarFor}. */
 export interface CalendarOptions {
@@ -40,9 +40,10 @@ function specOf(source: object): { spec: CalendarSpec; prefix: CharterPath } {
   const raw = ownData(isCharter ? (source as { calendar: unknown }).calendar : source);
   const result = schemas().calendarSchema.safeParse(raw, { reportInput: true, error: charterErrorMap });
   if (!result.success) throw new CharterError(toCharterIssues(result.error, prefix));
-  const issues = calendarIssues(result.data, prefix);
+  const spec = withoutPrototypes(result.data);
+  const issues = calendarIssues(spec, prefix);
   if (issues.length > 0) throw new CharterError(issues);
-  return { spec: result.data, prefix };
+  return { spec, prefix };
 }
 
 function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarOptions | undefined): HolidayTable {
@@ -80,7 +81,7 @@ const minutesOf = (hours: Intervals): number[] =>
 /** A week's hours as minutes per ISO weekday. */
 function weeklyOf(week: CalendarSpec["officeHours"] | ScheduleWeek): number[][] {
   return WEEKDAYS.map((day: Weekday) => {
-    const hours = own(week, day);
+    const hours = week?.[day];
     return Array.isArray(hours) ? minutesOf(hours as Intervals) : [];
   });
 }
@@ -166,7 +167,7 @@ function hoursOf(
       : versionedHours(versions as readonly ScheduleWeek[], days);
   const dated = new Map(base.dated);
   for (const d of spec.datedHours) {
-    const names = own(d, "schedules") as readonly string[] | undefined;
+    const names = d?.schedules;
     const day = readDate(d.date) ?? 0;
     if ((names === undefined || names.includes(name)) && inForceOn(d, day)) dated.set(day, minutesOf(d.hours));
   }
@@ -198,7 +199,7 @@ function recurring(
 ): { from: number; to: number; name: string }[] {
   const out: { from: number; to: number; name: string }[] = [];
   for (const rule of spec.recurringClosures) {
-    const every = own(rule, "every") as { month: number; weekday: Weekday; nth: number } | undefined;
+    const every = rule?.every;
     if (every !== undefined) {
       for (let year = holidays.firstYear; year <= holidays.lastYear; year++) {
         const day = nthWeekday(year, every.month, WEEKDAYS.indexOf(every.weekday), every.nth);
@@ -232,7 +233,7 @@ function recurring(
 /** The calendar compiled to numbers, and the engine on it. */
 function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
   const zone = getZone(spec.timeZone, "calendar.timeZone");
-  const cutoff = own(spec, "receiptCutoff");
+  const cutoff = spec?.receiptCutoff;
   const week = WEEKDAYS.map((day) => spec.workingWeek.includes(day));
   const days = new DayTable({
     firstYear: holidays.firstYear,
@@ -242,7 +243,7 @@ function build(spec: CalendarSpec, holidays: HolidayTable): CalendarEngine {
     closures: [
       ...spec.closures.map((c) => {
         const from = readDate(c.from) ?? 0;
-        const to = own(c, "to");
+        const to = c?.to;
         const last = typeof to === "string" ? (readDate(to) ?? from) : from;
         // Only the dates within its period in force close (checks.ts refuses one with none).
         const [a, b] = periodDays(inForceOf(c));

@@ -16,8 +16,7 @@ import {
   type IssueParams,
 } from "./issues.js";
 import type { CalendarSpec, Charter, InForce, ScheduleWeek, Standard } from "./schema.js";
-import { own } from "../own.js";
-import { LIMIT_UNITS, UNITS, isDayBased, type LimitUnit } from "./units.js";
+import { LIMIT_UNITS, UNITS, isDayBased, type LimitUnit, unitsOf } from "./units.js";
 
 /** Reports one issue at a path relative to the value a rule checks. */
 export type ReportIssue = <C extends CharterIssueCode>(code: C, path: CharterPath, params: IssueParams<C>) => void;
@@ -40,7 +39,7 @@ type Weekday = (typeof WEEKDAYS)[number];
 
 /** A weekday's office intervals, read by own property. */
 export function hoursOn(c: CalendarSpec, day: Weekday): readonly (readonly [string, string])[] {
-  const hours = own(c.officeHours, day);
+  const hours = c.officeHours[day];
   return Array.isArray(hours) ? (hours as readonly (readonly [string, string])[]) : [];
 }
 
@@ -58,7 +57,7 @@ function intervalsInOrder(hours: readonly (readonly [string, string])[], path: C
 
 /** The calendar's named schedules, each as its list of versions (one, without a period, for plain weekly hours). */
 export function schedulesOf(c: CalendarSpec): ReadonlyMap<string, readonly ScheduleWeek[]> {
-  const schedules = own(c, "schedules");
+  const schedules = c.schedules;
   const out = new Map<string, readonly ScheduleWeek[]>();
   if (typeof schedules !== "object" || schedules === null) return out;
   for (const [name, value] of Object.entries(schedules as Record<string, ScheduleWeek | readonly ScheduleWeek[]>))
@@ -66,16 +65,16 @@ export function schedulesOf(c: CalendarSpec): ReadonlyMap<string, readonly Sched
   return out;
 }
 
-/** The period an item was in force, by own property. */
+/** The period an item of a validated charter was in force, if it has one. */
 export function inForceOf(item: unknown): InForce | undefined {
-  const period = own(item, "inForce");
+  const period = typeof item === "object" && item !== null ? (item as { inForce?: unknown }).inForce : undefined;
   return typeof period === "object" && period !== null ? (period as InForce) : undefined;
 }
 
 /** A period in force as epoch days, inclusive: open ends are infinite. */
 export function periodDays(period: InForce | undefined): readonly [number, number] {
-  const from = own(period, "from");
-  const to = own(period, "to");
+  const from = period?.from;
+  const to = period?.to;
   return [
     typeof from === "string" ? (readDate(from) ?? Number.NEGATIVE_INFINITY) : Number.NEGATIVE_INFINITY,
     typeof to === "string" ? (readDate(to) ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY,
@@ -85,8 +84,8 @@ export function periodDays(period: InForce | undefined): readonly [number, numbe
 /** A period in words, for messages. */
 function periodWords(period: InForce | undefined): string {
   return periodText({
-    from: own(period, "from") as string | undefined,
-    to: own(period, "to") as string | undefined,
+    from: period?.from,
+    to: period?.to,
   });
 }
 
@@ -134,7 +133,7 @@ function formatPathOf(path: CharterPath): string {
 }
 
 function toOf(closure: CalendarSpec["closures"][number]): string | undefined {
-  const to = own(closure, "to");
+  const to = closure.to;
   return typeof to === "string" ? to : undefined;
 }
 
@@ -164,13 +163,13 @@ export const CALENDAR_CHECKS: readonly Check<CalendarSpec>[] = [
   {
     name: "each schedule's hours close after they open, in order, without overlapping",
     check: (c, report) => {
-      const raw = own(c, "schedules") as Record<string, unknown> | undefined;
+      const raw = c.schedules;
       for (const [name, versions] of schedulesOf(c)) {
         const listed = Array.isArray(raw?.[name]);
         versions.forEach((week, v) => {
           const path: CharterPath = listed ? ["schedules", name, v] : ["schedules", name];
           for (const day of WEEKDAYS) {
-            const hours = own(week, day);
+            const hours = week?.[day];
             if (Array.isArray(hours))
               intervalsInOrder(hours as readonly (readonly [string, string])[], [...path, day], report);
           }
@@ -181,7 +180,7 @@ export const CALENDAR_CHECKS: readonly Check<CalendarSpec>[] = [
   {
     name: "every period in force ends on or after it starts",
     check: (c, report) => {
-      const raw = own(c, "schedules") as Record<string, unknown> | undefined;
+      const raw = c.schedules;
       for (const [name, versions] of schedulesOf(c)) {
         const listed = Array.isArray(raw?.[name]);
         versions.forEach((week, v) =>
@@ -239,7 +238,7 @@ export const CALENDAR_CHECKS: readonly Check<CalendarSpec>[] = [
       const known = ["office", ...schedulesOf(c).keys()];
       c.datedHours.forEach((d, i) => {
         intervalsInOrder(d.hours, ["datedHours", i, "hours"], report);
-        (own(d, "schedules") as readonly string[] | undefined)?.forEach((name, j) => {
+        d.schedules?.forEach((name, j) => {
           if (!known.includes(name)) report("unknown_schedule", ["datedHours", i, "schedules", j], { name, known });
         });
       });
@@ -249,8 +248,8 @@ export const CALENDAR_CHECKS: readonly Check<CalendarSpec>[] = [
     name: "a recurring closure has exactly one rule, and nth counts from 1",
     check: (c, report) => {
       c.recurringClosures.forEach((r, i) => {
-        const every = own(r, "every") as { nth: number } | undefined;
-        if ((every === undefined) === (own(r, "substituteFor") === undefined))
+        const every = r.every;
+        if ((every === undefined) === (r.substituteFor === undefined))
           report("closure_rule", ["recurringClosures", i], {});
         else if (every?.nth === 0) report("zero_nth", ["recurringClosures", i, "every", "nth"], {});
       });
@@ -297,8 +296,8 @@ export const CALENDAR_CHECKS: readonly Check<CalendarSpec>[] = [
 ];
 
 /** The unit of a standard whose limit has exactly one. */
-function unitsOf(standard: Standard): LimitUnit[] {
-  return LIMIT_UNITS.filter((u) => own(standard.limit, u) !== undefined);
+function unitsOfStandard(standard: Standard): LimitUnit[] {
+  return unitsOf(standard.limit);
 }
 
 /** Rules that need the standard's one unit. */
@@ -306,7 +305,7 @@ function withUnit(
   check: (s: Standard, unit: LimitUnit, report: ReportIssue) => void,
 ): (s: Standard, report: ReportIssue) => void {
   return (s, report) => {
-    const units = unitsOf(s);
+    const units = unitsOfStandard(s);
     if (units.length === 1) check(s, units[0] as LimitUnit, report);
   };
 }
@@ -316,7 +315,7 @@ export const STANDARD_CHECKS: readonly Check<Standard>[] = [
   {
     name: "a limit has exactly one unit",
     check: (s, report) => {
-      const units = unitsOf(s);
+      const units = unitsOfStandard(s);
       if (units.length !== 1) report("limit_units", ["limit"], { units });
     },
   },
@@ -339,7 +338,7 @@ export const STANDARD_CHECKS: readonly Check<Standard>[] = [
       const idStage = rest.pop();
       const idCategory = rest[0];
       if (idStage !== s.stage) report("id_stage", ["id"], { idStage, stage: s.stage });
-      const category = own(s, "category") as string | undefined;
+      const category = s.category;
       if (idCategory !== category) report("id_category", ["id"], { idCategory, category });
       if (!(s.channels as readonly string[]).includes(channel ?? "")) report("id_channel", ["id"], { channel });
     },
@@ -385,9 +384,9 @@ export const STANDARD_CHECKS: readonly Check<Standard>[] = [
   {
     name: "a promise limit has one form, and goes with allowPromise",
     check: (s, report) => {
-      const limit = own(s, "promiseLimit");
+      const limit = s.promiseLimit;
       if (limit === undefined) return;
-      const forms = ["workingDays", "calendarDays", "agreed"].filter((k) => own(limit, k) !== undefined);
+      const forms = (["workingDays", "calendarDays", "agreed"] as const).filter((k) => limit[k] !== undefined);
       if (forms.length !== 1) report("promise_limit_form", ["promiseLimit"], { forms });
       if (!s.allowPromise) report("promise_limit_without_promise", ["promiseLimit"], {});
     },
@@ -395,9 +394,9 @@ export const STANDARD_CHECKS: readonly Check<Standard>[] = [
   {
     name: "excepted categories go with a standard that has no category, each once",
     check: (s, report) => {
-      const except = own(s, "exceptCategories") as readonly string[] | undefined;
+      const except = s.exceptCategories;
       if (except === undefined) return;
-      const category = own(s, "category");
+      const category = s.category;
       if (typeof category === "string") report("except_with_category", ["exceptCategories"], { category });
       noRepeats(except, "exceptCategories", report);
     },
@@ -429,7 +428,7 @@ export const CHARTER_CHECKS: readonly Check<Charter>[] = [
     check: (c, report) => {
       const known = ["office", ...schedulesOf(c.calendar).keys()];
       c.standards.forEach((s, i) => {
-        const name = own(s, "schedule");
+        const name = s.schedule;
         if (typeof name === "string" && !known.includes(name))
           report("unknown_schedule", ["standards", i, "schedule"], { name, known });
       });
@@ -438,37 +437,28 @@ export const CHARTER_CHECKS: readonly Check<Charter>[] = [
   {
     name: "cited sources are the charter's",
     check: (c, report) => {
-      const known = c.sources.flatMap((s) => (typeof own(s, "id") === "string" ? [own(s, "id") as string] : []));
+      const known = c.sources.flatMap((s) => (s.id === undefined ? [] : [s.id]));
       const cite = (value: unknown, path: CharterPath) => {
         if (typeof value === "string" && !known.includes(value)) report("unknown_source", path, { id: value, known });
       };
-      const citeWithPeriod = (item: unknown, path: CharterPath) => {
-        cite(own(item, "source"), [...path, "source"]);
-        cite(own(inForceOf(item), "source"), [...path, "inForce", "source"]);
+      const citeWithPeriod = (item: { readonly source?: string | undefined }, path: CharterPath) => {
+        cite(item.source, [...path, "source"]);
+        cite(inForceOf(item)?.source, [...path, "inForce", "source"]);
       };
       c.standards.forEach((s, i) => citeWithPeriod(s, ["standards", i]));
-      c.commitments.forEach((x, i) => cite(own(x, "source"), ["commitments", i, "source"]));
-      c.customerObligations.forEach((x, i) => cite(own(x, "source"), ["customerObligations", i, "source"]));
+      c.commitments.forEach((x, i) => cite(x.source, ["commitments", i, "source"]));
+      c.customerObligations.forEach((x, i) => cite(x.source, ["customerObligations", i, "source"]));
       c.calendar.datedHours.forEach((d, i) => citeWithPeriod(d, ["calendar", "datedHours", i]));
       c.calendar.recurringClosures.forEach((r, i) => citeWithPeriod(r, ["calendar", "recurringClosures", i]));
       c.calendar.closures.forEach((r, i) => citeWithPeriod(r, ["calendar", "closures", i]));
-      const raw = own(c.calendar, "schedules") as Record<string, unknown> | undefined;
+      const raw = c.calendar.schedules;
       for (const [name, versions] of schedulesOf(c.calendar)) {
         const listed = Array.isArray(raw?.[name]);
         versions.forEach((week, v) =>
-          cite(own(inForceOf(week), "source"), [
-            "calendar",
-            "schedules",
-            name,
-            ...(listed ? [v] : []),
-            "inForce",
-            "source",
-          ]),
+          cite(inForceOf(week)?.source, ["calendar", "schedules", name, ...(listed ? [v] : []), "inForce", "source"]),
         );
       }
-      ((own(c.calendar, "sourced") as readonly { source: string }[] | undefined) ?? []).forEach((r, i) =>
-        cite(r.source, ["calendar", "sourced", i, "source"]),
-      );
+      (c.calendar.sourced ?? []).forEach((r, i) => cite(r.source, ["calendar", "sourced", i, "source"]));
     },
   },
   {
@@ -476,7 +466,7 @@ export const CHARTER_CHECKS: readonly Check<Charter>[] = [
     check: (c, report) => {
       const known = c.standards.map((s) => s.id);
       c.customerObligations.forEach((o, i) => {
-        (own(o, "exempts") as { standards: readonly string[] } | undefined)?.standards.forEach((id, j) => {
+        o.exempts?.standards.forEach((id, j) => {
           if (!known.includes(id))
             report("unknown_exempted_standard", ["customerObligations", i, "exempts", "standards", j], { id, known });
         });

@@ -5,13 +5,13 @@
  */
 import type * as z from "zod/mini";
 import { expected } from "../messages.js";
-import { TooLarge, own, ownData } from "../own.js";
+import { TooLarge, own, ownData, withoutPrototypes } from "../own.js";
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";
 import { calendarIssues, charterIssues, inForceOf, periodDays, standardIssues } from "./checks.js";
 import { schemas, type Charter, type Standard } from "./schema.js";
 import { formatDate } from "../calendar/civil.js";
-import { LIMIT_UNITS, amountText, type LimitUnit } from "./units.js";
+import { amountText, type LimitUnit, limitOf } from "./units.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 
 /** The result of {@link safeParseCharter}. */
@@ -38,7 +38,7 @@ export function isValidated(charter: unknown): boolean {
  * validated, so that importing council-sla/charters costs no schema run.
  */
 export function trustBuiltCharter<T extends object>(charter: T): T {
-  validated.add(deepFreeze(charter));
+  validated.add(deepFreeze(withoutPrototypes(charter)));
   return charter;
 }
 
@@ -87,8 +87,10 @@ function parseWith<S extends z.ZodMiniType>(
     if (issues.length <= MAX_ISSUES) for (const issue of parts(copied.data)) issues.push(issue);
     return { success: false, issues: capped(issues.sort(pathOrder)) };
   }
-  const issues = rules(result.data);
-  return issues.length === 0 ? { success: true, data: result.data } : { success: false, issues: capped(issues) };
+  // From here on the data is the library's own, prototype-free: the checks and the engine read it directly.
+  const data = withoutPrototypes(result.data);
+  const issues = rules(data);
+  return issues.length === 0 ? { success: true, data } : { success: false, issues: capped(issues) };
 }
 
 /** The keys of a charter in the order its issues are listed. */
@@ -122,12 +124,12 @@ function partIssues(data: unknown): CharterIssue[] {
   const out: CharterIssue[] = [];
   const { calendarSchema, standardSchema } = schemas();
   const calendar = calendarSchema.safeParse(own(data, "calendar"));
-  if (calendar.success) out.push(...calendarIssues(calendar.data, ["calendar"]));
+  if (calendar.success) out.push(...calendarIssues(withoutPrototypes(calendar.data), ["calendar"]));
   const standards = own(data, "standards");
   if (Array.isArray(standards)) {
     standards.forEach((raw: unknown, i) => {
       const standard = standardSchema.safeParse(raw);
-      if (standard.success) out.push(...standardIssues([standard.data], ["standards"], i));
+      if (standard.success) out.push(...standardIssues([withoutPrototypes(standard.data)], ["standards"], i));
     });
   }
   return out;
@@ -194,16 +196,11 @@ const NOMINAL_MS: Readonly<Record<LimitUnit, number>> = {
   calendarMonths: 2_629_800_000,
 };
 
-function limitOf(s: Standard): { unit: LimitUnit; amount: number } {
-  const unit = LIMIT_UNITS.find((u) => own(s.limit, u) !== undefined) as LimitUnit;
-  return { unit, amount: own(s.limit, unit) as number };
-}
-
 /** What a replacement loosens: a longer limit, a lower target, a narrower scope, fewer channels, promises allowed. */
 function loosening(base: Standard, next: Standard): string[] {
   const out: string[] = [];
-  const a = limitOf(base);
-  const b = limitOf(next);
+  const a = limitOf(base.limit);
+  const b = limitOf(next.limit);
   const longer =
     a.unit === b.unit ? b.amount > a.amount : b.amount * NOMINAL_MS[b.unit] > a.amount * NOMINAL_MS[a.unit];
   if (longer) out.push(`a longer limit: ${amountText(b.amount, b.unit)} instead of ${amountText(a.amount, a.unit)}`);
@@ -219,7 +216,7 @@ function loosening(base: Standard, next: Standard): string[] {
   const now = promiseReach(next);
   if (base.allowPromise && next.allowPromise && now.days > was.days)
     out.push(`a promised date may move the due date further: ${now.words} instead of ${was.words}`);
-  const excepted = (s: Standard) => (own(s, "exceptCategories") as readonly string[] | undefined) ?? [];
+  const excepted = (s: Standard) => s.exceptCategories ?? [];
   const newly = excepted(next).filter((c) => !excepted(base).includes(c));
   if (newly.length > 0) out.push(`fewer categories: no longer ${newly.join(", ")}`);
   return out;
@@ -227,9 +224,9 @@ function loosening(base: Standard, next: Standard): string[] {
 
 /** How far a standard lets a promise move its due date, roughly in days (a working day as 7/5), and in words. */
 function promiseReach(s: Standard): { days: number; words: string } {
-  const limit = own(s, "promiseLimit");
-  const working = own(limit, "workingDays");
-  const calendar = own(limit, "calendarDays");
+  const limit = s.promiseLimit;
+  const working = limit?.workingDays;
+  const calendar = limit?.calendarDays;
   if (typeof working === "number")
     return { days: (working * 7) / 5, words: `at most ${amountText(working, "workingDays")} further` };
   if (typeof calendar === "number")
@@ -321,7 +318,7 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
   if (l.extends !== checkedBase.id)
     problems.push(charterIssue("wrong_base", ["extends"], { layerBase: l.extends, base: checkedBase.id }));
   if (l.id === checkedBase.id) problems.push(charterIssue("same_id_as_base", ["id"], { id: l.id }));
-  const zone = own(l.calendar, "timeZone");
+  const zone = l.calendar?.timeZone;
   if (typeof zone === "string" && zone !== checkedBase.calendar.timeZone) {
     problems.push(
       charterIssue("time_zone_changed", ["calendar", "timeZone"], { base: checkedBase.calendar.timeZone, layer: zone }),
@@ -381,9 +378,9 @@ export function extendCharter(base: Charter, layer: unknown): Charter {
       extraWorkingDates: [...calendar.extraWorkingDates, ...(layerCalendar?.extraWorkingDates ?? [])],
       datedHours: [...calendar.datedHours, ...(layerCalendar?.datedHours ?? [])],
       recurringClosures: [...calendar.recurringClosures, ...(layerCalendar?.recurringClosures ?? [])],
-      ...(own(calendar, "schedules") === undefined && layerCalendar?.schedules === undefined
+      ...(calendar.schedules === undefined && layerCalendar?.schedules === undefined
         ? {}
-        : { schedules: { ...(own(calendar, "schedules") as object | undefined), ...layerCalendar?.schedules } }),
+        : { schedules: { ...calendar.schedules, ...layerCalendar?.schedules } }),
       ...(calendar.assumptions === undefined && layerCalendar?.assumptions === undefined
         ? {}
         : { assumptions: [...(calendar.assumptions ?? []), ...(layerCalendar?.assumptions ?? [])] }),

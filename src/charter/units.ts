@@ -55,3 +55,22 @@ export function amountText(n: number, unit: LimitUnit): string {
   const [one, many] = UNITS[unit].words;
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** A limit's one unit and its amount (a validated limit has exactly one: the checks refuse any other). */
+export function limitOf(limit: { readonly [U in LimitUnit]?: number | undefined }): {
+  unit: LimitUnit;
+  amount: number;
+} {
+  for (const unit of LIMIT_UNITS) {
+    const amount = limit[unit];
+    if (amount !== undefined) return { unit, amount };
+  }
+  throw new TypeError(
+    "a limit with no unit reached the engine: it should have been refused when the charter was parsed",
+  );
+}
+
+/** The units a limit gives (exactly one, once it is valid). */
+export function unitsOf(limit: { readonly [U in LimitUnit]?: number | undefined }): LimitUnit[] {
+  return LIMIT_UNITS.filter((u) => limit[u] !== undefined);
+}

@@ -10,7 +10,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Charter } from "../charter/schema.js";
-import { own } from "../own.js";
 import type { ReportRow } from "../rules/report.js";
 import { asText } from "./account.js";
 import { csvValue } from "./format.js";
@@ -254,7 +253,7 @@ const packageName = (id: string) => `${id.toLowerCase().replace(/[^a-z0-9._-]+/g
 /** datapackage.json: the package, its one resource and the Table Schema of performance.csv. */
 export function dataPackage(report: PartialReport, charter: Charter): Record<string, unknown> {
   const sources = charter.sources.map((s) => {
-    const url = own(s, "url") as string | undefined;
+    const url = s?.url;
     return { title: `${s.title} (${s.publisher})`, ...(url === undefined ? {} : { path: url }) };
   });
   return {

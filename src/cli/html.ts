@@ -11,7 +11,6 @@
  */
 import { formatDate, readDate } from "../calendar/civil.js";
 import type { Charter } from "../charter/schema.js";
-import { own } from "../own.js";
 import { periodOf, readYearStart, type ReportBy } from "../rules/periods.js";
 import type { ReportRow, WorstBreach } from "../rules/report.js";
 import { accountOf, asText, countText, type AccountView } from "./account.js";
@@ -406,19 +405,19 @@ export function reportHtml(report: PartialReport, charter: Charter, audience: Au
   const tables = statutoryTables(report, charter);
   const officer = audience === "officer";
   const assumptions = [
-    ...(
-      (own(charter.calendar, "assumptions") as readonly { fields: readonly string[]; note: string }[] | undefined) ?? []
-    ).map((a) => `<li><strong>${h(a.fields.join(", "))}:</strong> ${h(a.note)}</li>`),
+    ...(charter.calendar.assumptions ?? []).map(
+      (a) => `<li><strong>${h(a.fields.join(", "))}:</strong> ${h(a.note)}</li>`,
+    ),
     ...views.flatMap((v) =>
-      typeof own(v.standard, "assumption") === "string"
-        ? [`<li><strong>${h(v.title)}:</strong> ${h(own(v.standard, "assumption"))}</li>`]
+      typeof v.standard.assumption === "string"
+        ? [`<li><strong>${h(v.title)}:</strong> ${h(v.standard.assumption)}</li>`]
         : [],
     ),
   ];
   const sources = charter.sources.map((s) => {
-    const url = own(s, "url") as string | undefined;
-    const date = own(s, "date") as string | undefined;
-    const note = own(s, "note") as string | undefined;
+    const url = s?.url;
+    const date = s?.date;
+    const note = s?.note;
     const title = url === undefined || !/^https?:\/\//.test(url) ? h(s.title) : `<a href="${h(url)}">${h(s.title)}</a>`;
     return `<li>${title}, ${h(s.publisher)}${date === undefined ? "" : `, ${h(date)}`}.${officer && note !== undefined ? ` <span class="meta">${h(note)}</span>` : ""}</li>`;
   });

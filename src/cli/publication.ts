@@ -8,9 +8,8 @@
  */
 import { MONTH_NAMES, WEEKDAY_NAMES, readDate, weekdayIndex } from "../calendar/civil.js";
 import type { Charter, Standard } from "../charter/schema.js";
-import { LIMIT_UNITS, UNITS, amountText, type LimitUnit } from "../charter/units.js";
+import { UNITS, amountText, type LimitUnit, limitOf } from "../charter/units.js";
 import type { Channel } from "../charter/vocabulary.js";
-import { own } from "../own.js";
 import type { ReportRow } from "../rules/report.js";
 import { sumRows } from "../rules/tally.js";
 import type { PartialReport } from "./partial.js";
@@ -64,13 +63,13 @@ function joined(words: readonly string[], last: string): string {
   return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} ${last} ${words[words.length - 1]}`;
 }
 
-const unitOf = (s: Standard): LimitUnit => LIMIT_UNITS.find((u) => own(s.limit, u) !== undefined) as LimitUnit;
+const unitOf = (s: Standard): LimitUnit => limitOf(s.limit).unit;
 
 /** A plain-English title made from a standard: "65% of calls answered within 20 seconds". */
 export function standardTitle(s: Standard): string {
-  const unit = unitOf(s);
-  const limit = amountText(own(s.limit, unit) as number, unit);
-  const category = own(s, "category") as string | undefined;
+  const { unit, amount } = limitOf(s.limit);
+  const limit = amountText(amount, unit);
+  const category = s.category;
   const what =
     category === undefined
       ? joined(
@@ -207,13 +206,13 @@ export function standardViews(report: PartialReport, charter: Charter): Standard
   }
   return latestVersions(charter.standards).map((s, index) => {
     const periods = byPeriod.get(s.id) ?? [];
-    const firmness = own(s, "firmness") as string | undefined;
+    const firmness = s?.firmness;
     return {
       index,
       standard: s,
       title: standardTitle(s),
       firmness: firmness === undefined ? "The charter says" : (FIRMNESS_WORDS[firmness] ?? firmness),
-      caveat: own(s, "caveat") as string | undefined,
+      caveat: s?.caveat,
       total: report.by === null ? flat.get(s.id) : sumRows(periods, report.worstLimit),
       periods,
     };
@@ -256,7 +255,7 @@ export function judgedSentence(report: PartialReport): string {
 
 /** The working week in words: "Monday to Friday". */
 function weekWords(charter: Charter): string {
-  const week = (own(charter.calendar, "workingWeek") as readonly string[] | undefined) ?? WEEKDAY_KEYS.slice(0, 5);
+  const week = charter.calendar?.workingWeek ?? WEEKDAY_KEYS.slice(0, 5);
   const days = WEEKDAY_KEYS.filter((d) => week.includes(d));
   const first = WEEKDAY_KEYS.indexOf(days[0] ?? "mon");
   const consecutive = days.every((d, i) => WEEKDAY_KEYS.indexOf(d) === first + i);
@@ -267,8 +266,8 @@ function weekWords(charter: Charter): string {
 /** "How we count": the few rules a resident needs to read the figures. */
 export function howWeCount(charter: Charter, report: PartialReport): string[] {
   const calendar = charter.calendar;
-  const closures = (own(calendar, "closures") as readonly unknown[] | undefined) ?? [];
-  const recurring = (own(calendar, "recurringClosures") as readonly unknown[] | undefined) ?? [];
+  const closures = calendar?.closures ?? [];
+  const recurring = calendar?.recurringClosures ?? [];
   const region = REGIONS[calendar.holidays] ?? `the holidays of ${calendar.holidays}`;
   const kinds = new Set(charter.standards.map((s) => UNITS[unitOf(s)].kind));
   const out = [

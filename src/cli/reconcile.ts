@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import { civilFromDays, MONTH_NAMES, readDate, WEEKDAY_NAMES, weekdayIndex } from "../calendar/civil.js";
 import { toEpochMs } from "../calendar/instant.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
-import { calendarFor, engineOf } from "../calendar/calendar-for.js";
+import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact } from "../charter/schema.js";
 import { isDayBased } from "../charter/units.js";

@@ -9,7 +9,6 @@
  * @module
  */
 import type { Charter, Standard } from "../charter/schema.js";
-import { own } from "../own.js";
 import type { ReportRow } from "../rules/report.js";
 import { asCount, type Count } from "./account.js";
 import { finite, periodInWords, standardTitle } from "./publication.js";
@@ -65,9 +64,9 @@ function arithmetic(values: readonly unknown[], signs: readonly number[]): Count
 
 /** "Stage one (15 working days)": the stage, from the category, and the limit. */
 function stageOf(s: Standard, standards: readonly Standard[]): string {
-  const category = (own(s, "category") as string | undefined) ?? "";
+  const category = s?.category ?? "";
   const limit = standardTitle(s).replace(/^.* within /, "");
-  const staged = standards.some((t) => /stage-two/.test((own(t, "category") as string | undefined) ?? ""));
+  const staged = standards.some((t) => /stage-two/.test(t?.category ?? ""));
   const stage = /stage-two/.test(category)
     ? "Stage two"
     : staged
@@ -95,7 +94,7 @@ export function statutoryTables(report: PartialReport, charter: Charter): Statut
   const tables: StatutoryTable[] = [];
   for (const k of KINDS) {
     const standards = charter.standards.filter((s) => {
-      const category = own(s, "category") as string | undefined;
+      const category = s?.category;
       return s.stage === "respond" && category !== undefined && k.category.test(category);
     });
     if (standards.length === 0) continue;

@@ -10,10 +10,9 @@ import { formatDate } from "../calendar/civil.js";
 import type { Zone } from "../calendar/zone.js";
 import { inForceOf, periodDays } from "../charter/checks.js";
 import type { Charter, Standard } from "../charter/schema.js";
-import { LIMIT_UNITS, UNITS, type LimitUnit, type UnitKind } from "../charter/units.js";
+import { UNITS, type LimitUnit, limitOf, type UnitKind } from "../charter/units.js";
 import { CONTACT_EVENTS, defaultStops, type Channel, type ContactEvent } from "../charter/vocabulary.js";
 import { notInForce, unknownStandard } from "../messages.js";
-import { own } from "../own.js";
 import { DayMemo } from "./day-memo.js";
 
 /** A standard as the engine reads it. */
@@ -70,17 +69,16 @@ const NO_EXEMPTIONS: readonly Exemption[] = [];
 
 /** The compiled form of a validated standard, with the charter's obligations that exempt contacts from it. */
 function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMPTIONS): CompiledStandard {
-  const unit = LIMIT_UNITS.find((u) => own(standard.limit, u) !== undefined) as LimitUnit;
-  const amount = own(standard.limit, unit) as number;
+  const { unit, amount } = limitOf(standard.limit);
   const spec = UNITS[unit];
-  const stopsOn = own(standard, "stopsOn");
-  const category = own(standard, "category");
-  const schedule = own(standard, "schedule");
+  const stopsOn = standard.stopsOn;
+  const category = standard.category;
+  const schedule = standard.schedule;
   const period = inForceOf(standard);
   const [fromDay, toDay] = periodDays(period);
-  const limit = own(standard, "promiseLimit");
-  const working = own(limit, "workingDays");
-  const calendar = own(limit, "calendarDays");
+  const limit = standard.promiseLimit;
+  const working = limit?.workingDays;
+  const calendar = limit?.calendarDays;
   return Object.freeze({
     standard,
     id: standard.id,
@@ -98,16 +96,16 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
     percent: standard.target.percent,
     schedule: typeof schedule === "string" ? schedule : undefined,
     withoutAppointments: standard.appointments === "excluded",
-    firmness: own(standard, "firmness") as Firmness | undefined,
-    caveat: own(standard, "caveat") as string | undefined,
+    firmness: standard.firmness,
+    caveat: standard.caveat,
     exemptions,
     memo: new DayMemo(),
     inForce:
       period === undefined
         ? undefined
         : Object.freeze({
-            from: own(period, "from") as string | undefined,
-            to: own(period, "to") as string | undefined,
+            from: period?.from,
+            to: period?.to,
           }),
     fromDay,
     toDay,
@@ -177,7 +175,7 @@ function indexOf(charter: Charter): Index {
   if (index === undefined) {
     const exempting = new Map<string, Exemption[]>();
     for (const o of charter.customerObligations) {
-      const exempts = own(o, "exempts") as
+      const exempts = o.exempts as
         | { standards: readonly string[]; when: Exemption["when"]; minutes: number }
         | undefined;
       for (const id of exempts?.standards ?? []) {
@@ -191,8 +189,7 @@ function indexOf(charter: Charter): Index {
       }
     }
     const all = charter.standards.map((s) => compile(s, exempting.get(s.id)));
-    const except = (r: CompiledStandard) =>
-      (own(r.standard, "exceptCategories") as readonly string[] | undefined) ?? [];
+    const except = (r: CompiledStandard) => r.standard.exceptCategories ?? [];
     const byChannel = new Map<string, { any: Choice; byCategory: Map<string, Choice> }>();
     const channels = new Set(all.flatMap((r) => r.standard.channels as readonly string[]));
     // Every category a standard names, as its own or as one it excepts, has its own list.
