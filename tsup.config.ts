@@ -18,7 +18,7 @@ const common: Options = {
   // zod is bundled (tree-shaken zod/mini): one file to parse at import instead of about a
   // hundred small modules to resolve, which took 60-70 ms of a cold start.
   noExternal: ["zod"],
-  // The optional peer dependencies (date-holidays, exceljs; database drivers next) are never bundled: each is
+  // The optional peer dependencies (date-holidays, pg, pg-query-stream) are never bundled: each is
   // imported only by the code that needs it, the command's with a dynamic import() when an option calls for it.
   external: Object.keys(pkg.peerDependencies),
   // Whitespace and syntax minified, names kept: V8 scans less text at import, 20 -> 15 ms for the index in a fresh
