@@ -15,10 +15,36 @@ export { CharterError } from "./charter/errors.js";
 export { formatIssues, formatPath } from "./charter/issues.js";
 export type { CharterIssue, CharterIssueCode, CharterPath } from "./charter/issues.js";
 export { charterJsonSchema } from "./charter/schema.js";
-export { LIMIT_UNITS, STAGES } from "./charter/units.js";
-export type { LimitUnit, Stage } from "./charter/units.js";
-export { CHANNELS, CONTACT_EVENTS, CONTACT_FIELD_NAMES, INTERVAL_FIELD_NAMES } from "./charter/vocabulary.js";
-export type { Channel, ContactEvent, ContactField, IntervalField } from "./charter/vocabulary.js";
+export { LIMIT_UNITS } from "./charter/units.js";
+export type { LimitUnit } from "./charter/units.js";
+export { CONTACT_EVENTS, CONTACT_FIELD_NAMES, INTERVAL_FIELD_NAMES } from "./charter/vocabulary.js";
+export type { ContactEvent, ContactField, IntervalField } from "./charter/vocabulary.js";
+
+// The closed vocabularies: each concept's members, from which the schema and the types derive
+export {
+  ABANDONED_POLICIES,
+  CHANNELS,
+  DUE_RULES,
+  FIRMNESSES,
+  IGNORED_PROMISES,
+  NON_WORKING_REASONS,
+  NOT_APPLICABLE_REASONS,
+  REPORT_PERIODS,
+  STAGES,
+  STATUSES,
+} from "./concepts.js";
+export type {
+  AbandonedPolicy,
+  Channel,
+  DueRule,
+  Firmness,
+  IgnoredPromise,
+  NonWorkingReason,
+  NotApplicableReason,
+  ReportBy,
+  Stage,
+  Status,
+} from "./concepts.js";
 export type {
   CalendarInput,
   CalendarSpec,
@@ -39,7 +65,7 @@ export type {
 // Calendar
 export { calendarFor } from "./calendar/calendar-for.js";
 export type { CalendarOptions } from "./calendar/calendar-for.js";
-export type { IsoDate, NonWorkingDay, NonWorkingReason, WorkingCalendar } from "./calendar/working-calendar.js";
+export type { IsoDate, NonWorkingDay, WorkingCalendar } from "./calendar/working-calendar.js";
 export type { Instant } from "./calendar/instant.js";
 
 // Holidays
@@ -50,16 +76,9 @@ export type { HolidayRegion, HolidayTable } from "./holidays/index.js";
 export { deadline } from "./rules/deadline.js";
 export type { Deadline, DeadlineOptions } from "./rules/deadline.js";
 export type { Period } from "./rules/standard.js";
-export type { DueRule, TraceStep } from "./rules/trace.js";
+export type { TraceStep } from "./rules/trace.js";
 export { evaluate } from "./rules/evaluate.js";
-export type {
-  EvaluateOptions,
-  Evaluation,
-  IgnoredPromise,
-  MetBy,
-  NotApplicableReason,
-  Status,
-} from "./rules/evaluate.js";
+export type { EvaluateOptions, Evaluation, MetBy } from "./rules/evaluate.js";
 export { explain } from "./rules/explain.js";
 export type { Contact, IntervalCounts, Pause } from "./charter/schema.js";
 
@@ -68,7 +87,6 @@ export { complianceReport, intervalReport } from "./rules/report.js";
 export { mergeReports } from "./rules/merge.js";
 export type {
   ComplianceReport,
-  ReportBy,
   ReportOptions,
   ReportRow,
   SkippedContact,

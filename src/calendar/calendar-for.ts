@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { WEEKDAYS, daysFromCivil, readClockTime, readDate, weekdayIndex } from "./civil.js";
+import { WEEKDAYS, daysFromCivil, readClockTime, readDate, weekdayIndex, type Weekday } from "./civil.js";
 import { DayTable, MAX_TABLE_YEARS } from "./day-table.js";
 import type { ScheduleHours } from "./schedule.js";
 import { CalendarEngine, calendarView, type WorkingCalendar } from "./working-calendar.js";
 import { getZone, missingDays } from "./zone.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
-import { badHolidayTable, expected, text, wrongHolidayRegion } from "../messages.js";
+import { badHolidayTable, expected, text, wrongHolidayRegion } from "../words.js";
 import { CharterError } from "../charter/errors.js";
 import { charterIssue, type CharterPath } from "../charter/issues.js";
 import { checkedCharter, isValidated } from "../charter/parse.js";
@@ -72,7 +72,6 @@ function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarO
   return bundledHolidays(spec.holidays);
 }
 
-type Weekday = (typeof WEEKDAYS)[number];
 type Intervals = readonly (readonly [string, string])[];
 
 const minutesOf = (hours: Intervals): number[] =>

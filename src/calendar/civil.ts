@@ -5,31 +5,12 @@
  *
  * @module
  */
-import { expected, text } from "../messages.js";
-
 export const MS_PER_DAY = 86_400_000;
 export const MS_PER_MINUTE = 60_000;
 
 /** Weekday keys in ISO order: index 0 is Monday. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-
-export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-
-export const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
 
 /** Epoch day of a proleptic Gregorian date (month 1-12). */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -181,17 +162,6 @@ export function readDateAt(s: string): number | undefined {
   if (month < 1 || month > 12 || day < 1) return undefined;
   const first = monthStart(year, month);
   return day <= (monthStarts[year * 13 + month] as number) - first ? first + day - 1 : undefined;
-}
-
-/**
- * The epoch day of a `YYYY-MM-DD` string.
- *
- * @throws TypeError naming `name` and the value when it is not such a string.
- */
-export function parseDate(value: unknown, name: string): number {
-  const day = typeof value === "string" ? readDate(value) : undefined;
-  if (day === undefined) throw new TypeError(expected(name, text.isoDate, value));
-  return day;
 }
 
 /** Minutes after midnight of `HH:MM` (00:00 to 24:00), or `undefined`. */

@@ -6,10 +6,10 @@
  *
  * @module
  */
+import type { NonWorkingReason } from "../concepts.js";
 import { daysFromCivil, formatDate, weekdayIndex } from "./civil.js";
 
-/** Why a date is not a working day. */
-export type NonWorkingReason = "weekend" | "holiday" | "closure";
+export type { NonWorkingReason } from "../concepts.js";
 
 /** A date that is not a working day, with the reason and, for holidays and closures, the name. */
 export interface NonWorkingDay {

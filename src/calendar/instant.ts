@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { expected, instantOutOfRange, text } from "../messages.js";
-import { MS_PER_DAY, readDateAt } from "./civil.js";
+import { expected, instantOutOfRange, text } from "../words.js";
+import { MS_PER_DAY, readDate, readDateAt } from "./civil.js";
 import type { Zone } from "./zone.js";
 
 /** A point in time: a `Date`, epoch milliseconds, or an ISO 8601 string. */
@@ -126,4 +126,15 @@ function readIso(s: string, zone: Zone, range: InstantRange, name: string): numb
   else return Number.NaN;
   if (oh < 0 || om < 0 || oh > 23 || om > 59) return Number.NaN;
   return ms - (c === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
+}
+
+/**
+ * The epoch day of a `YYYY-MM-DD` string.
+ *
+ * @throws TypeError naming `name` and the value when it is not such a string.
+ */
+export function parseDate(value: unknown, name: string): number {
+  const day = typeof value === "string" ? readDate(value) : undefined;
+  if (day === undefined) throw new TypeError(expected(name, text.isoDate, value));
+  return day;
 }

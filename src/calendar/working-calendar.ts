@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { countOutOfRange, expected, integerRange, text, yearOutOfRange } from "../messages.js";
+import { countOutOfRange, expected, integerRange, text, yearOutOfRange } from "../words.js";
 import { MS_PER_DAY, formatDate, readDate } from "./civil.js";
 import type { DayTable, NonWorkingDay } from "./day-table.js";
 import { toEpochMs, type Instant, type InstantRange } from "./instant.js";

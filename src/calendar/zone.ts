@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { expected, text } from "../messages.js";
+import { expected, text } from "../words.js";
 import { MS_PER_DAY, TextPages, daysFromCivil, formatDate, padded } from "./civil.js";
 
 const BLOCK_DAYS = 256;

@@ -6,20 +6,14 @@
  *
  * @module
  */
-import { WEEKDAYS, readClockTime, readDate, weekdayIndex } from "../calendar/civil.js";
-import {
-  charterIssue,
-  periodText,
-  type CharterIssue,
-  type CharterIssueCode,
-  type CharterPath,
-  type IssueParams,
-} from "./issues.js";
+import { WEEKDAYS, type Weekday, readClockTime, readDate, weekdayIndex } from "../calendar/civil.js";
+import { periodText } from "../words.js";
+import { charterIssue, type CharterIssue, type CharterPath, type IssueParams, type RuleIssueCode } from "./issues.js";
 import type { CalendarSpec, Charter, InForce, ScheduleWeek, Standard } from "./schema.js";
 import { LIMIT_UNITS, UNITS, isDayBased, type LimitUnit, unitsOf } from "./units.js";
 
 /** Reports one issue at a path relative to the value a rule checks. */
-export type ReportIssue = <C extends CharterIssueCode>(code: C, path: CharterPath, params: IssueParams<C>) => void;
+export type ReportIssue = <C extends RuleIssueCode>(code: C, path: CharterPath, params: IssueParams<C>) => void;
 
 interface Check<T> {
   readonly name: string;
@@ -34,8 +28,6 @@ function noRepeats(items: readonly string[], key: string, report: ReportIssue): 
     seen.add(item);
   });
 }
-
-type Weekday = (typeof WEEKDAYS)[number];
 
 /** A weekday's office intervals, read by own property. */
 export function hoursOn(c: CalendarSpec, day: Weekday): readonly (readonly [string, string])[] {

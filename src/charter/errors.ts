@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { formatIssues, invalidCharter, type CharterIssue } from "./issues.js";
+import { invalidCharter } from "../words.js";
+import { formatIssues, type CharterIssue } from "./issues.js";
 
 /**
  * Thrown when a charter (or the calendar part of one) is not valid. A

@@ -4,7 +4,7 @@
  * @module
  */
 import type * as z from "zod/mini";
-import { expected } from "../messages.js";
+import { expected } from "../words.js";
 import { TooLarge, own, ownData, withoutPrototypes } from "../own.js";
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";

@@ -9,16 +9,28 @@
 import * as z from "zod/mini";
 import { WEEKDAYS, readClockTime, readDate } from "../calendar/civil.js";
 import { getZone } from "../calendar/zone.js";
-import { FIELD_MESSAGES, ISSUE_MESSAGES } from "./issues.js";
 import {
+  APPOINTMENT_RULES,
   CHANNELS,
+  CLOCK_STARTS,
+  DUE_AT,
+  EXEMPTION_WHENS,
+  FIRMNESSES,
+  MEASUREMENT_METHODS,
+  REVIEW_CADENCES,
+  SCOPES,
+  STAGES,
+  UNUSED_REASONS,
+} from "../concepts.js";
+import { FIELD_MESSAGES, ISSUE_MESSAGES } from "../words.js";
+import {
   CONTACT_EVENTS,
   CONTACT_FIELDS,
   type ContactField,
   INTERVAL_FIELDS,
   type IntervalField,
 } from "./vocabulary.js";
-import { LIMIT_UNITS, STAGES, type LimitUnit } from "./units.js";
+import { LIMIT_UNITS, type LimitUnit } from "./units.js";
 
 /**
  * Builds every schema. Called once, on the first parse (or JSON Schema request), so that
@@ -286,7 +298,7 @@ function build() {
     limit: limit.check(z.describe('How long the standard allows, in exactly one unit, e.g. { "workingDays": 3 }.')),
     /** `office-hours`: contacts received while the office is closed are not applicable. */
     scope: z
-      ._default(z.enum(["always", "office-hours"]), "always")
+      ._default(z.enum(SCOPES), "always")
       .check(
         z.describe(
           "office-hours: contacts received while the office is closed are not applicable (elapsed limits only).",
@@ -296,7 +308,7 @@ function build() {
     target: z._default(z.strictObject({ percent, quote: z.optional(quote) }), { percent: 100 }),
     /** For day-based limits: the end of the due date, its closing time, or the receipt's clock time. */
     dueAt: z
-      ._default(z.enum(["end-of-day", "close-of-business", "same-clock-time"]), "end-of-day")
+      ._default(z.enum(DUE_AT), "end-of-day")
       .check(
         z.describe(
           "Day-based limits: due at the end of the due date, at its closing time, or at the receipt's clock time.",
@@ -336,7 +348,7 @@ function build() {
       .check(z.describe("Events that stop the clock, replacing the stage's own (e.g. answeredAt or voicemailAt).")),
     /** Count from receipt (default) or from the acknowledgement. */
     startsFrom: z
-      ._default(z.enum(["received", "acknowledged"]), "received")
+      ._default(z.enum(CLOCK_STARTS), "received")
       .check(z.describe("Count from receipt, or from the acknowledgement (respond stage).")),
     /** The sentence of the charter the standard comes from, verbatim. */
     quote: quote.check(z.describe("The sentence of the charter the standard comes from, copied exactly.")),
@@ -344,7 +356,7 @@ function build() {
     assumption: z.optional(nonEmpty()).check(z.describe("How the sentence was read, where it needs a judgement.")),
     /** How firmly the text promises it: "we will", "we aim to", "as a general rule". */
     firmness: z
-      .optional(z.enum(["will", "aim", "general-rule"]))
+      .optional(z.enum(FIRMNESSES))
       .check(
         z.describe(
           'How firmly the text promises it: will ("we will"), aim ("we aim to"), general-rule ("as a general rule").',
@@ -372,7 +384,7 @@ function build() {
     ),
     /** `excluded`: contacts with an `appointmentAt` are not applicable (walk-in standards). */
     appointments: z
-      ._default(z.enum(["included", "excluded"]), "included")
+      ._default(z.enum(APPOINTMENT_RULES), "included")
       .check(z.describe("excluded: contacts that had an appointment (appointmentAt) are not applicable.")),
     /** The period the standard was in force: contacts received (local date) outside it are not judged by it. */
     inForce: z.optional(inForce),
@@ -381,7 +393,7 @@ function build() {
 
   /** How a qualitative promise is measured, when the charter says. */
   const measure = z.strictObject({
-    method: z.enum(["survey", "call-monitoring", "feedback", "complaints-policy", "appraisal", "none"]),
+    method: z.enum(MEASUREMENT_METHODS),
     quote: z.optional(quote),
   });
 
@@ -403,7 +415,7 @@ function build() {
       z.strictObject({
         standards: z.array(z.string()).check(minLength(1)),
         /** `arrived-near-closing`: arrived less than `minutes` before the office closed; `late-for-appointment`: more than `minutes` after `appointmentAt`. */
-        when: z.enum(["arrived-near-closing", "late-for-appointment"]),
+        when: z.enum(EXEMPTION_WHENS),
         minutes: z.int().check(z.gte(1), z.lte(1440)),
       }),
     ),
@@ -423,14 +435,14 @@ function build() {
       z.array(
         z.strictObject({
           quote,
-          reason: z.enum(["superseded", "contradicted", "weak-source", "no-bearing", "already-covered"]),
+          reason: z.enum(UNUSED_REASONS),
           note: nonEmpty(),
         }),
       ),
     ),
   });
 
-  const review = z.strictObject({ cadence: z.enum(["annual", "not-stated"]), quote: z.optional(quote) });
+  const review = z.strictObject({ cadence: z.enum(REVIEW_CADENCES), quote: z.optional(quote) });
 
   /** A council's (or a department's) customer service charter. */
   const charterSchema = z.strictObject({

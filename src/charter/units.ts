@@ -6,13 +6,10 @@
  *
  * @module
  */
+import type { Stage } from "../concepts.js";
 
 /** How a unit's limit is counted: each kind has one clock. */
 export type UnitKind = "elapsed" | "office-time" | "working-days" | "calendar-days" | "calendar-months";
-
-/** The stage of a contact a standard measures. */
-export const STAGES = Object.freeze(["answer", "attend", "acknowledge", "respond"] as const);
-export type Stage = (typeof STAGES)[number];
 
 interface UnitSpec {
   readonly kind: UnitKind;

@@ -1,31 +1,14 @@
 /**
- * Runs a zod schema and turns its issues into charter issues: zod's codes
- * kept where tools know them, the wording from charter/issues.ts.
+ * Runs a zod schema and turns its issues into charter issues: zod's codes and
+ * parameters kept where tools know them, the wording from words.ts.
  *
  * @module
  */
 import type * as z from "zod/mini";
-import { ISSUE_MESSAGES, type CharterIssue, type CharterIssueCode } from "./issues.js";
+import { ISSUE_MESSAGES, bound, typeWords } from "../words.js";
+import type { CharterIssue, CharterIssueCode, ShapeIssueCode, ShapeParams } from "./issues.js";
 
 type RawIssue = z.core.$ZodIssue;
-
-const TYPE_WORDS: Readonly<Record<string, string>> = {
-  object: "an object",
-  array: "an array",
-  tuple: "an array",
-  string: "a string",
-  number: "a number",
-  int: "an integer",
-  boolean: "true or false",
-};
-
-function bound(issue: { origin?: string; inclusive?: boolean }, size: unknown, small: boolean): string {
-  const n = String(size);
-  if (issue.origin === "array") return `${small ? "at least" : "at most"} ${n} item(s)`;
-  if (issue.origin === "string") return small ? "a non-empty string" : `at most ${n} characters`;
-  const strict = issue.inclusive === false;
-  return `a number ${small ? (strict ? "greater than" : "of at least") : strict ? "less than" : "of at most"} ${n}`;
-}
 
 /**
  * Our wording for every issue zod can raise, used as the per-parse error map (zod/mini
@@ -36,7 +19,7 @@ export function charterErrorMap(raw: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case "invalid_type":
       return ISSUE_MESSAGES.invalid_type({
-        expected: TYPE_WORDS[issue.expected] ?? issue.expected,
+        expected: typeWords(issue.expected),
         input: issue.input,
       });
     case "invalid_value":
@@ -56,7 +39,7 @@ export function charterErrorMap(raw: z.core.$ZodRawIssue): string {
   }
 }
 
-const KEPT: ReadonlySet<string> = new Set([
+const KEPT: ReadonlySet<string> = new Set<ShapeIssueCode>([
   "invalid_type",
   "invalid_value",
   "too_small",
@@ -64,6 +47,15 @@ const KEPT: ReadonlySet<string> = new Set([
   "invalid_format",
   "invalid_union",
 ]);
+
+/** The parameters zod gave a shape problem (its fields but the code, path, message and nested forms). */
+function shapeParams(issue: RawIssue): ShapeParams {
+  const { code: _code, path: _path, message: _message, ...rest } = issue as RawIssue & Record<string, unknown>;
+  const params: Record<string, unknown> = {};
+  for (const key of ["input", "expected", "values", "minimum", "maximum", "inclusive", "origin", "format"] as const)
+    if (Object.hasOwn(rest, key)) params[key] = rest[key];
+  return params;
+}
 
 /**
  * The issues of the one form of a union whose type the value has (an object where the
@@ -93,14 +85,24 @@ function toIssues(issues: readonly RawIssue[], prefix: readonly (string | number
     }
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys)
-        out.push({ code: "unrecognized_key", path: [...path, key], message: ISSUE_MESSAGES.unrecognized_key({ key }) });
+        out.push({
+          code: "unrecognized_key",
+          path: [...path, key],
+          message: ISSUE_MESSAGES.unrecognized_key({ key }),
+          params: { key },
+        });
       continue;
     }
     const custom =
-      issue.code === "custom" ? (issue.params as { code?: CharterIssueCode } | undefined)?.code : undefined;
-    const code: CharterIssueCode =
-      custom ?? (KEPT.has(issue.code) ? (issue.code as CharterIssueCode) : "invalid_input");
-    out.push({ code, path, message: issue.message });
+      issue.code === "custom" ? (issue.params as { code?: CharterIssueCode; params?: object } | undefined) : undefined;
+    if (custom?.code !== undefined) {
+      // A format refined in the schema (a date, a clock time, a zone, a region): its message is built from the value.
+      const params = { input: (issue as { input?: unknown }).input };
+      out.push({ code: custom.code, path, message: issue.message, params } as CharterIssue);
+      continue;
+    }
+    const code = KEPT.has(issue.code) ? (issue.code as ShapeIssueCode) : "invalid_input";
+    out.push({ code, path, message: issue.message, params: shapeParams(issue) });
   }
   return out;
 }

@@ -6,20 +6,7 @@
  *
  * @module
  */
-import type { Stage } from "./units.js";
-
-/** Ways a customer contacts a council. */
-export const CHANNELS = Object.freeze([
-  "telephone",
-  "voicemail",
-  "email",
-  "letter",
-  "fax",
-  "visit",
-  "web-form",
-  "social-media",
-] as const);
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS, type Stage } from "../concepts.js";
 
 interface EventSpec {
   /** What an evaluation says met the standard (`by`). */

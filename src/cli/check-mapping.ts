@@ -9,7 +9,7 @@
  * @module
  */
 import type { Charter } from "../charter/schema.js";
-import type { Channel } from "../charter/vocabulary.js";
+import type { Channel } from "../concepts.js";
 import { judgedByIntervals } from "../rules/intervals.js";
 import { coverOf, standardsInAnyVersion } from "../rules/standard.js";
 import { table } from "./format.js";

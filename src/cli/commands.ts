@@ -6,7 +6,9 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { WEEKDAY_NAMES, formatDate, parseDate, weekdayIndex } from "../calendar/civil.js";
+import { formatDate, weekdayIndex } from "../calendar/civil.js";
+import { WEEKDAY_NAMES } from "../words.js";
+import { parseDate } from "../calendar/instant.js";
 import { calendarFor } from "../calendar/calendar-for.js";
 import { CharterError } from "../charter/errors.js";
 import { charterIssue, formatPath, type CharterIssue } from "../charter/issues.js";

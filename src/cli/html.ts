@@ -11,7 +11,8 @@
  */
 import { formatDate, readDate } from "../calendar/civil.js";
 import type { Charter } from "../charter/schema.js";
-import { periodOf, readYearStart, type ReportBy } from "../rules/periods.js";
+import type { ReportBy } from "../concepts.js";
+import { periodOf, readYearStart } from "../rules/periods.js";
 import type { ReportRow, WorstBreach } from "../rules/report.js";
 import { accountOf, asText, countText, type AccountView } from "./account.js";
 import { safe } from "./messages.js";

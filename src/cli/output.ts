@@ -6,7 +6,8 @@
  */
 import type { Writable } from "node:stream";
 import type { Charter } from "../charter/schema.js";
-import { REPORT_PERIODS, readYearStart, type ReportBy } from "../rules/periods.js";
+import { REPORT_PERIODS, type ReportBy } from "../concepts.js";
+import { readYearStart } from "../rules/periods.js";
 import { writeDataset } from "./dataset.js";
 import { REPORT_FORMATS, reportFormat, type ReportFormat } from "./format.js";
 import { Failure } from "./input/source.js";

@@ -6,10 +6,11 @@
  *
  * @module
  */
-import { MONTH_NAMES, WEEKDAY_NAMES, readDate, weekdayIndex } from "../calendar/civil.js";
+import { readDate, weekdayIndex } from "../calendar/civil.js";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../words.js";
 import type { Charter, Standard } from "../charter/schema.js";
 import { UNITS, amountText, type LimitUnit, limitOf } from "../charter/units.js";
-import type { Channel } from "../charter/vocabulary.js";
+import type { Channel } from "../concepts.js";
 import type { ReportRow } from "../rules/report.js";
 import { sumRows } from "../rules/tally.js";
 import type { PartialReport } from "./partial.js";

@@ -11,14 +11,15 @@
  */
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import { civilFromDays, MONTH_NAMES, readDate, WEEKDAY_NAMES, weekdayIndex } from "../calendar/civil.js";
+import { civilFromDays, readDate, weekdayIndex } from "../calendar/civil.js";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../words.js";
 import { toEpochMs } from "../calendar/instant.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact } from "../charter/schema.js";
 import { isDayBased } from "../charter/units.js";
-import type { Channel } from "../charter/vocabulary.js";
+import type { Channel } from "../concepts.js";
 import { bundledHolidays, isHolidayRegion } from "../holidays/index.js";
 import { computeDue, type Pauses } from "../rules/clocks.js";
 import { type ReadContact, readContact } from "../rules/contact.js";

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { ABANDONED_POLICIES } from "../concepts.js";
 import { createHash } from "node:crypto";
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
@@ -250,7 +251,7 @@ export async function cmdReport(
   const output = outputOf(values);
   const periods = periodsOf(values);
   const { format: input, kind } = inputOption(values.input);
-  const abandoned = choice("--abandoned", ["by-limit", "missed", "excluded"] as const, values.abandoned);
+  const abandoned = choice("--abandoned", ABANDONED_POLICIES, values.abandoned);
   let delimiter = delimiterOption(values.delimiter);
   checkEncoding(values.encoding);
   const worst = values.worst === undefined ? 5 : Number(values.worst);

@@ -15,7 +15,7 @@
 import { Worker } from "node:worker_threads";
 import { engineOf } from "../calendar/calendar-for.js";
 import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
-import type { Channel } from "../charter/vocabulary.js";
+import type { Channel } from "../concepts.js";
 import { judgedByIntervals } from "../rules/intervals.js";
 import { mergeReports } from "../rules/merge.js";
 import { Accumulator, type ComplianceReport, complianceReport, type ReportOptions } from "../rules/report.js";

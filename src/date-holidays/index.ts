@@ -21,7 +21,7 @@
 import Holidays from "date-holidays";
 import { daysFromCivil } from "../calendar/civil.js";
 import { frozenTable, type HolidayTable } from "../holidays/table.js";
-import { expected } from "../messages.js";
+import { expected } from "../words.js";
 
 /** The date-holidays types of holiday that close a council office by default. */
 export const DEFAULT_TYPES = Object.freeze(["public", "bank"] as const);

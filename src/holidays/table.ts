@@ -5,7 +5,7 @@
  * @module
  */
 import { daysFromCivil } from "../calendar/civil.js";
-import { readOnlyTable } from "../messages.js";
+import { readOnlyTable } from "../words.js";
 
 /**
  * A Map that cannot be changed: `set`, `delete` and `clear` throw. The holiday tables the

@@ -12,7 +12,8 @@ import { formatClock } from "../calendar/zone.js";
 import type { UnitKind } from "../charter/units.js";
 import type { CompiledStandard } from "./standard.js";
 import type { DayPart } from "./day-memo.js";
-import type { DueRule, Trace, TraceStep } from "./trace.js";
+import type { DueRule } from "../concepts.js";
+import type { Trace, TraceStep } from "./trace.js";
 
 /** Pauses as sorted [from, to) epoch-ms pairs. */
 export type Pauses = readonly (readonly [number, number])[];

@@ -8,17 +8,9 @@
 import { MS_PER_DAY, readDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import type { Contact } from "../charter/schema.js";
-import { CHANNELS, CONTACT_EVENTS, type Channel, type ContactEvent } from "../charter/vocabulary.js";
-import {
-  abandonedNotACall,
-  before,
-  emptyPause,
-  expected,
-  oneOf,
-  overlappingPauses,
-  required,
-  text,
-} from "../messages.js";
+import { CHANNELS, type Channel } from "../concepts.js";
+import { CONTACT_EVENTS, type ContactEvent } from "../charter/vocabulary.js";
+import { abandonedNotACall, before, emptyPause, expected, oneOf, overlappingPauses, required, text } from "../words.js";
 import { own } from "../own.js";
 import type { Pauses } from "./clocks.js";
 

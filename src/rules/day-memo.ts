@@ -8,7 +8,8 @@
  * @module
  */
 import type { CalendarEngine } from "../calendar/working-calendar.js";
-import type { DueRule, TraceStep } from "./trace.js";
+import type { DueRule } from "../concepts.js";
+import type { TraceStep } from "./trace.js";
 
 /** What a day-based clock gives for one day 0: steps are frozen, since every result that shares them holds the same objects. */
 export interface DayPart {

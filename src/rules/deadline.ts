@@ -9,12 +9,13 @@ import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Pause } from "../charter/schema.js";
 import type { LimitUnit } from "../charter/units.js";
-import { before, needsAcknowledgement } from "../messages.js";
+import { before, needsAcknowledgement } from "../words.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readPauses } from "./contact.js";
-import { standardInForce, versionsById, type Firmness, type Period, type CompiledStandard } from "./standard.js";
-import { startTrace, type DueRule, type TraceStep } from "./trace.js";
+import type { DueRule, Firmness } from "../concepts.js";
+import { standardInForce, versionsById, type Period, type CompiledStandard } from "./standard.js";
+import { startTrace, type TraceStep } from "./trace.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 
 /** The due instant of one standard for one contact, with the reasoning: plain data, every property own. */

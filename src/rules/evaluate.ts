@@ -10,41 +10,25 @@ import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact } from "../charter/schema.js";
+import type { DueRule, Firmness, IgnoredPromise, NotApplicableReason, PendingReason, Status } from "../concepts.js";
 import { EVENTS, type MetBy } from "../charter/vocabulary.js";
-import { expected, text } from "../messages.js";
+import { expected, text } from "../words.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readContact, type ReadContact } from "./contact.js";
-import { standardsFor, type Firmness, type Period, type CompiledStandard } from "./standard.js";
-import { startTrace, type DueRule, type Trace, type TraceStep } from "./trace.js";
+import { standardsFor, type Period, type CompiledStandard } from "./standard.js";
+import { startTrace, type Trace, type TraceStep } from "./trace.js";
 
 export type { MetBy } from "../charter/vocabulary.js";
-
-/**
- * `future`: received after `now`, so not yet arrived at the moment of judgement (its
- * events, all after `now`, have not happened either); reports count such contacts apart.
- */
-export type Status = "met" | "breached" | "pending" | "not-applicable" | "future";
-
-/** Why a standard does not apply to a contact. */
-export type NotApplicableReason = "outside-office-hours" | "abandoned" | "appointment" | "customer-obligation";
-
-/**
- * Why a contact's `promisedBy` was ignored for a standard that allows promises:
- * no acknowledgement (by `now`), an acknowledgement after the original due, a
- * promised time before the acknowledgement, or one later than the standard's
- * promise limit allows (`promiseLimit`: at most N further working or calendar days).
- */
-export type IgnoredPromise =
-  | "no-acknowledgement"
-  | "acknowledged-after-due"
-  | "before-acknowledgement"
-  | "beyond-limit";
 
 /** One standard judged for one contact at `now`: plain data, every property own, so copies explain as well. */
 export interface Evaluation {
   readonly standardId: string;
   readonly contactId: string | number | undefined;
+  /**
+   * `future`: received after `now`, so not yet arrived at the moment of judgement (its
+   * events, all after `now`, have not happened either); reports count such contacts apart.
+   */
   readonly status: Status;
   /** The due instant (the promised one when a valid promise extended it); null while a chained clock has not started. */
   readonly due: string | null;
@@ -53,7 +37,7 @@ export interface Evaluation {
   /** When the clock stopped (the event that met or missed the standard), or null. */
   readonly completedAt: string | null;
   readonly by: MetBy | undefined;
-  readonly reason: NotApplicableReason | "awaiting-acknowledgement" | undefined;
+  readonly reason: NotApplicableReason | PendingReason | undefined;
   /** For breaches: completion (or now) minus due. */
   readonly lateMs: number | undefined;
   /** For day-based breaches: working days from the due date to the completion (or now) date. */
@@ -62,7 +46,12 @@ export interface Evaluation {
   readonly remainingMs: number | undefined;
   /** Pending, and `warnAt` of the window has passed. */
   readonly atRisk: boolean;
-  /** Set when the contact's `promisedBy` was not a valid promise for this standard, and was ignored. */
+  /**
+   * Set when the contact's `promisedBy` was not a valid promise for this standard, and was
+   * ignored: no acknowledgement (by `now`), an acknowledgement after the original due, a
+   * promised time before the acknowledgement, or one later than the standard's promise limit
+   * allows (`promiseLimit`: at most N further working or calendar days).
+   */
   readonly promiseIgnored: IgnoredPromise | undefined;
   /**
    * For a standard that limits how far a promise may move its due date, when a

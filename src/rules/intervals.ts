@@ -20,7 +20,7 @@
  */
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import type { IntervalCounts } from "../charter/schema.js";
-import { CHANNELS, type Channel } from "../charter/vocabulary.js";
+import { CHANNELS, type Channel } from "../concepts.js";
 import {
   expected,
   intervalCounts,
@@ -30,7 +30,7 @@ import {
   oneOf,
   required,
   text,
-} from "../messages.js";
+} from "../words.js";
 import { own } from "../own.js";
 import type { ComplianceReport } from "./report-types.js";
 import type { CompiledStandard } from "./standard.js";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { cannotMerge } from "../messages.js";
+import { cannotMerge } from "../words.js";
 import { checkReport } from "./report-check.js";
 import type { ComplianceReport, ReportRow, WorstBreach } from "./report-types.js";
 import {

@@ -7,11 +7,8 @@
  * @module
  */
 import { civilFromDays, daysFromCivil, formatDate, padded, weekdayIndex } from "../calendar/civil.js";
-import { expected, text } from "../messages.js";
-
-/** What a report's rows can be split by. */
-export const REPORT_PERIODS = ["month", "week", "quarter", "financial-year"] as const;
-export type ReportBy = (typeof REPORT_PERIODS)[number];
+import { REPORT_PERIODS, type ReportBy } from "../concepts.js";
+import { expected, text } from "../words.js";
 
 /** The first day of the reporting year: a month and a day from 1 to 28. */
 export interface YearStart {

@@ -7,12 +7,10 @@
  *
  * @module
  */
-import { expected, reportCounts, text } from "../messages.js";
+import { ABANDONED_POLICIES } from "../concepts.js";
+import { alternatives, expected, reportCounts, text } from "../words.js";
 import type { ComplianceReport } from "./report-types.js";
 import { MAX_ERRORS } from "./tally.js";
-
-/** The abandoned-call policies a report may have been made under. */
-const ABANDONED: readonly string[] = ["by-limit", "missed", "excluded"];
 
 type Fields = Readonly<Record<string, unknown>>;
 
@@ -73,8 +71,8 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
     string(field(received, "last"), `${name}.received.last`);
   }
   const abandoned = field(value, "abandoned");
-  if (!ABANDONED.includes(abandoned as string)) {
-    throw new TypeError(expected(`${name}.abandoned`, ABANDONED.join(", "), abandoned));
+  if (!(ABANDONED_POLICIES as readonly unknown[]).includes(abandoned as string)) {
+    throw new TypeError(expected(`${name}.abandoned`, alternatives(ABANDONED_POLICIES), abandoned));
   }
   const standards = list(field(value, "standards"), `${name}.standards`);
   standards.forEach((s, i) => string(s, `${name}.standards[${i}]`));

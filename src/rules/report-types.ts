@@ -4,9 +4,9 @@
  * @module
  */
 import type { Instant } from "../calendar/instant.js";
-import type { ReportBy } from "./periods.js";
+import type { AbandonedPolicy, Firmness, ReportBy } from "../concepts.js";
 
-export type { ReportBy } from "./periods.js";
+export type { ReportBy } from "../concepts.js";
 
 export interface WorstBreach {
   readonly contactId: string | number | null;

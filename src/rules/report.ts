@@ -9,21 +9,14 @@ import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
-import { expected, integerRange, intervalNotOver, text, unreadableContact } from "../messages.js";
+import { ABANDONED_POLICIES, type AbandonedPolicy, type ReportBy } from "../concepts.js";
+import { expected, integerRange, intervalNotOver, text, unreadableContact } from "../words.js";
 import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
 import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
 import { explain } from "./explain.js";
 import { judgedByIntervals, judgeInterval, readInterval, type IntervalOutcome } from "./intervals.js";
-import {
-  periodDates,
-  periodOf,
-  readBy,
-  readYearStart,
-  yearStartText,
-  type ReportBy,
-  type YearStart,
-} from "./periods.js";
+import { periodDates, periodOf, readBy, readYearStart, yearStartText, type YearStart } from "./periods.js";
 import type { ComplianceReport, ReportOptions, ReportRow, SkippedContact, WorstBreach } from "./report-types.js";
 import { coverOf, standardsIn, versionsById, type Cover, type CompiledStandard } from "./standard.js";
 import {
@@ -43,7 +36,6 @@ import {
 
 export type {
   ComplianceReport,
-  ReportBy,
   ReportOptions,
   ReportRow,
   SkippedContact,
@@ -52,11 +44,8 @@ export type {
   YearToDate,
 } from "./report-types.js";
 
-type Abandoned = ComplianceReport["abandoned"];
-
 /** A breach that may be kept among the worst, with what is needed to explain it later. */
 type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: CompiledStandard; readonly period: string };
-const ABANDONED: readonly Abandoned[] = ["by-limit", "missed", "excluded"];
 
 /** A period as the accumulator keeps it: its row's dates, and the instant it ends (outstanding is counted at it). */
 interface KeptPeriod {
@@ -81,7 +70,7 @@ export class Accumulator {
   #firstMs = Number.POSITIVE_INFINITY;
   #lastMs = Number.NEGATIVE_INFINITY;
   readonly #worst: number;
-  readonly #abandoned: Abandoned;
+  readonly #abandoned: AbandonedPolicy;
   readonly #onSkip: ((skipped: SkippedContact) => void) | undefined;
   readonly #firstIndex: number;
   /** Per standard, per period ("" without `by`). */
@@ -121,9 +110,9 @@ export class Accumulator {
       throw new RangeError(expected("options.worst", text.worst, worst));
     this.#worst = worst;
     const abandoned = own(options, "abandoned") ?? "by-limit";
-    if (!ABANDONED.includes(abandoned as Abandoned))
+    if (!(ABANDONED_POLICIES as readonly unknown[]).includes(abandoned))
       throw new RangeError(expected("options.abandoned", text.abandoned, abandoned));
-    this.#abandoned = abandoned as Abandoned;
+    this.#abandoned = abandoned as AbandonedPolicy;
     const onSkip = own(options, "onSkip");
     this.#onSkip = typeof onSkip === "function" ? (onSkip as (skipped: SkippedContact) => void) : undefined;
     const firstIndex = own(options, "firstIndex") ?? 0;

@@ -11,8 +11,9 @@ import type { Zone } from "../calendar/zone.js";
 import { inForceOf, periodDays } from "../charter/checks.js";
 import type { Charter, Standard } from "../charter/schema.js";
 import { UNITS, type LimitUnit, limitOf, type UnitKind } from "../charter/units.js";
-import { CONTACT_EVENTS, defaultStops, type Channel, type ContactEvent } from "../charter/vocabulary.js";
-import { notInForce, unknownStandard } from "../messages.js";
+import type { Channel, ExemptionWhen, Firmness } from "../concepts.js";
+import { CONTACT_EVENTS, defaultStops, type ContactEvent } from "../charter/vocabulary.js";
+import { notInForce, unknownStandard } from "../words.js";
 import { DayMemo } from "./day-memo.js";
 
 /** A standard as the engine reads it. */
@@ -55,13 +56,10 @@ export interface Period {
   readonly to: string | undefined;
 }
 
-/** How firmly a charter promises a standard. */
-export type Firmness = "will" | "aim" | "general-rule";
-
 /** A customer obligation that, unmet, makes a contact not applicable. */
 export interface Exemption {
   readonly obligation: string;
-  readonly when: "arrived-near-closing" | "late-for-appointment";
+  readonly when: ExemptionWhen;
   readonly minutes: number;
 }
 

@@ -5,12 +5,9 @@
  * @module
  */
 import { formatDate } from "../calendar/civil.js";
-import type { NonWorkingReason } from "../calendar/day-table.js";
+import type { DueRule, NonWorkingReason } from "../concepts.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import type { LimitUnit } from "../charter/units.js";
-
-/** How the due instant was set. */
-export type DueRule = "end-of-day" | "close-of-business" | "same-clock-time" | "elapsed" | "office-time";
 
 /** One step of the reasoning behind a due instant. */
 export type TraceStep =

@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { distance } from "fastest-levenshtein";
 import { toEpochMs } from "../../calendar/instant.js";
 import { getZone, type Zone } from "../../calendar/zone.js";
-import { STAGES } from "../../charter/units.js";
+import { STAGES } from "../../concepts.js";
 import {
   CONTACT_FIELD_NAMES,
   CONTACT_FIELDS,
