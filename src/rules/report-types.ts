@@ -60,7 +60,7 @@ export interface ReportRow {
   /** Contacts whose `promisedBy` was not a valid promise for this standard, and was ignored. */
   readonly promisesIgnored: number;
   /** How firmly the charter promises the standard (`will`, `aim`, `general-rule`), or null when it does not say. */
-  readonly firmness: "will" | "aim" | "general-rule" | null;
+  readonly firmness: Firmness | null;
   /** `100 * met >= percent * (met + breached)`, in integers; null when nothing is decided. */
   readonly achieved: boolean | null;
   /** Breached and completed: answered, but late. */
@@ -98,7 +98,7 @@ export interface VersionCount {
   readonly from: string | null;
   readonly to: string | null;
   readonly target: { readonly percent: number };
-  readonly firmness: "will" | "aim" | "general-rule" | null;
+  readonly firmness: Firmness | null;
   readonly met: number;
   readonly breached: number;
   readonly pending: number;
@@ -118,7 +118,7 @@ export interface ComplianceReport {
   /** A fingerprint of the charter's calendar and standards: reports merge only when theirs agree. */
   readonly charterFingerprint: string;
   /** How abandoned calls were counted. */
-  readonly abandoned: "by-limit" | "missed" | "excluded";
+  readonly abandoned: AbandonedPolicy;
   /** The moment of judgement. */
   readonly now: string;
   readonly by: ReportBy | null;
@@ -164,7 +164,7 @@ export interface ReportOptions {
    * Abandoned calls: `"by-limit"` (default) excludes those abandoned before the limit and
    * counts the rest as missed; `"missed"` counts all as missed; `"excluded"` excludes all.
    */
-  readonly abandoned?: "by-limit" | "missed" | "excluded";
+  readonly abandoned?: AbandonedPolicy;
   /**
    * Interval counts only: judge counts whose threshold is not the standard's limit as if it
    * were (each row lists such thresholds). An error naming both otherwise.
