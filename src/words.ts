@@ -555,6 +555,9 @@ export const DUE_WORDS: Readonly<
 
 // explain(): the sentences of a trace and of an outcome.
 
+/** How explain() ends its sentence of the days skipped (the page's summary finds the sentence by them). */
+export const NOT_WORKING = { one: "is not a working day", many: "are not working days" } as const;
+
 export const EXPLAIN = {
   received: (at: string) => `Received ${atWords(at)}.`,
   fromAcknowledgement: (at: string) => `Counted from the acknowledgement, ${atWords(at)}.`,
@@ -567,7 +570,7 @@ export const EXPLAIN = {
       const label = s.reason === "weekend" || s.name === undefined ? NON_WORKING_WORDS[s.reason] : holidayName(s.name);
       return `${longDate(s.date, false)} (${label})`;
     });
-    return `${listWords(phrases)} ${days.length === 1 ? "is not a working day" : "are not working days"}.`;
+    return `${listWords(phrases)} ${days.length === 1 ? NOT_WORKING.one : NOT_WORKING.many}.`;
   },
   paused: (from: string, to: string, disregarded: number, unit: "working days" | "days" | "ms") => {
     const gone =

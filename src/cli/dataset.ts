@@ -10,11 +10,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Charter } from "../charter/schema.js";
+import { FIRMNESSES } from "../concepts.js";
 import type { ReportRow } from "../rules/report.js";
 import { asText } from "./account.js";
 import { csvValue } from "./format.js";
 import { standardTitle } from "./publication.js";
 import type { PartialReport } from "./partial.js";
+import { FIRMNESS_WORDS, STATUS_WORDS } from "../words.js";
 
 type FieldType = "string" | "integer" | "number" | "boolean" | "date";
 
@@ -102,7 +104,7 @@ const COLUMNS: readonly Column[] = [
   {
     name: "met",
     type: "integer",
-    title: "Met",
+    title: STATUS_WORDS.met,
     description: "Contacts dealt with within the standard's time limit (or a valid promised date).",
     unit: "contacts",
     constraints: COUNT,
@@ -111,7 +113,7 @@ const COLUMNS: readonly Column[] = [
   {
     name: "breached",
     type: "integer",
-    title: "Breached",
+    title: STATUS_WORDS.breached,
     description: "Contacts dealt with late, or not dealt with and past their due time.",
     unit: "contacts",
     constraints: COUNT,
@@ -120,7 +122,7 @@ const COLUMNS: readonly Column[] = [
   {
     name: "pending",
     type: "integer",
-    title: "Pending",
+    title: STATUS_WORDS.pending,
     description: "Contacts not yet dealt with and not yet due at the moment of judgement.",
     unit: "contacts",
     constraints: COUNT,
@@ -129,7 +131,7 @@ const COLUMNS: readonly Column[] = [
   {
     name: "not_applicable",
     type: "integer",
-    title: "Not applicable",
+    title: STATUS_WORDS["not-applicable"],
     description:
       "Contacts the standard does not judge: received outside the hours it covers, or calls abandoned before the limit.",
     unit: "contacts",
@@ -184,9 +186,8 @@ const COLUMNS: readonly Column[] = [
     name: "firmness",
     type: "string",
     title: "Firmness",
-    description:
-      "How firmly the charter promises the standard: will (we will), aim (we aim to), general-rule (as a general rule); empty when it does not say.",
-    constraints: { enum: ["will", "aim", "general-rule"] },
+    description: `How firmly the charter promises the standard: ${FIRMNESSES.map((f) => `${f} (${FIRMNESS_WORDS[f].says})`).join(", ")}; empty when it does not say.`,
+    constraints: { enum: FIRMNESSES },
     value: (r) => r.firmness,
   },
   {

@@ -24,6 +24,7 @@ import {
 } from "./publication.js";
 import type { PartialReport } from "./partial.js";
 import { statutoryTables } from "./statutory.js";
+import { FIRMNESS_SAYS, wordsFor } from "./words.js";
 
 /** The output formats of `report` and `merge` (`dataset` writes files to `--out`). */
 export const REPORT_FORMATS = ["table", "json", "csv", "html", "md", "dataset"] as const;
@@ -49,12 +50,6 @@ export function reportFormat(
       return reportTable(report, charter);
   }
 }
-
-const FIRMNESS_WORDS: Readonly<Record<string, string>> = {
-  will: "we will",
-  aim: "we aim to",
-  "general-rule": "as a general rule",
-};
 
 function verdict(row: ReportRow): string {
   return row.achieved === null
@@ -105,7 +100,7 @@ export function reportTable(report: PartialReport, charter: Charter): string {
   const rows = report.rows.map((r) => [
     asText(r.standardId),
     ...(withPeriod ? [asText(r.period ?? "")] : []),
-    r.firmness === null ? "" : (FIRMNESS_WORDS[asText(r.firmness)] ?? asText(r.firmness)),
+    r.firmness === null ? "" : wordsFor(FIRMNESS_SAYS, r.firmness),
     plain(r.inScope),
     plain(r.met),
     plain(r.breached),

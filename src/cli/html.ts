@@ -241,7 +241,7 @@ function groupLabels(
 
 /** The figures behind the chart, with each period's year to date, for those who cannot see it. */
 function periodTable(view: StandardView, by: ReportBy): string {
-  const head = by === "financial-year" ? "Financial year" : byWords(by).replace(/^./, (c) => c.toUpperCase());
+  const head = byWords(by).replace(/^./, (c) => c.toUpperCase());
   return `<details class="figures"><summary>The figures by ${byWords(by)}</summary>
 <table class="periods"><caption>${cell(view.title)}, by ${byWords(by)}</caption>
 <thead><tr><th scope="col">${head}</th><th scope="col">Met</th><th scope="col">Not met</th><th scope="col">Pending</th><th scope="col">Share met</th><th scope="col">Year to date</th></tr></thead>

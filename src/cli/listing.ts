@@ -17,12 +17,7 @@ import { loadProfile, profileNames } from "./input/profiles.js";
 import { mappingOf } from "./input/mapping.js";
 import { print } from "./messages.js";
 import type { Io } from "./partial.js";
-
-const FIRMNESS: Readonly<Record<string, string>> = {
-  will: "we will",
-  aim: "we aim to",
-  "general-rule": "as a general rule",
-};
+import { FIRMNESS_SAYS } from "./words.js";
 
 /** The contact fields a standard's judgement reads, besides receivedAt. */
 function eventsRead(charter: Charter, id: string): string[] {
@@ -91,7 +86,7 @@ export function cmdStandards(
     e.stage,
     e.limit,
     e.target === 100 ? "" : `${e.target}%`,
-    e.firmness === null ? "" : (FIRMNESS[e.firmness] ?? e.firmness),
+    e.firmness === null ? "" : FIRMNESS_SAYS[e.firmness],
     [...e.reads, ...(e.scope === null ? [] : ["(office hours only)"])].join(", "),
   ]);
   print(

@@ -7,57 +7,29 @@
  * @module
  */
 import { readDate, weekdayIndex } from "../calendar/civil.js";
-import { MONTH_NAMES, WEEKDAY_NAMES } from "../words.js";
+import { FIRMNESS_WORDS, MONTH_NAMES, NOT_WORKING, WEEKDAY_NAMES } from "../words.js";
 import type { Charter, Standard } from "../charter/schema.js";
 import { UNITS, amountText, type LimitUnit, limitOf } from "../charter/units.js";
-import type { Channel } from "../concepts.js";
+import { FIRMNESSES } from "../concepts.js";
+import { isHolidayRegion } from "../holidays/index.js";
 import type { ReportRow } from "../rules/report.js";
 import { sumRows } from "../rules/tally.js";
 import type { PartialReport } from "./partial.js";
+import {
+  ABANDONED_WORDS,
+  CHANNEL_PLURAL,
+  CHANNEL_SINGULAR,
+  PERIOD_WORDS,
+  REGION_WORDS,
+  STAGE_DONE,
+  firmnessOpening,
+  wordsFor,
+} from "./words.js";
 
 /** Who a page is for: the council's website, or its officers. */
 export const AUDIENCES = ["public", "officer"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-const PLURAL: Readonly<Record<Channel, string>> = {
-  telephone: "calls",
-  voicemail: "voice messages",
-  email: "emails",
-  letter: "letters",
-  fax: "faxes",
-  visit: "visitors",
-  "web-form": "web forms",
-  "social-media": "social media messages",
-};
-const SINGULAR: Readonly<Record<Channel, string>> = {
-  telephone: "telephone",
-  voicemail: "voicemail",
-  email: "email",
-  letter: "letter",
-  fax: "fax",
-  visit: "visit",
-  "web-form": "web form",
-  "social-media": "social media",
-};
-const DONE: Readonly<Record<string, string>> = {
-  answer: "answered",
-  attend: "seen",
-  acknowledge: "acknowledged",
-  respond: "answered in full",
-};
-/** How firmly the charter promises a standard, as its own words open the sentence. */
-export const FIRMNESS_WORDS: Readonly<Record<string, string>> = {
-  will: "We will",
-  aim: "We aim to",
-  "general-rule": "As a general rule",
-};
-const REGIONS: Readonly<Record<string, string>> = {
-  "GB-ENG": "bank holidays in England and Wales",
-  "GB-SCT": "bank holidays in Scotland",
-  "GB-NIR": "bank holidays in Northern Ireland",
-  "GB-UK": "bank holidays in any part of the UK",
-  "CA-ON": "Ontario's public holidays",
-};
 const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 function joined(words: readonly string[], last: string): string {
@@ -74,7 +46,7 @@ export function standardTitle(s: Standard): string {
   const what =
     category === undefined
       ? joined(
-          s.channels.map((c) => PLURAL[c]),
+          s.channels.map((c) => CHANNEL_PLURAL[c]),
           "and",
         )
       : `${category
@@ -82,12 +54,12 @@ export function standardTitle(s: Standard): string {
           .replace(/^complaint stage two$/, "stage two complaints")
           .replace(/^complaint$/, "complaints")
           .replace(/^foi$/, "freedom of information requests")} by ${joined(
-          s.channels.map((c) => SINGULAR[c]),
+          s.channels.map((c) => CHANNEL_SINGULAR[c]),
           "or",
         )}`;
   const share =
     s.target.percent === 100 ? what.charAt(0).toUpperCase() + what.slice(1) : `${s.target.percent}% of ${what}`;
-  return `${share} ${DONE[s.stage] ?? s.stage} within ${limit}`;
+  return `${share} ${STAGE_DONE[s.stage]} within ${limit}`;
 }
 
 /** A finite number, or undefined: figures from a report file are used in arithmetic only when they are numbers. */
@@ -134,8 +106,10 @@ export function periodInWords(row: ReportRow, by: PartialReport["by"]): string {
       return `${key}: ${monthName(start)}${start.slice(0, 4) === end.slice(0, 4) ? "" : ` ${start.slice(0, 4)}`} to ${monthYear(end)}`;
     case "financial-year":
       return `${key}: ${monthYear(start)} to ${monthYear(end)}`;
-    default:
+    case null:
       return key;
+    default:
+      return by satisfies never;
   }
 }
 
@@ -149,13 +123,7 @@ export function periodTick(row: ReportRow, by: PartialReport["by"]): string {
   return key;
 }
 
-const BY_WORDS: Readonly<Record<string, string>> = {
-  month: "month",
-  week: "week",
-  quarter: "quarter",
-  "financial-year": "financial year",
-};
-export const byWords = (by: PartialReport["by"]): string => (by === null ? "" : (BY_WORDS[by] ?? String(by)));
+export const byWords = (by: PartialReport["by"]): string => (by === null ? "" : wordsFor(PERIOD_WORDS, by));
 
 /** The verdict on a row in words, with a symbol and a CSS class. */
 export function verdictOf(row: ReportRow | undefined): { css: string; symbol: string; words: string } {
@@ -212,7 +180,7 @@ export function standardViews(report: PartialReport, charter: Charter): Standard
       index,
       standard: s,
       title: standardTitle(s),
-      firmness: firmness === undefined ? "The charter says" : (FIRMNESS_WORDS[firmness] ?? firmness),
+      firmness: firmness === undefined ? "The charter says" : firmnessOpening(firmness),
       caveat: s?.caveat,
       total: report.by === null ? flat.get(s.id) : sumRows(periods, report.worstLimit),
       periods,
@@ -269,7 +237,9 @@ export function howWeCount(charter: Charter, report: PartialReport): string[] {
   const calendar = charter.calendar;
   const closures = calendar?.closures ?? [];
   const recurring = calendar?.recurringClosures ?? [];
-  const region = REGIONS[calendar.holidays] ?? `the holidays of ${calendar.holidays}`;
+  const region = isHolidayRegion(calendar.holidays)
+    ? REGION_WORDS[calendar.holidays]
+    : `the holidays of ${calendar.holidays}`;
   const kinds = new Set(charter.standards.map((s) => UNITS[unitOf(s)].kind));
   const out = [
     `A working day is ${weekWords(charter)}, except ${region}${closures.length + recurring.length > 0 ? " and the days the council is closed" : ""}.`,
@@ -282,8 +252,8 @@ export function howWeCount(charter: Charter, report: PartialReport): string[] {
     out.push(
       "A limit in seconds or minutes counts from the moment you call or arrive; calls and visits outside opening hours are not counted when the standard covers opening hours only.",
     );
-  if (report.abandoned === "by-limit" && charter.standards.some((s) => s.stage === "answer" || s.stage === "attend"))
-    out.push("A call ended by the caller before the time limit is not counted; one ended after it counts as not met.");
+  if (charter.standards.some((s) => s.stage === "answer" || s.stage === "attend"))
+    out.push(wordsFor(ABANDONED_WORDS, report.abandoned));
   out.push(
     "The share met is the contacts dealt with in time out of those decided (met or not met); contacts still within their time limit are pending and not yet counted.",
   );
@@ -301,11 +271,11 @@ export function unreadSentence(total: unknown): string {
 export function summarised(explanation: string): string {
   const item = String.raw`[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+(?: \d{4})? \(((?:[^()]|\([^()]*\))*)\)`;
   const days = new RegExp(
-    String.raw`((?:${item})(?:(?:, | and )(?:${item}))*) (?:is not a working day|are not working days)\.`,
+    String.raw`((?:${item})(?:(?:, | and )(?:${item}))*) (?:${NOT_WORKING.one}|${NOT_WORKING.many})\.`,
   );
-  return explanation
+  return FIRMNESSES.map((f) => ` ${FIRMNESS_WORDS[f].sentence}`)
+    .reduce((text, sentence) => (text.endsWith(sentence) ? text.slice(0, -sentence.length) : text), explanation)
     .replace(/^[a-z][\w.-]*: /, "")
-    .replace(/ The charter (?:says it|gives this standard)[^.:]*(?::[^.]*)?\.$/, "")
     .replace(days, (sentence) => {
       const labels = [...sentence.matchAll(new RegExp(item, "g"))].map((m) => m[1] ?? "");
       const weekend = labels.filter((l) => l === "weekend").length;
