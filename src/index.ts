@@ -13,7 +13,9 @@ export { parseCharter, safeParseCharter, extendCharter, MAX_ISSUES } from "./cha
 export type { SafeParseCharterResult } from "./charter/parse.js";
 export { CharterError } from "./charter/errors.js";
 export { formatIssues, formatPath } from "./charter/issues.js";
-export type { CharterIssue, CharterIssueCode, CharterPath } from "./charter/issues.js";
+export type { CharterIssue, CharterIssueCode, CharterPath, ShapeParams } from "./charter/issues.js";
+export { problemOf } from "./problems.js";
+export type { Problem, ProblemCode, ProblemParams } from "./problems.js";
 export { charterJsonSchema } from "./charter/schema.js";
 export { LIMIT_UNITS } from "./charter/units.js";
 export type { LimitUnit } from "./charter/units.js";

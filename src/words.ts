@@ -80,11 +80,6 @@ export const text = {
   result: "a Deadline or an Evaluation from council-sla",
 } as const;
 
-/** The instants any calendar can convert: the years 0001 to 9999. */
-export function instantOutOfRange(name: string, value: unknown): string {
-  return `${expected(name, "an instant in the years 0001 to 9999", value)}`;
-}
-
 /** Which years a holiday table covers, and how to supply more. */
 function coverage(region: string, first: number, last: number): string {
   return (
@@ -94,138 +89,92 @@ function coverage(region: string, first: number, last: number): string {
   );
 }
 
-/** A date or instant argument outside the calendar's years. */
-export function yearOutOfRange(name: string, shown: string, region: string, first: number, last: number): string {
-  return `\`${name}\` is ${shown}, outside ${coverage(region, first, last)}`;
+/** The years a calendar covers, as the messages about them name them. */
+interface Coverage {
+  readonly region: string;
+  readonly first: number;
+  readonly last: number;
 }
 
-/** Counting `n` working days from `date` runs off the end of the table. */
-export function countOutOfRange(
-  n: number,
-  date: string,
-  name: string,
-  edge: string,
-  region: string,
-  first: number,
-  last: number,
-): string {
-  return `${n} working days from ${date} (\`${name}\`) goes past ${edge}. That is outside ${coverage(region, first, last)}`;
-}
-
-/** A custom holiday table too wide (or malformed) to build a calendar from. */
-export function badHolidayTable(region: unknown, first: unknown, last: unknown, maxYears: number): string {
-  return `Expected \`options.holidays\` to be a holiday table spanning 1 to ${maxYears} years within 0001 to 9999, got ${show(region)} from ${show(first)} to ${show(last)}`;
-}
-
-export function wrongHolidayRegion(wanted: string, got: unknown): string {
-  return expected("options.holidays", `a holiday table for ${JSON.stringify(wanted)}`, got);
-}
-
-/** An integer argument outside its range. */
-export function integerRange(name: string, min: number, max: number, value: unknown): string {
-  return expected(name, `an integer from ${min} to ${max}`, value);
-}
-
-export function unknownStandard(charterId: string, ids: readonly string[], value: unknown): string {
-  return expected(
-    "standardId",
-    ids.length === 0
-      ? `a standard of "${charterId}", which has none`
-      : `a standard of "${charterId}" (${ids.join(", ")})`,
-    value,
-  );
-}
-
-/** A standard asked about for a date none of its versions was in force on. */
-export function notInForce(
-  standardId: string,
-  date: string,
-  name: string,
-  periods: readonly { readonly from: string | undefined; readonly to: string | undefined }[],
-): string {
-  const words = periods.map((p) =>
-    p.from !== undefined && p.to !== undefined
-      ? `from ${p.from} to ${p.to}`
-      : p.from !== undefined
-        ? `from ${p.from}`
-        : p.to !== undefined
-          ? `until ${p.to}`
-          : "at all times",
-  );
-  return `Standard ${standardId} was not in force on ${date} (\`${name}\`): it was in force ${words.join(", and ")}`;
-}
-
-export function needsAcknowledgement(standardId: string): string {
-  return `Standard ${standardId} counts from the acknowledgement: pass \`options.acknowledgedAt\``;
-}
-
-/** One instant given before another it may not precede. */
-export function before(name: string, value: unknown, other: string, otherValue: unknown): string {
-  return `\`${name}\` (${show(value)}) is before \`${other}\` (${show(otherValue)})`;
-}
-
-export function oneOf(name: string, values: readonly string[], value: unknown): string {
-  return expected(name, `one of ${values.join(", ")}`, value);
-}
-
-export function required(name: string, what: string, value: unknown): string {
-  return expected(name, what, value);
-}
-
-export function emptyPause(name: string, from: unknown, to: unknown): string {
-  return `\`${name}\` ends (${show(to)}) at or before it starts (${show(from)})`;
-}
-
-export function overlappingPauses(name: string, at: string): string {
-  return `\`${name}\` overlap: a pause starts at ${at} before the one before it ends`;
-}
-
-/** A contact whose fields could not be read at all (a getter that throws, a revoked Proxy). */
-export function unreadableContact(reason: string): string {
-  return `the contact's fields cannot be read: ${reason}`;
-}
-
-export function abandonedNotACall(channel: string): string {
-  return `\`contact.abandonedAt\` applies to calls (telephone), not to a ${channel} contact`;
-}
-
-/** Counts of a report that do not add up. */
-export function reportCounts(name: string, what: string): string {
-  return `\`${name}\` is not a consistent report: ${what}`;
-}
-
-export function readOnlyTable(): string {
-  return "A holiday table is read-only (every calendar of its region shares it): copy its days into a new Map to change them";
-}
-
-export function cannotMerge(key: string, a: unknown, b: unknown): string {
-  return `Cannot merge reports with different \`${key}\`: ${JSON.stringify(a)} and ${JSON.stringify(b)}`;
-}
-
-/** The counts of an interval that do not add up, or a field that is not a count. */
-export function intervalCounts(what: string): string {
-  return `The interval's counts do not add up: ${what}`;
-}
-
-/** An interval that had not ended at the moment of judgement: its calls may still be waiting. */
-export function intervalNotOver(start: string, minutes: number, now: string): string {
-  return `The interval from ${start} (${minutes} minutes) had not ended at ${now}: its calls cannot all be judged yet`;
-}
-
-/** An interval that is partly inside and partly outside the hours of a standard scoped to them. */
-export function intervalStraddlesHours(standardId: string, start: string, minutes: number): string {
-  return `The interval from ${start} (${minutes} minutes) is partly inside and partly outside the hours of ${standardId}, which covers only calls received while they are open: its counts cannot be split (use shorter intervals)`;
-}
-
-/** A threshold of the interval's counts that is not the standard's limit. */
-export function intervalThreshold(field: string, seconds: number, standardId: string, limitSeconds: number): string {
-  return `\`interval.${field}\` is ${seconds} seconds, but ${standardId} has a limit of ${limitSeconds} seconds: counts within ${seconds} seconds cannot judge it (\`options.allowThreshold\`, or --allow-threshold, says the difference is deliberate)`;
-}
-
-/** The abandoned-call policy by-limit needs the short abandons. */
-export function intervalNeedsShortAbandons(standardId: string, limitSeconds: number): string {
-  return `\`interval.abandonedWithin\` is needed to judge ${standardId} with the abandoned-call policy by-limit (calls abandoned before its limit of ${limitSeconds} seconds are excluded): give the short abandons, or use the policy "missed" or "excluded"`;
-}
+/**
+ * Problems with an argument, a contact or an interval's counts: one message function per
+ * code, from the parameters the error carries (problems.ts). `name` is always the
+ * argument or field, as the message names it (`contact.respondedAt`, `options.now`).
+ */
+export const PROBLEM_MESSAGES = {
+  /** A value of the wrong kind or form. */
+  invalid: (p: { name: string; expected: string; value: unknown }) => expected(p.name, p.expected, p.value),
+  /** A value that is none of a concept's members. */
+  not_one_of: (p: { name: string; values: readonly string[]; value: unknown }) =>
+    expected(p.name, `one of ${p.values.join(", ")}`, p.value),
+  /** An integer argument outside its range. */
+  integer_range: (p: { name: string; min: number; max: number; value: unknown }) =>
+    expected(p.name, `an integer from ${p.min} to ${p.max}`, p.value),
+  /** The instants any calendar can convert: the years 0001 to 9999. */
+  instant_out_of_range: (p: { name: string; value: unknown }) =>
+    expected(p.name, "an instant in the years 0001 to 9999", p.value),
+  /** A date or instant outside the years the calendar's holiday table covers. */
+  year_out_of_range: (p: Coverage & { name: string; shown: string }) =>
+    `\`${p.name}\` is ${p.shown}, outside ${coverage(p.region, p.first, p.last)}`,
+  /** Counting `n` working days from `date` runs off the end of the holiday table. */
+  count_out_of_range: (p: Coverage & { name: string; n: number; date: string; edge: string }) =>
+    `${p.n} working days from ${p.date} (\`${p.name}\`) goes past ${p.edge}. That is outside ${coverage(p.region, p.first, p.last)}`,
+  /** One instant given before another it may not precede. */
+  before: (p: { name: string; value: unknown; other: string; otherValue: unknown }) =>
+    `\`${p.name}\` (${show(p.value)}) is before \`${p.other}\` (${show(p.otherValue)})`,
+  empty_pause: (p: { name: string; from: unknown; to: unknown }) =>
+    `\`${p.name}\` ends (${show(p.to)}) at or before it starts (${show(p.from)})`,
+  overlapping_pauses: (p: { name: string; at: string }) =>
+    `\`${p.name}\` overlap: a pause starts at ${p.at} before the one before it ends`,
+  /** An abandonment on a channel that cannot be abandoned. */
+  not_a_call: (p: { name: string; channel: string }) =>
+    `\`${p.name}\` applies to calls (telephone), not to a ${p.channel} contact`,
+  /** A contact whose fields could not be read at all (a getter that throws, a revoked Proxy). */
+  unreadable: (p: { reason: string }) => `the contact's fields cannot be read: ${p.reason}`,
+  unknown_standard: (p: { name: string; charterId: string; ids: readonly string[]; value: unknown }) =>
+    expected(
+      p.name,
+      p.ids.length === 0
+        ? `a standard of "${p.charterId}", which has none`
+        : `a standard of "${p.charterId}" (${p.ids.join(", ")})`,
+      p.value,
+    ),
+  /** A standard asked about for a date none of its versions was in force on. */
+  not_in_force: (p: {
+    name: string;
+    standardId: string;
+    date: string;
+    periods: readonly { readonly from: string | undefined; readonly to: string | undefined }[];
+  }) =>
+    `Standard ${p.standardId} was not in force on ${p.date} (\`${p.name}\`): it was in force ${p.periods.map(periodText).join(", and ")}`,
+  needs_acknowledgement: (p: { name: string; standardId: string }) =>
+    `Standard ${p.standardId} counts from the acknowledgement: pass \`${p.name}\``,
+  /** A custom holiday table too wide (or malformed) to build a calendar from. */
+  bad_holiday_table: (p: { name: string; region: unknown; first: unknown; last: unknown; maxYears: number }) =>
+    `Expected \`${p.name}\` to be a holiday table spanning 1 to ${p.maxYears} years within 0001 to 9999, got ${show(p.region)} from ${show(p.first)} to ${show(p.last)}`,
+  wrong_holiday_region: (p: { name: string; wanted: string; value: unknown }) =>
+    expected(p.name, `a holiday table for ${JSON.stringify(p.wanted)}`, p.value),
+  read_only_table: (_p: object) =>
+    "A holiday table is read-only (every calendar of its region shares it): copy its days into a new Map to change them",
+  /** Counts of a report that do not add up. */
+  report_counts: (p: { name: string; what: string }) => `\`${p.name}\` is not a consistent report: ${p.what}`,
+  cannot_merge: (p: { key: string; a: unknown; b: unknown }) =>
+    `Cannot merge reports with different \`${p.key}\`: ${JSON.stringify(p.a)} and ${JSON.stringify(p.b)}`,
+  /** The counts of an interval that do not add up. */
+  interval_counts: (p: { what: string }) => `The interval's counts do not add up: ${p.what}`,
+  /** An interval that had not ended at the moment of judgement: its calls may still be waiting. */
+  interval_not_over: (p: { start: string; minutes: number; now: string }) =>
+    `The interval from ${p.start} (${p.minutes} minutes) had not ended at ${p.now}: its calls cannot all be judged yet`,
+  /** An interval that is partly inside and partly outside the hours of a standard scoped to them. */
+  interval_straddles_hours: (p: { standardId: string; start: string; minutes: number }) =>
+    `The interval from ${p.start} (${p.minutes} minutes) is partly inside and partly outside the hours of ${p.standardId}, which covers only calls received while they are open: its counts cannot be split (use shorter intervals)`,
+  /** A threshold of the interval's counts that is not the standard's limit. */
+  interval_threshold: (p: { name: string; seconds: number; standardId: string; limitSeconds: number }) =>
+    `\`${p.name}\` is ${p.seconds} seconds, but ${p.standardId} has a limit of ${p.limitSeconds} seconds: counts within ${p.seconds} seconds cannot judge it (\`options.allowThreshold\`, or --allow-threshold, says the difference is deliberate)`,
+  /** The abandoned-call policy by-limit needs the short abandons. */
+  interval_needs_short_abandons: (p: { name: string; standardId: string; limitSeconds: number }) =>
+    `\`${p.name}\` is needed to judge ${p.standardId} with the abandoned-call policy by-limit (calls abandoned before its limit of ${p.limitSeconds} seconds are excluded): give the short abandons, or use the policy "missed" or "excluded"`,
+} as const;
 
 // Charter issues: one message function per code (charter/issues.ts carries them as data).
 

@@ -5,13 +5,14 @@
  *
  * @module
  */
+import { rangeError, typeError } from "../problems.js";
 import { WEEKDAYS, daysFromCivil, readClockTime, readDate, weekdayIndex, type Weekday } from "./civil.js";
 import { DayTable, MAX_TABLE_YEARS } from "./day-table.js";
 import type { ScheduleHours } from "./schedule.js";
 import { CalendarEngine, calendarView, type WorkingCalendar } from "./working-calendar.js";
 import { getZone, missingDays } from "./zone.js";
 import { bundledHolidays, HOLIDAY_REGIONS, isHolidayRegion, type HolidayTable } from "../holidays/index.js";
-import { badHolidayTable, expected, text, wrongHolidayRegion } from "../words.js";
+import { text } from "../words.js";
 import { CharterError } from "../charter/errors.js";
 import { charterIssue, type CharterPath } from "../charter/issues.js";
 import { checkedCharter, isValidated } from "../charter/parse.js";
@@ -50,9 +51,16 @@ function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarO
   const supplied = options?.holidays;
   if (supplied !== undefined) {
     if (typeof supplied !== "object" || supplied === null)
-      throw new TypeError(badHolidayTable(supplied, undefined, undefined, MAX_TABLE_YEARS));
+      throw typeError("bad_holiday_table", {
+        name: "options.holidays",
+        region: supplied,
+        first: undefined,
+        last: undefined,
+        maxYears: MAX_TABLE_YEARS,
+      });
     const { region, firstYear, lastYear, days } = supplied;
-    if (region !== spec.holidays) throw new RangeError(wrongHolidayRegion(spec.holidays, region));
+    if (region !== spec.holidays)
+      throw rangeError("wrong_holiday_region", { name: "options.holidays", wanted: spec.holidays, value: region });
     const ok =
       Number.isInteger(firstYear) &&
       Number.isInteger(lastYear) &&
@@ -61,7 +69,14 @@ function holidaysFor(spec: CalendarSpec, prefix: CharterPath, options: CalendarO
       lastYear >= firstYear &&
       lastYear - firstYear < MAX_TABLE_YEARS &&
       days instanceof Map;
-    if (!ok) throw new RangeError(badHolidayTable(region, firstYear, lastYear, MAX_TABLE_YEARS));
+    if (!ok)
+      throw rangeError("bad_holiday_table", {
+        name: "options.holidays",
+        region,
+        first: firstYear,
+        last: lastYear,
+        maxYears: MAX_TABLE_YEARS,
+      });
     return supplied;
   }
   if (!isHolidayRegion(spec.holidays)) {
@@ -275,7 +290,7 @@ const views = new WeakMap<CalendarEngine, WorkingCalendar>();
  */
 export function engineOf(charter: unknown, options?: CalendarOptions): CalendarEngine {
   if (typeof charter !== "object" || charter === null)
-    throw new TypeError(expected("charter", text.calendarSource, charter));
+    throw typeError("invalid", { name: "charter", expected: text.calendarSource, value: charter });
   const table = options?.holidays;
   const known = table === undefined ? memo.get(charter) : memoWithTable.get(charter)?.get(table);
   if (known !== undefined) return known;

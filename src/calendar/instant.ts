@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { expected, instantOutOfRange, text } from "../words.js";
+import { rangeError, typeError } from "../problems.js";
+import { text } from "../words.js";
 import { MS_PER_DAY, readDate, readDateAt } from "./civil.js";
 import type { Zone } from "./zone.js";
 
@@ -19,10 +20,14 @@ const MAX_MS = 253_402_300_799_999;
 export interface InstantRange {
   readonly min: number;
   readonly max: number;
-  readonly message: (name: string, value: unknown) => string;
+  readonly error: (name: string, value: unknown) => RangeError;
 }
 
-const ANY_INSTANT: InstantRange = { min: MIN_MS, max: MAX_MS, message: instantOutOfRange };
+const ANY_INSTANT: InstantRange = {
+  min: MIN_MS,
+  max: MAX_MS,
+  error: (name, value) => rangeError("instant_out_of_range", { name, value }),
+};
 
 const getTime = Date.prototype.getTime;
 
@@ -38,19 +43,19 @@ const getTime = Date.prototype.getTime;
 export function toEpochMs(value: unknown, zone: Zone, name: string, range: InstantRange = ANY_INSTANT): number {
   let ms: number;
   if (typeof value === "number") {
-    if (!Number.isInteger(value)) throw new RangeError(expected(name, text.epochMs, value));
+    if (!Number.isInteger(value)) throw rangeError("invalid", { name, expected: text.epochMs, value });
     ms = value;
   } else if (value instanceof Date) {
     // The internal time value, whatever a subclass's getTime says.
     ms = getTime.call(value);
-    if (Number.isNaN(ms)) throw new RangeError(expected(name, text.instant, value));
+    if (Number.isNaN(ms)) throw rangeError("invalid", { name, expected: text.instant, value });
   } else if (typeof value !== "string") {
-    throw new TypeError(expected(name, text.instant, value));
+    throw typeError("invalid", { name, expected: text.instant, value });
   } else {
     ms = readIso(value, zone, range, name);
-    if (Number.isNaN(ms)) throw new RangeError(expected(name, text.instant, value));
+    if (Number.isNaN(ms)) throw rangeError("invalid", { name, expected: text.instant, value });
   }
-  if (ms < range.min || ms > range.max) throw new RangeError(range.message(name, value));
+  if (ms < range.min || ms > range.max) throw range.error(name, value);
   return ms;
 }
 
@@ -68,11 +73,10 @@ function digits(s: string, i: number, n: number): number {
  * A wall time (ms as if UTC) read in `zone`, once its local date is known to be in
  * range: a far-off year costs no zone work.
  *
- * @throws RangeError by `range.message`, naming `name` and the value.
+ * @throws RangeError by `range.error`, naming `name` and the value.
  */
 function wallIn(zone: Zone, wallMs: number, range: InstantRange, name: string, value: string): number {
-  if (wallMs < range.min - MS_PER_DAY || wallMs > range.max + MS_PER_DAY)
-    throw new RangeError(range.message(name, value));
+  if (wallMs < range.min - MS_PER_DAY || wallMs > range.max + MS_PER_DAY) throw range.error(name, value);
   return zone.fromWall(wallMs);
 }
 
@@ -135,6 +139,6 @@ function readIso(s: string, zone: Zone, range: InstantRange, name: string): numb
  */
 export function parseDate(value: unknown, name: string): number {
   const day = typeof value === "string" ? readDate(value) : undefined;
-  if (day === undefined) throw new TypeError(expected(name, text.isoDate, value));
+  if (day === undefined) throw typeError("invalid", { name, expected: text.isoDate, value });
   return day;
 }

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { countOutOfRange, expected, integerRange, text, yearOutOfRange } from "../words.js";
+import { rangeError, typeError } from "../problems.js";
+import { text } from "../words.js";
 import { MS_PER_DAY, formatDate, readDate } from "./civil.js";
 import type { DayTable, NonWorkingDay } from "./day-table.js";
 import { toEpochMs, type Instant, type InstantRange } from "./instant.js";
@@ -102,14 +103,20 @@ export class CalendarEngine implements WorkingCalendar {
     this.#range = {
       min: config.days.origin * MS_PER_DAY - slack,
       max: (config.days.end + 1) * MS_PER_DAY + slack,
-      message: (name, value) => this.#outOfRange(name, value),
+      error: (name, value) => this.#outOfRange(name, value),
     };
   }
 
-  #outOfRange(name: string, value: unknown): string {
+  #outOfRange(name: string, value: unknown): RangeError {
     const shown =
       typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? String(value) : "that instant";
-    return yearOutOfRange(name, shown, this.holidayRegion, this.firstYear, this.lastYear);
+    return rangeError("year_out_of_range", {
+      name,
+      shown,
+      region: this.holidayRegion,
+      first: this.firstYear,
+      last: this.lastYear,
+    });
   }
 
   // ---- numeric API (epoch days, epoch ms), used by the rules engine ----
@@ -117,16 +124,20 @@ export class CalendarEngine implements WorkingCalendar {
   /** Epoch day of a date argument, checked to be inside the table. */
   day(value: unknown, name: string): number {
     const day = typeof value === "string" ? readDate(value) : undefined;
-    if (day === undefined) throw new TypeError(expected(name, text.isoDate, value));
+    if (day === undefined) throw typeError("invalid", { name, expected: text.isoDate, value });
     this.checkDay(day, name);
     return day;
   }
 
   checkDay(day: number, name: string): void {
     if (!this.days.covers(day))
-      throw new RangeError(
-        yearOutOfRange(name, JSON.stringify(formatDate(day)), this.holidayRegion, this.firstYear, this.lastYear),
-      );
+      throw rangeError("year_out_of_range", {
+        name,
+        shown: JSON.stringify(formatDate(day)),
+        region: this.holidayRegion,
+        first: this.firstYear,
+        last: this.lastYear,
+      });
   }
 
   /** Epoch ms of an instant argument, refused before any zone work when its year is far outside the table. */
@@ -146,9 +157,15 @@ export class CalendarEngine implements WorkingCalendar {
     const result = this.days.addDays(day, n);
     if (result === undefined) {
       const edge = n > 0 ? `${this.lastYear}-12-31` : `${this.firstYear}-01-01`;
-      throw new RangeError(
-        countOutOfRange(n, formatDate(day), name, edge, this.holidayRegion, this.firstYear, this.lastYear),
-      );
+      throw rangeError("count_out_of_range", {
+        n,
+        date: formatDate(day),
+        name,
+        edge,
+        region: this.holidayRegion,
+        first: this.firstYear,
+        last: this.lastYear,
+      });
     }
     return result;
   }
@@ -172,14 +189,14 @@ export class CalendarEngine implements WorkingCalendar {
   /** The office time clock: `ms` of open time from `t`, or a RangeError when the table ends first. */
   addOfficeMs(t: number, ms: number, name = "t", hours: Schedule = this.office): number {
     const due = hours.addOfficeTime(t, ms);
-    if (due === undefined) throw new RangeError(this.#outOfRange(name, this.zone.format(t)));
+    if (due === undefined) throw this.#outOfRange(name, this.zone.format(t));
     return due;
   }
 
   /** First opening at or after `t`, or a RangeError when the office never opens again in the table. */
   nextOpeningMs(t: number, name = "t", hours: Schedule = this.office): number {
     const opening = hours.nextOpening(t);
-    if (opening === undefined) throw new RangeError(this.#outOfRange(name, this.zone.format(t)));
+    if (opening === undefined) throw this.#outOfRange(name, this.zone.format(t));
     return opening;
   }
 
@@ -191,7 +208,8 @@ export class CalendarEngine implements WorkingCalendar {
 
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     const day = this.day(date, "date");
-    if (!Number.isInteger(n) || Math.abs(n) > MAX_N) throw new RangeError(integerRange("n", -MAX_N, MAX_N, n));
+    if (!Number.isInteger(n) || Math.abs(n) > MAX_N)
+      throw rangeError("integer_range", { name: "n", min: -MAX_N, max: MAX_N, value: n });
     return this.days.text(this.addDays(day, n));
   }
 
@@ -224,7 +242,7 @@ export class CalendarEngine implements WorkingCalendar {
 
   addOfficeTime(t: Instant, ms: number): string {
     const start = this.coveredInstant(t, "t");
-    if (!Number.isInteger(ms) || ms < 0) throw new RangeError(expected("ms", text.wholeMs, ms));
+    if (!Number.isInteger(ms) || ms < 0) throw rangeError("invalid", { name: "ms", expected: text.wholeMs, value: ms });
     return this.zone.format(this.addOfficeMs(start, ms));
   }
 

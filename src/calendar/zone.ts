@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { expected, text } from "../words.js";
+import { rangeError, typeError } from "../problems.js";
+import { text } from "../words.js";
 import { MS_PER_DAY, TextPages, daysFromCivil, formatDate, padded } from "./civil.js";
 
 const BLOCK_DAYS = 256;
@@ -268,7 +269,7 @@ const zones = new Map<string, Zone>();
  */
 export function getZone(timeZone: unknown, name = "timeZone"): Zone {
   if (typeof timeZone !== "string" || timeZone === "") {
-    throw new TypeError(expected(name, text.timeZone, timeZone));
+    throw typeError("invalid", { name, expected: text.timeZone, value: timeZone });
   }
   const known = zones.get(timeZone);
   if (known !== undefined) return known;
@@ -276,10 +277,10 @@ export function getZone(timeZone: unknown, name = "timeZone"): Zone {
   try {
     format = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
   } catch {
-    throw new RangeError(expected(name, text.timeZone, timeZone));
+    throw rangeError("invalid", { name, expected: text.timeZone, value: timeZone });
   }
   // Reject bare offsets such as "+05:00": a council's zone has rules, not one offset.
-  if (!/^[A-Za-z]/.test(timeZone)) throw new RangeError(expected(name, text.timeZone, timeZone));
+  if (!/^[A-Za-z]/.test(timeZone)) throw rangeError("invalid", { name, expected: text.timeZone, value: timeZone });
   const zone = new TableZone(timeZone, format);
   zones.set(timeZone, zone);
   return zone;

@@ -3,8 +3,8 @@
  *
  * @module
  */
+import { typeError } from "../problems.js";
 import type * as z from "zod/mini";
-import { expected } from "../words.js";
 import { TooLarge, own, ownData, withoutPrototypes } from "../own.js";
 import { CharterError } from "./errors.js";
 import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";
@@ -174,7 +174,11 @@ export function parseCharter(input: unknown): Charter {
  */
 export function checkedCharter(charter: unknown): Charter {
   if (typeof charter !== "object" || charter === null)
-    throw new TypeError(expected("charter", "a charter (from council-sla/charters or parseCharter)", charter));
+    throw typeError("invalid", {
+      name: "charter",
+      expected: "a charter (from council-sla/charters or parseCharter)",
+      value: charter,
+    });
   if (validated.has(charter)) return charter as Charter;
   let parsed = parsedRaw.get(charter);
   if (parsed === undefined) {

@@ -18,10 +18,10 @@
  *
  * @module
  */
+import { rangeError, typeError } from "../problems.js";
 import Holidays from "date-holidays";
 import { daysFromCivil } from "../calendar/civil.js";
 import { frozenTable, type HolidayTable } from "../holidays/table.js";
-import { expected } from "../words.js";
 
 /** The date-holidays types of holiday that close a council office by default. */
 export const DEFAULT_TYPES = Object.freeze(["public", "bank"] as const);
@@ -45,24 +45,32 @@ export interface HolidayTableOptions {
  */
 export function holidayTable(region: string, options: HolidayTableOptions = {}): HolidayTable {
   const match = typeof region === "string" ? /^([A-Z]{2})(?:-([A-Z0-9]{1,3}))?$/.exec(region) : null;
-  if (match === null) throw new TypeError(expected("region", "a region id such as DE-BY or IE", region));
+  if (match === null)
+    throw typeError("invalid", { name: "region", expected: "a region id such as DE-BY or IE", value: region });
   const country = match[1] as string;
   const state = match[2];
   const probe = new Holidays();
   const countries = probe.getCountries() as Record<string, string> | undefined;
   const countryName = countries?.[country];
-  if (countryName === undefined) throw new RangeError(expected("region", "a country date-holidays knows", region));
+  if (countryName === undefined)
+    throw rangeError("invalid", { name: "region", expected: "a country date-holidays knows", value: region });
   const states = (probe.getStates(country) ?? {}) as Record<string, string>;
   const stateName = state === undefined ? undefined : states[state];
   if (state !== undefined && stateName === undefined) {
-    throw new RangeError(expected("region", `a region of ${countryName} (${Object.keys(states).join(", ")})`, region));
+    throw rangeError("invalid", {
+      name: "region",
+      expected: `a region of ${countryName} (${Object.keys(states).join(", ")})`,
+      value: region,
+    });
   }
   const firstYear = options.firstYear ?? 2000;
   const lastYear = options.lastYear ?? 2099;
   if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || firstYear > lastYear) {
-    throw new RangeError(
-      expected("options.firstYear/lastYear", "whole years, first <= last", `${firstYear}..${lastYear}`),
-    );
+    throw rangeError("invalid", {
+      name: "options.firstYear/lastYear",
+      expected: "whole years, first <= last",
+      value: `${firstYear}..${lastYear}`,
+    });
   }
   const types = new Set<string>(options.types ?? DEFAULT_TYPES);
   const hd = state === undefined ? new Holidays(country) : new Holidays(country, state);

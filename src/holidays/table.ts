@@ -4,8 +4,8 @@
  *
  * @module
  */
+import { typeError } from "../problems.js";
 import { daysFromCivil } from "../calendar/civil.js";
-import { readOnlyTable } from "../words.js";
 
 /**
  * A Map that cannot be changed: `set`, `delete` and `clear` throw. The holiday tables the
@@ -20,15 +20,15 @@ export class FrozenMap<K, V> extends Map<K, V> {
   }
 
   override set(): this {
-    throw new TypeError(readOnlyTable());
+    throw typeError("read_only_table", {});
   }
 
   override delete(): boolean {
-    throw new TypeError(readOnlyTable());
+    throw typeError("read_only_table", {});
   }
 
   override clear(): void {
-    throw new TypeError(readOnlyTable());
+    throw typeError("read_only_table", {});
   }
 }
 

@@ -5,12 +5,13 @@
  *
  * @module
  */
+import { rangeError, typeError } from "../problems.js";
 import { MS_PER_DAY, readDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import type { Contact } from "../charter/schema.js";
 import { CHANNELS, type Channel } from "../concepts.js";
 import { CONTACT_EVENTS, type ContactEvent } from "../charter/vocabulary.js";
-import { abandonedNotACall, before, emptyPause, expected, oneOf, overlappingPauses, required, text } from "../words.js";
+import { text } from "../words.js";
 import { own } from "../own.js";
 import type { Pauses } from "./clocks.js";
 
@@ -66,7 +67,8 @@ function after(
 ): number | undefined {
   const name = NAMES[field] as string;
   const at = optionalInstant(engine, value, name);
-  if (at !== undefined && at < receivedAt) throw new RangeError(before(name, value, "contact.receivedAt", received));
+  if (at !== undefined && at < receivedAt)
+    throw rangeError("before", { name, value, other: "contact.receivedAt", otherValue: received });
   return at;
 }
 
@@ -78,22 +80,27 @@ function optionalInstant(engine: CalendarEngine, value: unknown, name: string): 
  * @throws TypeError or RangeError naming the field (`contact.respondedAt`) and the value.
  */
 export function readContact(engine: CalendarEngine, contact: Contact): ReadContact {
-  if (typeof contact !== "object" || contact === null) throw new TypeError(expected("contact", text.contact, contact));
+  if (typeof contact !== "object" || contact === null)
+    throw typeError("invalid", { name: "contact", expected: text.contact, value: contact });
   const c = contact as Record<string, unknown>;
   // Named reads (fast), each kept only when it is the contact's own property.
   const id = mine(c, "id", c.id);
   if (id !== undefined && !(typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) {
-    throw new TypeError(expected("contact.id", text.contactId, id));
+    throw typeError("invalid", { name: "contact.id", expected: text.contactId, value: id });
   }
   const channel = mine(c, "channel", c.channel);
   if (!(CHANNELS as readonly unknown[]).includes(channel))
-    throw new TypeError(oneOf("contact.channel", CHANNELS, channel));
+    throw typeError("not_one_of", { name: "contact.channel", values: CHANNELS, value: channel });
   const received = mine(c, "receivedAt", c.receivedAt);
   if (blank(received))
-    throw new TypeError(required("contact.receivedAt", "the instant the contact was received", received));
+    throw typeError("invalid", {
+      name: "contact.receivedAt",
+      expected: "the instant the contact was received",
+      value: received,
+    });
   const category = mine(c, "category", c.category);
   if (category !== undefined && typeof category !== "string")
-    throw new TypeError(expected("contact.category", text.category, category));
+    throw typeError("invalid", { name: "contact.category", expected: text.category, value: category });
   const receivedAt = engine.coveredInstant(received, "contact.receivedAt");
   const events: Record<ContactEvent, number | undefined> = { ...NO_EVENTS };
   for (let i = 0; i < CONTACT_EVENTS.length; i++) {
@@ -105,7 +112,7 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
   const abandonedAt =
     abandoned === undefined ? undefined : after(engine, "abandonedAt", abandoned, receivedAt, received);
   if (abandonedAt !== undefined && !ABANDONABLE.includes(channel as Channel))
-    throw new RangeError(abandonedNotACall(channel as string));
+    throw rangeError("not_a_call", { name: "contact.abandonedAt", channel: channel as string });
   const appointment = mine(c, "appointmentAt", c.appointmentAt);
   const appointmentAt = optionalInstant(engine, appointment, "contact.appointmentAt");
   const promised = mine(c, "promisedBy", c.promisedBy);
@@ -135,21 +142,22 @@ export function readContact(engine: CalendarEngine, contact: Contact): ReadConta
 /** Pauses as sorted [from, to) pairs; overlapping or empty ones are a RangeError. */
 export function readPauses(engine: CalendarEngine, value: unknown, name: string): [number, number][] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new TypeError(expected(name, text.pauses, value));
+  if (!Array.isArray(value)) throw typeError("invalid", { name, expected: text.pauses, value });
   const pauses = value.map((p: unknown, i): [number, number] => {
-    if (typeof p !== "object" || p === null) throw new TypeError(expected(`${name}[${i}]`, text.pause, p));
+    if (typeof p !== "object" || p === null)
+      throw typeError("invalid", { name: `${name}[${i}]`, expected: text.pause, value: p });
     const from = own(p, "from");
     const to = own(p, "to");
     const a = engine.instant(from, `${name}[${i}].from`);
     const b = engine.instant(to, `${name}[${i}].to`);
-    if (b <= a) throw new RangeError(emptyPause(`${name}[${i}]`, from, to));
+    if (b <= a) throw rangeError("empty_pause", { name: `${name}[${i}]`, from, to });
     return [a, b];
   });
   pauses.sort((x, y) => x[0] - y[0]);
   for (let i = 1; i < pauses.length; i++) {
     const start = (pauses[i] as [number, number])[0];
     if (start < (pauses[i - 1] as [number, number])[1])
-      throw new RangeError(overlappingPauses(name, engine.zone.format(start)));
+      throw rangeError("overlapping_pauses", { name, at: engine.zone.format(start) });
   }
   return pauses;
 }

@@ -4,12 +4,12 @@
  *
  * @module
  */
+import { rangeError, typeError } from "../problems.js";
 import type { Instant } from "../calendar/instant.js";
 import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Pause } from "../charter/schema.js";
 import type { LimitUnit } from "../charter/units.js";
-import { before, needsAcknowledgement } from "../words.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readPauses } from "./contact.js";
@@ -127,10 +127,16 @@ export function deadline(
   let start = received;
   const acknowledgedAt = own(options, "acknowledgedAt");
   if (rule.fromAcknowledgement) {
-    if (acknowledgedAt === undefined) throw new TypeError(needsAcknowledgement(rule.id));
+    if (acknowledgedAt === undefined)
+      throw typeError("needs_acknowledgement", { name: "options.acknowledgedAt", standardId: rule.id });
     start = engine.coveredInstant(acknowledgedAt, "options.acknowledgedAt");
     if (start < received)
-      throw new RangeError(before("options.acknowledgedAt", acknowledgedAt, "receivedAt", receivedAt));
+      throw rangeError("before", {
+        name: "options.acknowledgedAt",
+        value: acknowledgedAt,
+        other: "receivedAt",
+        otherValue: receivedAt,
+      });
   }
   const pauseList = own(options, "pauses");
   const pauses = pauseList === undefined ? [] : readPauses(engine, pauseList, "options.pauses");

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { rangeError, typeError } from "../problems.js";
 import { MS_PER_DAY } from "../calendar/civil.js";
 import type { Instant } from "../calendar/instant.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
@@ -12,7 +13,7 @@ import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact } from "../charter/schema.js";
 import type { DueRule, Firmness, IgnoredPromise, NotApplicableReason, PendingReason, Status } from "../concepts.js";
 import { EVENTS, type MetBy } from "../charter/vocabulary.js";
-import { expected, text } from "../words.js";
+import { text } from "../words.js";
 import { own } from "../own.js";
 import { computeDue, type DueTimes, type Pauses } from "./clocks.js";
 import { readContact, type ReadContact } from "./contact.js";
@@ -322,14 +323,14 @@ function undecided(
 export function readWarnAt(value: unknown): number {
   if (value === undefined) return 0.75;
   if (typeof value !== "number" || !(value >= 0 && value <= 1))
-    throw new RangeError(expected("options.warnAt", text.warnAt, value));
+    throw rangeError("invalid", { name: "options.warnAt", expected: text.warnAt, value });
   return value;
 }
 
 /** The moment of judgement from an options object, read by own property. */
 export function readNow(engine: CalendarEngine, options: unknown): number {
   const now = own(options, "now");
-  if (now === undefined) throw new TypeError(expected("options.now", text.now, now));
+  if (now === undefined) throw typeError("invalid", { name: "options.now", expected: text.now, value: now });
   return engine.instant(now, "options.now");
 }
 

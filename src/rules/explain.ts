@@ -5,11 +5,12 @@
  *
  * @module
  */
+import { typeError } from "../problems.js";
 import { readDate } from "../calendar/civil.js";
 import { amountText } from "../charter/units.js";
 import { CONTACT_EVENTS, EVENTS } from "../charter/vocabulary.js";
 import { FIRMNESSES, IGNORED_PROMISES, NOT_APPLICABLE_REASONS, STATUSES } from "../concepts.js";
-import { DUE_WORDS, EXPLAIN, FIRMNESS_WORDS, expected, text } from "../words.js";
+import { DUE_WORDS, EXPLAIN, FIRMNESS_WORDS, text } from "../words.js";
 import type { Deadline } from "./deadline.js";
 import type { Evaluation } from "./evaluate.js";
 import type { TraceStep } from "./trace.js";
@@ -193,7 +194,7 @@ export function explain(result: Deadline | Evaluation): string {
     typeof r.receivedAt === "string" &&
     isSteps(r.trace) &&
     (r.status === undefined ? typeof r.due === "string" : known(STATUSES, r.status) && typeof r.judgedAt === "string");
-  if (!valid) throw new TypeError(expected("result", text.result, result));
+  if (!valid) throw typeError("invalid", { name: "result", expected: text.result, value: result });
   if (!("status" in result))
     return [...explainTrace(result), ...versionSentence(result.inForce), ...firmness(result)].join(" ");
   const evaluation = result;

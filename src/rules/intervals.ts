@@ -18,19 +18,11 @@
  *
  * @module
  */
+import { rangeError, typeError } from "../problems.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import type { IntervalCounts } from "../charter/schema.js";
 import { CHANNELS, type Channel } from "../concepts.js";
-import {
-  expected,
-  intervalCounts,
-  intervalNeedsShortAbandons,
-  intervalStraddlesHours,
-  intervalThreshold,
-  oneOf,
-  required,
-  text,
-} from "../words.js";
+import { text } from "../words.js";
 import { own } from "../own.js";
 import type { ComplianceReport } from "./report-types.js";
 import type { CompiledStandard } from "./standard.js";
@@ -70,13 +62,17 @@ const NONE: readonly number[] = Object.freeze([]);
 
 function count(value: unknown, field: string): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
-    throw new TypeError(expected(`interval.${field}`, "a whole number of calls, 0 or more", value));
+    throw typeError("invalid", { name: `interval.${field}`, expected: "a whole number of calls, 0 or more", value });
   return value;
 }
 
 function seconds(value: unknown, field: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > 86_400)
-    throw new TypeError(expected(`interval.${field}`, "a number of seconds, more than 0 and at most 86400", value));
+    throw typeError("invalid", {
+      name: `interval.${field}`,
+      expected: "a number of seconds, more than 0 and at most 86400",
+      value,
+    });
   return value;
 }
 
@@ -89,22 +85,28 @@ function seconds(value: unknown, field: string): number {
  */
 export function readInterval(engine: CalendarEngine, interval: IntervalCounts): ReadInterval {
   if (typeof interval !== "object" || interval === null)
-    throw new TypeError(expected("interval", text.contact, interval));
+    throw typeError("invalid", { name: "interval", expected: text.contact, value: interval });
   const start = own(interval, "intervalStart");
   if (start === undefined || start === null || start === "")
-    throw new TypeError(required("interval.intervalStart", "the instant the interval began", start));
+    throw typeError("invalid", {
+      name: "interval.intervalStart",
+      expected: "the instant the interval began",
+      value: start,
+    });
   const startMs = engine.coveredInstant(start, "interval.intervalStart");
   const minutes = own(interval, "intervalMinutes");
   if (typeof minutes !== "number" || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES)
-    throw new TypeError(
-      expected("interval.intervalMinutes", `a whole number of minutes from 1 to ${MAX_MINUTES}`, minutes),
-    );
+    throw typeError("invalid", {
+      name: "interval.intervalMinutes",
+      expected: `a whole number of minutes from 1 to ${MAX_MINUTES}`,
+      value: minutes,
+    });
   const channel = own(interval, "channel");
   if (!(CHANNELS as readonly unknown[]).includes(channel))
-    throw new TypeError(oneOf("interval.channel", CHANNELS, channel));
+    throw typeError("not_one_of", { name: "interval.channel", values: CHANNELS, value: channel });
   const category = own(interval, "category");
   if (category !== undefined && typeof category !== "string")
-    throw new TypeError(expected("interval.category", text.category, category));
+    throw typeError("invalid", { name: "interval.category", expected: text.category, value: category });
   const offered = count(own(interval, "offered"), "offered");
   const answered = count(own(interval, "answered"), "answered");
   const answeredWithin = count(own(interval, "answeredWithin"), "answeredWithin");
@@ -116,13 +118,17 @@ export function readInterval(engine: CalendarEngine, interval: IntervalCounts): 
   const abandonThresholdSeconds =
     abandonThreshold === undefined ? thresholdSeconds : seconds(abandonThreshold, "abandonThresholdSeconds");
   if (answeredWithin > answered)
-    throw new RangeError(intervalCounts(`answeredWithin (${answeredWithin}) is more than answered (${answered})`));
+    throw rangeError("interval_counts", {
+      what: `answeredWithin (${answeredWithin}) is more than answered (${answered})`,
+    });
   if (answered + abandoned > offered)
-    throw new RangeError(
-      intervalCounts(`answered (${answered}) and abandoned (${abandoned}) are more than offered (${offered})`),
-    );
+    throw rangeError("interval_counts", {
+      what: `answered (${answered}) and abandoned (${abandoned}) are more than offered (${offered})`,
+    });
   if (abandonedWithin !== undefined && abandonedWithin > abandoned)
-    throw new RangeError(intervalCounts(`abandonedWithin (${abandonedWithin}) is more than abandoned (${abandoned})`));
+    throw rangeError("interval_counts", {
+      what: `abandonedWithin (${abandonedWithin}) is more than abandoned (${abandoned})`,
+    });
   return {
     startMs,
     endMs: startMs + minutes * 60_000,
@@ -178,23 +184,40 @@ export function judgeInterval(
     if (open === 0)
       return { rule, met: 0, breached: 0, notApplicable: offered, late: 0, outstanding: 0, thresholds: NONE };
     if (open !== interval.endMs - interval.startMs)
-      throw new RangeError(intervalStraddlesHours(rule.id, engine.zone.format(interval.startMs), interval.minutes));
+      throw rangeError("interval_straddles_hours", {
+        standardId: rule.id,
+        start: engine.zone.format(interval.startMs),
+        minutes: interval.minutes,
+      });
   }
   const limit = limitSeconds(rule);
   const thresholds: number[] = [];
   if (interval.thresholdSeconds !== limit) {
     if (!allowThreshold)
-      throw new RangeError(intervalThreshold("thresholdSeconds", interval.thresholdSeconds, rule.id, limit));
+      throw rangeError("interval_threshold", {
+        name: "interval.thresholdSeconds",
+        seconds: interval.thresholdSeconds,
+        standardId: rule.id,
+        limitSeconds: limit,
+      });
     thresholds.push(interval.thresholdSeconds);
   }
   let excluded: number;
   if (policy === "by-limit") {
-    if (interval.abandonedWithin === undefined) throw new RangeError(intervalNeedsShortAbandons(rule.id, limit));
+    if (interval.abandonedWithin === undefined)
+      throw rangeError("interval_needs_short_abandons", {
+        name: "interval.abandonedWithin",
+        standardId: rule.id,
+        limitSeconds: limit,
+      });
     if (interval.abandonThresholdSeconds !== limit) {
       if (!allowThreshold)
-        throw new RangeError(
-          intervalThreshold("abandonThresholdSeconds", interval.abandonThresholdSeconds, rule.id, limit),
-        );
+        throw rangeError("interval_threshold", {
+          name: "interval.abandonThresholdSeconds",
+          seconds: interval.abandonThresholdSeconds,
+          standardId: rule.id,
+          limitSeconds: limit,
+        });
       if (!thresholds.includes(interval.abandonThresholdSeconds)) thresholds.push(interval.abandonThresholdSeconds);
     }
     excluded = interval.abandonedWithin;

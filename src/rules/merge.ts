@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { cannotMerge } from "../words.js";
+import { rangeError } from "../problems.js";
 import { checkReport } from "./report-check.js";
 import type { ComplianceReport, ReportRow, WorstBreach } from "./report-types.js";
 import {
@@ -29,7 +29,7 @@ export function mergeReports(a: ComplianceReport, b: ComplianceReport): Complian
   checkReport(a, "a");
   checkReport(b, "b");
   for (const key of ["charterId", "charterFingerprint", "now", "by", "yearStart", "worstLimit", "abandoned"] as const) {
-    if (a[key] !== b[key]) throw new RangeError(cannotMerge(key, a[key], b[key]));
+    if (a[key] !== b[key]) throw rangeError("cannot_merge", { key, a: a[key], b: b[key] });
   }
   const rows = new Map<string, { row: ReportRow; tally: Tally }>();
   /** Each standard's worst breaches, whatever their period: the worst `worstLimit` of both are kept. */

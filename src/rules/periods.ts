@@ -6,9 +6,10 @@
  *
  * @module
  */
+import { rangeError } from "../problems.js";
 import { civilFromDays, daysFromCivil, formatDate, padded, weekdayIndex } from "../calendar/civil.js";
 import { REPORT_PERIODS, type ReportBy } from "../concepts.js";
-import { expected, text } from "../words.js";
+import { text } from "../words.js";
 
 /** The first day of the reporting year: a month and a day from 1 to 28. */
 export interface YearStart {
@@ -32,7 +33,7 @@ export interface Period {
 export function readBy(value: unknown): ReportBy | undefined {
   if (value === undefined) return undefined;
   if (!(REPORT_PERIODS as readonly unknown[]).includes(value))
-    throw new RangeError(expected("options.by", text.by, value));
+    throw rangeError("invalid", { name: "options.by", expected: text.by, value });
   return value as ReportBy;
 }
 
@@ -46,7 +47,11 @@ export function readYearStart(value: unknown, by: ReportBy | undefined): YearSta
   const month = m === null ? 0 : Number(m[1]);
   const day = m === null ? 0 : Number(m[2]);
   if (month < 1 || month > 12 || day < 1 || day > 28 || (by === "month" && day !== 1))
-    throw new RangeError(expected("options.yearStart", by === "month" ? text.yearStartMonth : text.yearStart, value));
+    throw rangeError("invalid", {
+      name: "options.yearStart",
+      expected: by === "month" ? text.yearStartMonth : text.yearStart,
+      value,
+    });
   return { month, day };
 }
 

@@ -7,8 +7,9 @@
  *
  * @module
  */
+import { typeError } from "../problems.js";
 import { ABANDONED_POLICIES } from "../concepts.js";
-import { alternatives, expected, reportCounts, text } from "../words.js";
+import { PROBLEM_MESSAGES, alternatives, text } from "../words.js";
 import type { ComplianceReport } from "./report-types.js";
 import { MAX_ERRORS } from "./tally.js";
 
@@ -24,27 +25,27 @@ function isObject(value: unknown): value is Fields {
 
 function count(value: unknown, name: string): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new TypeError(expected(name, "a whole number, 0 or more", value));
+    throw typeError("invalid", { name, expected: "a whole number, 0 or more", value });
   }
   return value;
 }
 
 function string(value: unknown, name: string): string {
-  if (typeof value !== "string") throw new TypeError(expected(name, "a string", value));
+  if (typeof value !== "string") throw typeError("invalid", { name, expected: "a string", value });
   return value;
 }
 
 function list(value: unknown, name: string, most?: number): readonly unknown[] {
-  if (!Array.isArray(value)) throw new TypeError(expected(name, "an array", value));
+  if (!Array.isArray(value)) throw typeError("invalid", { name, expected: "an array", value });
   if (most !== undefined && value.length > most) {
-    throw new TypeError(expected(name, `an array of at most ${most}`, value));
+    throw typeError("invalid", { name, expected: `an array of at most ${most}`, value });
   }
   return value;
 }
 
 function id(value: unknown, name: string): void {
   const ok = value === null || typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
-  if (!ok) throw new TypeError(expected(name, "a contact id (a string, a number or null)", value));
+  if (!ok) throw typeError("invalid", { name, expected: "a contact id (a string, a number or null)", value });
 }
 
 /**
@@ -56,7 +57,7 @@ function id(value: unknown, name: string): void {
 export function checkReport(value: unknown, name: string): ComplianceReport {
   // Not a report at all: say so of the argument, not of its first missing field.
   if (!isObject(value) || typeof field(value, "charterId") !== "string" || !Array.isArray(field(value, "rows"))) {
-    throw new TypeError(expected(name, text.report, value));
+    throw typeError("invalid", { name, expected: text.report, value });
   }
   string(field(value, "charterId"), `${name}.charterId`);
   string(field(value, "charterFingerprint"), `${name}.charterFingerprint`);
@@ -72,7 +73,11 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
   }
   const abandoned = field(value, "abandoned");
   if (!(ABANDONED_POLICIES as readonly unknown[]).includes(abandoned as string)) {
-    throw new TypeError(expected(`${name}.abandoned`, alternatives(ABANDONED_POLICIES), abandoned));
+    throw typeError("invalid", {
+      name: `${name}.abandoned`,
+      expected: alternatives(ABANDONED_POLICIES),
+      value: abandoned,
+    });
   }
   const standards = list(field(value, "standards"), `${name}.standards`);
   standards.forEach((s, i) => string(s, `${name}.standards[${i}]`));
@@ -80,22 +85,37 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
   const skipped = count(field(value, "skipped"), `${name}.skipped`);
   const future = count(field(value, "future"), `${name}.future`);
   if (skipped + future > contacts) {
-    throw new TypeError(
-      reportCounts(name, `skipped (${skipped}) and future (${future}) exceed contacts (${contacts})`),
-    );
+    throw typeError("report_counts", {
+      name,
+      what: `skipped (${skipped}) and future (${future}) exceed contacts (${contacts})`,
+    });
   }
   const worstLimit = count(field(value, "worstLimit"), `${name}.worstLimit`);
-  if (worstLimit > 1000) throw new TypeError(expected(`${name}.worstLimit`, "an integer from 0 to 1000", worstLimit));
+  if (worstLimit > 1000)
+    throw typeError("invalid", {
+      name: `${name}.worstLimit`,
+      expected: "an integer from 0 to 1000",
+      value: worstLimit,
+    });
   const errors = list(field(value, "errors"), `${name}.errors`, MAX_ERRORS);
   if (errors.length > skipped) {
-    throw new TypeError(reportCounts(name, `${errors.length} errors listed but only ${skipped} contacts skipped`));
+    throw typeError("report_counts", {
+      name,
+      what: `${errors.length} errors listed but only ${skipped} contacts skipped`,
+    });
   }
   errors.forEach((e, i) => {
     const at = `${name}.errors[${i}]`;
-    if (!isObject(e)) throw new TypeError(expected(at, "{ index, contactId, message }", e));
+    if (!isObject(e)) throw typeError("invalid", { name: at, expected: "{ index, contactId, message }", value: e });
     count(field(e, "index"), `${at}.index`);
     id(field(e, "contactId"), `${at}.contactId`);
     string(field(e, "message"), `${at}.message`);
+    // Reports written before errors carried their code have none; one that has a code names a known problem.
+    const code = field(e, "code");
+    if (code !== undefined && !(typeof code === "string" && Object.hasOwn(PROBLEM_MESSAGES, code)))
+      throw typeError("not_one_of", { name: `${at}.code`, values: Object.keys(PROBLEM_MESSAGES), value: code });
+    const errorField = field(e, "field");
+    if (errorField !== undefined) string(errorField, `${at}.field`);
   });
   const judged = contacts - skipped - future;
   // Interval counts are records among the contacts, each holding any number of calls.
@@ -103,28 +123,36 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
   let intervalRows = 0;
   let intervalCalls = 0;
   if (intervals !== undefined) {
-    if (!isObject(intervals)) throw new TypeError(expected(`${name}.intervals`, "{ judged, calls }", intervals));
+    if (!isObject(intervals))
+      throw typeError("invalid", { name: `${name}.intervals`, expected: "{ judged, calls }", value: intervals });
     intervalRows = count(field(intervals, "judged"), `${name}.intervals.judged`);
     intervalCalls = count(field(intervals, "calls"), `${name}.intervals.calls`);
     if (intervalRows > judged)
-      throw new TypeError(
-        reportCounts(name, `${intervalRows} intervals judged, more than the ${judged} records judged`),
-      );
+      throw typeError("report_counts", {
+        name,
+        what: `${intervalRows} intervals judged, more than the ${judged} records judged`,
+      });
   }
   const callsJudged = judged - intervalRows + intervalCalls;
   const perStandard = new Map<string, number>();
   list(field(value, "rows"), `${name}.rows`).forEach((row, i) => {
     const at = `${name}.rows[${i}]`;
-    if (!isObject(row)) throw new TypeError(expected(at, "a report row", row));
+    if (!isObject(row)) throw typeError("invalid", { name: at, expected: "a report row", value: row });
     const standardId = string(field(row, "standardId"), `${at}.standardId`);
     if (!standards.includes(standardId)) {
-      throw new TypeError(
-        expected(`${at}.standardId`, `one of the report's standards (${standards.join(", ")})`, standardId),
-      );
+      throw typeError("invalid", {
+        name: `${at}.standardId`,
+        expected: `one of the report's standards (${standards.join(", ")})`,
+        value: standardId,
+      });
     }
     const period = field(row, "period");
     if (by === null ? period !== undefined : typeof period !== "string") {
-      throw new TypeError(expected(`${at}.period`, by === null ? "absent (the report has no by)" : "a period", period));
+      throw typeError("invalid", {
+        name: `${at}.period`,
+        expected: by === null ? "absent (the report has no by)" : "a period",
+        value: period,
+      });
     }
     const [met, breached, pending, notApplicable] = ["met", "breached", "pending", "notApplicable"].map((key) =>
       count(field(row, key), `${at}.${key}`),
@@ -141,29 +169,32 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
       field(row, key) === undefined ? 0 : count(field(row, key), `${at}.${key}`),
     ) as [number, number, number];
     if (late > breached || extended > met || outstanding > met + breached + pending) {
-      throw new TypeError(
-        reportCounts(
-          at,
-          `late (${late}), extended (${extended}) or outstanding (${outstanding}) exceed the counts they are part of`,
-        ),
-      );
+      throw typeError("report_counts", {
+        name: at,
+        what: `late (${late}), extended (${extended}) or outstanding (${outstanding}) exceed the counts they are part of`,
+      });
     }
     const inScope = count(field(row, "inScope"), `${at}.inScope`);
     if (inScope !== met + breached + pending) {
-      throw new TypeError(
-        reportCounts(at, `inScope (${inScope}) is not met + breached + pending (${met + breached + pending})`),
-      );
+      throw typeError("report_counts", {
+        name: at,
+        what: `inScope (${inScope}) is not met + breached + pending (${met + breached + pending})`,
+      });
     }
     const percent = field(field(row, "target"), "percent");
     if (typeof percent !== "number" || !Number.isInteger(percent) || percent < 1 || percent > 100) {
-      throw new TypeError(expected(`${at}.target.percent`, "a whole percentage from 1 to 100", percent));
+      throw typeError("invalid", {
+        name: `${at}.target.percent`,
+        expected: "a whole percentage from 1 to 100",
+        value: percent,
+      });
     }
     const firmness = field(row, "firmness");
     if (firmness !== null) string(firmness, `${at}.firmness`);
     const worst = list(field(row, "worst"), `${at}.worst`, Math.min(worstLimit, breached));
     worst.forEach((w, j) => {
       const wat = `${at}.worst[${j}]`;
-      if (!isObject(w)) throw new TypeError(expected(wat, "a breach", w));
+      if (!isObject(w)) throw typeError("invalid", { name: wat, expected: "a breach", value: w });
       id(field(w, "contactId"), `${wat}.contactId`);
       count(field(w, "lateMs"), `${wat}.lateMs`);
       for (const key of ["receivedAt", "due", "explanation"]) string(field(w, key), `${wat}.${key}`);
@@ -172,26 +203,29 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
     });
     const basis = field(row, "basis");
     if (basis !== undefined && basis !== "intervals" && basis !== "contacts and intervals")
-      throw new TypeError(expected(`${at}.basis`, '"intervals" or "contacts and intervals"', basis));
+      throw typeError("invalid", {
+        name: `${at}.basis`,
+        expected: '"intervals" or "contacts and intervals"',
+        value: basis,
+      });
     if (basis !== undefined && intervals === undefined)
-      throw new TypeError(reportCounts(at, "its basis is intervals, but the report judged none"));
+      throw typeError("report_counts", { name: at, what: "its basis is intervals, but the report judged none" });
     const thresholds = field(row, "thresholds");
     if (thresholds !== undefined)
       list(thresholds, `${at}.thresholds`, 100).forEach((t, j) => {
         if (typeof t !== "number" || !(t > 0 && t <= 86_400))
-          throw new TypeError(expected(`${at}.thresholds[${j}]`, "a number of seconds", t));
+          throw typeError("invalid", { name: `${at}.thresholds[${j}]`, expected: "a number of seconds", value: t });
       });
     const total = (perStandard.get(standardId) ?? 0) + met + breached + pending + notApplicable;
     perStandard.set(standardId, total);
     if (total > callsJudged) {
-      throw new TypeError(
-        reportCounts(
-          at,
+      throw typeError("report_counts", {
+        name: at,
+        what:
           intervalRows === 0
             ? `${standardId} counts ${total} contacts, more than the ${judged} judged`
             : `${standardId} counts ${total} contacts and calls, more than the ${callsJudged} judged`,
-        ),
-      );
+      });
     }
   });
   return value as unknown as ComplianceReport;

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Instant } from "../calendar/instant.js";
+import type { ProblemCode } from "../problems.js";
 import type { AbandonedPolicy, Firmness, ReportBy } from "../concepts.js";
 
 export type { ReportBy } from "../concepts.js";
@@ -110,6 +111,10 @@ export interface SkippedContact {
   /** Position in the input, from 0. */
   readonly index: number;
   readonly contactId: string | number | null;
+  /** What was wrong, as a code to branch on (the thrown error's `code`). */
+  readonly code: ProblemCode;
+  /** The contact's (or interval's) field the problem is in, `respondedAt` for `contact.respondedAt`; undefined when none. */
+  readonly field: string | undefined;
   readonly message: string;
 }
 

@@ -4,13 +4,14 @@
  *
  * @module
  */
+import { fieldOf, messageOf, problemOf, rangeError, typeError } from "../problems.js";
 import { MS_PER_DAY, formatDate } from "../calendar/civil.js";
 import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
 import { ABANDONED_POLICIES, type AbandonedPolicy, type ReportBy } from "../concepts.js";
-import { expected, integerRange, intervalNotOver, text, unreadableContact } from "../words.js";
+import { text } from "../words.js";
 import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
 import { evaluationOf, judge, readNow, readWarnAt, type Outcome } from "./evaluate.js";
@@ -107,21 +108,26 @@ export class Accumulator {
     this.#yearStart = readYearStart(own(options, "yearStart"), this.#by);
     const worst = own(options, "worst") ?? 5;
     if (typeof worst !== "number" || !Number.isInteger(worst) || worst < 0 || worst > 1000)
-      throw new RangeError(expected("options.worst", text.worst, worst));
+      throw rangeError("invalid", { name: "options.worst", expected: text.worst, value: worst });
     this.#worst = worst;
     const abandoned = own(options, "abandoned") ?? "by-limit";
     if (!(ABANDONED_POLICIES as readonly unknown[]).includes(abandoned))
-      throw new RangeError(expected("options.abandoned", text.abandoned, abandoned));
+      throw rangeError("invalid", { name: "options.abandoned", expected: text.abandoned, value: abandoned });
     this.#abandoned = abandoned as AbandonedPolicy;
     const onSkip = own(options, "onSkip");
     this.#onSkip = typeof onSkip === "function" ? (onSkip as (skipped: SkippedContact) => void) : undefined;
     const firstIndex = own(options, "firstIndex") ?? 0;
     if (typeof firstIndex !== "number" || !Number.isSafeInteger(firstIndex) || firstIndex < 0)
-      throw new RangeError(integerRange("options.firstIndex", 0, Number.MAX_SAFE_INTEGER, firstIndex));
+      throw rangeError("integer_range", {
+        name: "options.firstIndex",
+        min: 0,
+        max: Number.MAX_SAFE_INTEGER,
+        value: firstIndex,
+      });
     this.#firstIndex = firstIndex;
     const allowThreshold = own(options, "allowThreshold") ?? false;
     if (typeof allowThreshold !== "boolean")
-      throw new RangeError(expected("options.allowThreshold", "true or false", allowThreshold));
+      throw rangeError("invalid", { name: "options.allowThreshold", expected: "true or false", value: allowThreshold });
     this.#allowThreshold = allowThreshold;
   }
 
@@ -171,7 +177,11 @@ export class Accumulator {
       }
       if (read.endMs > this.#now) {
         const zone = this.#engine.zone;
-        throw new RangeError(intervalNotOver(zone.format(read.startMs), read.minutes, zone.format(this.#now)));
+        throw rangeError("interval_not_over", {
+          start: zone.format(read.startMs),
+          minutes: read.minutes,
+          now: zone.format(this.#now),
+        });
       }
       for (const rule of standardsIn(this.#cover, read.channel, read.category, read.startMs, this.#engine.zone)) {
         if (judgedByIntervals(rule))
@@ -299,16 +309,21 @@ export class Accumulator {
     } catch {
       id = undefined;
     }
-    let message: string;
-    if (error instanceof TypeError || error instanceof RangeError) message = error.message;
-    else
-      message = unreadableContact(
-        error instanceof Error ? error.message : typeof error === "string" ? error : "it threw",
-      );
+    // council-sla's own problems carry their code; anything else (a getter that throws, a revoked Proxy) is
+    // a contact that cannot be read.
+    const ours = problemOf(error);
+    const problem =
+      ours ??
+      ({
+        code: "unreadable",
+        params: { reason: error instanceof Error ? error.message : typeof error === "string" ? error : "it threw" },
+      } as const);
     const skipped: SkippedContact = {
       index,
       contactId: typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? id : null,
-      message,
+      code: problem.code,
+      field: fieldOf(problem),
+      message: ours === undefined ? messageOf(problem) : (error as Error).message,
     };
     if (this.#errors.length < MAX_ERRORS) this.#errors.push(skipped);
     this.#onSkip?.(skipped);
@@ -477,7 +492,7 @@ export function complianceReport(
     })();
   }
   if (typeof contacts !== "object" || contacts === null || !(Symbol.iterator in contacts)) {
-    throw new TypeError(expected("contacts", text.contacts, contacts));
+    throw typeError("invalid", { name: "contacts", expected: text.contacts, value: contacts });
   }
   for (const contact of contacts) {
     acc.add(contact);
@@ -534,7 +549,11 @@ export function intervalReport(
     })();
   }
   if (typeof intervals !== "object" || intervals === null || !(Symbol.iterator in intervals))
-    throw new TypeError(expected("intervals", "an Iterable or AsyncIterable of interval counts", intervals));
+    throw typeError("invalid", {
+      name: "intervals",
+      expected: "an Iterable or AsyncIterable of interval counts",
+      value: intervals,
+    });
   for (const interval of intervals as Iterable<IntervalCounts>) acc.addInterval(interval);
   return acc.report();
 }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { rangeError } from "../problems.js";
 import { formatDate } from "../calendar/civil.js";
 import type { Zone } from "../calendar/zone.js";
 import { inForceOf, periodDays } from "../charter/checks.js";
@@ -13,7 +14,6 @@ import type { Charter, Standard } from "../charter/schema.js";
 import { UNITS, type LimitUnit, limitOf, type UnitKind } from "../charter/units.js";
 import type { Channel, ExemptionWhen, Firmness } from "../concepts.js";
 import { CONTACT_EVENTS, defaultStops, type ContactEvent } from "../charter/vocabulary.js";
-import { notInForce, unknownStandard } from "../words.js";
 import { DayMemo } from "./day-memo.js";
 
 /** A standard as the engine reads it. */
@@ -274,7 +274,12 @@ export function standardsInAnyVersion(
 export function versionsById(charter: Charter, standardId: unknown): readonly CompiledStandard[] {
   const rules = typeof standardId === "string" ? indexOf(charter).byId.get(standardId) : undefined;
   if (rules === undefined)
-    throw new RangeError(unknownStandard(charter.id, [...new Set(charter.standards.map((s) => s.id))], standardId));
+    throw rangeError("unknown_standard", {
+      name: "standardId",
+      charterId: charter.id,
+      ids: [...new Set(charter.standards.map((s) => s.id))],
+      value: standardId,
+    });
   return rules;
 }
 
@@ -291,13 +296,11 @@ export function standardInForce(charter: Charter, standardId: unknown, day: numb
   const versions = versionsById(charter, standardId);
   const rule = versions.find((r) => r.fromDay <= day && day <= r.toDay);
   if (rule === undefined)
-    throw new RangeError(
-      notInForce(
-        String(standardId),
-        formatDate(day),
-        name,
-        versions.map((r) => r.inForce ?? { from: undefined, to: undefined }),
-      ),
-    );
+    throw rangeError("not_in_force", {
+      standardId: String(standardId),
+      date: formatDate(day),
+      name,
+      periods: versions.map((r) => r.inForce ?? { from: undefined, to: undefined }),
+    });
   return rule;
 }
