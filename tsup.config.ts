@@ -16,13 +16,12 @@ const common: Options = {
   target: "node20",
   treeshake: true,
   // zod is bundled (tree-shaken zod/mini): one file to parse at import instead of about a
-  // hundred small modules to resolve, which took 60-70 ms of a cold start.
+  // hundred small modules to resolve (the cold start: bench/RESULTS.md).
   noExternal: ["zod"],
   // The optional peer dependencies (date-holidays, pg, pg-query-stream) are never bundled: each is
   // imported only by the code that needs it, the command's with a dynamic import() when an option calls for it.
   external: Object.keys(pkg.peerDependencies),
-  // Whitespace and syntax minified, names kept: V8 scans less text at import, 20 -> 15 ms for the index in a fresh
-  // process.
+  // Whitespace and syntax minified, names kept: V8 scans less text at import (bench/RESULTS.md).
   esbuildOptions(options) {
     options.minifyWhitespace = true;
     options.minifySyntax = true;

@@ -83,8 +83,8 @@ function wallIn(zone: Zone, wallMs: number, range: InstantRange, name: string, v
 /**
  * Epoch ms of `YYYY-MM-DD[(T|t| )HH:MM[:SS[(.|,)fraction]]][Z|±HH[:MM]|±HHMM]`, a time
  * without an offset read as wall time in `zone`; NaN when the string is not of that form.
- * A number, not a record of the parts: those records were a twelfth of the bytes the
- * command allocated for a CSV row (sampling heap profiler), half of them saved.
+ * A number, not a record of the parts, so that reading an instant allocates nothing
+ * (bench/RESULTS.md).
  */
 function readIso(s: string, zone: Zone, range: InstantRange, name: string): number {
   const day = readDateAt(s);

@@ -154,8 +154,8 @@ export function judge(
     const began = ack === undefined ? responded : responded === undefined ? ack : Math.min(ack, responded);
     if (began === undefined) {
       return future
-        ? undecided(rule, "future", undefined, undefined, undefined, false)
-        : undecided(rule, "pending", undefined, "awaiting-acknowledgement", undefined, false);
+        ? outcome(rule, "future", undefined, NOTHING)
+        : outcome(rule, "pending", undefined, { reason: "awaiting-acknowledgement" });
     }
     start = began;
   }
@@ -169,13 +169,18 @@ export function judge(
   }
   if (trace !== undefined) startTrace(trace, engine, rule.fromAcknowledgement, contact.receivedAt, start);
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
-  if (future) return undecided(rule, "future", times, undefined, undefined, false);
-  if (!times.inScope) return undecided(rule, "not-applicable", times, "outside-office-hours", completed, false);
+  if (future) return outcome(rule, "future", times, NOTHING);
+  if (!times.inScope)
+    return outcome(rule, "not-applicable", times, { reason: "outside-office-hours", completedMs: completed });
   const obligation = unmetObligation(engine, rule, contact);
   if (obligation !== undefined)
-    return undecided(rule, "not-applicable", times, "customer-obligation", completed, false, obligation);
+    return outcome(rule, "not-applicable", times, {
+      reason: "customer-obligation",
+      completedMs: completed,
+      obligation,
+    });
   if (rule.withoutAppointments && contact.appointmentAt !== undefined)
-    return undecided(rule, "not-applicable", times, "appointment", completed, false);
+    return outcome(rule, "not-applicable", times, { reason: "appointment", completedMs: completed });
 
   const stage = rule.standard.stage;
   const abandonedAt = contact.abandonedAt;
@@ -185,25 +190,13 @@ export function judge(
     abandonedAt <= now &&
     (completed === undefined || completed > abandonedAt)
   ) {
-    if (abandonedAt < times.dueMs) return undecided(rule, "not-applicable", times, "abandoned", undefined, true);
-    return {
-      rule,
-      status: "breached",
-      startMs: times.startMs,
-      dueMs: times.dueMs,
-      dueDay: times.dueDay,
-      dueRule: times.rule,
-      completedMs: undefined,
-      by: undefined,
-      reason: undefined,
+    if (abandonedAt < times.dueMs)
+      return outcome(rule, "not-applicable", times, { reason: "abandoned", abandoned: true });
+    return outcome(rule, "breached", times, {
       lateMs: abandonedAt - times.dueMs,
       lateWorkingDays: late(engine, times.dueDay, abandonedAt),
-      atRisk: false,
-      promiseIgnored: undefined,
-      latestPromiseMs: undefined,
-      obligation: undefined,
       abandoned: true,
-    };
+    });
   }
 
   let dueMs = times.dueMs;
@@ -232,24 +225,17 @@ export function judge(
   const status: Status =
     completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
   const breached = status === "breached";
-  return {
-    rule,
-    status,
-    startMs: times.startMs,
+  return outcome(rule, status, times, {
     dueMs,
     dueDay,
-    dueRule: times.rule,
     completedMs: completed,
     by,
-    reason: undefined,
     lateMs: breached ? end - dueMs : undefined,
     lateWorkingDays: breached ? late(engine, dueDay, end) : undefined,
     atRisk: status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs),
     promiseIgnored,
     latestPromiseMs,
-    obligation: undefined,
-    abandoned: false,
-  };
+  });
 }
 
 /**
@@ -290,33 +276,44 @@ function unmetObligation(engine: CalendarEngine, rule: CompiledStandard, contact
   return undefined;
 }
 
-/** An outcome nothing met or missed: pending before the clock starts, or not applicable. */
-function undecided(
-  rule: CompiledStandard,
-  status: Status,
-  times: DueTimes | undefined,
-  reason: Evaluation["reason"],
-  completedMs: number | undefined,
-  abandoned: boolean,
-  obligation?: string,
-): Outcome {
+/** What decided an outcome, beyond its status and the standard's own due times. */
+interface Decision {
+  /** The due instant and date, when a valid promise moved them (otherwise the standard's own). */
+  readonly dueMs?: number;
+  readonly dueDay?: number | undefined;
+  readonly completedMs?: number | undefined;
+  readonly by?: MetBy | undefined;
+  readonly reason?: Outcome["reason"];
+  readonly lateMs?: number | undefined;
+  readonly lateWorkingDays?: number | undefined;
+  readonly atRisk?: boolean;
+  readonly promiseIgnored?: IgnoredPromise | undefined;
+  readonly latestPromiseMs?: number | undefined;
+  readonly obligation?: string | undefined;
+  readonly abandoned?: boolean;
+}
+
+const NOTHING: Decision = {};
+
+/** The one builder of an Outcome: every field, in one order, so that every outcome has one shape. */
+function outcome(rule: CompiledStandard, status: Status, times: DueTimes | undefined, d: Decision): Outcome {
   return {
     rule,
     status,
     startMs: times?.startMs,
-    dueMs: times?.dueMs,
-    dueDay: times?.dueDay,
+    dueMs: d.dueMs ?? times?.dueMs,
+    dueDay: d.dueMs === undefined ? times?.dueDay : d.dueDay,
     dueRule: times?.rule,
-    completedMs,
-    by: undefined,
-    reason,
-    lateMs: undefined,
-    lateWorkingDays: undefined,
-    atRisk: false,
-    promiseIgnored: undefined,
-    latestPromiseMs: undefined,
-    obligation,
-    abandoned,
+    completedMs: d.completedMs,
+    by: d.by,
+    reason: d.reason,
+    lateMs: d.lateMs,
+    lateWorkingDays: d.lateWorkingDays,
+    atRisk: d.atRisk ?? false,
+    promiseIgnored: d.promiseIgnored,
+    latestPromiseMs: d.latestPromiseMs,
+    obligation: d.obligation,
+    abandoned: d.abandoned ?? false,
   };
 }
 

@@ -83,10 +83,7 @@ export class Accumulator {
    */
   readonly #worstOf = new Map<string, WorstBreach[]>();
   readonly #errors: SkippedContact[] = [];
-  /**
-   * The outcomes of the contact being added, written from 0 each time: an array per
-   * contact was a ninth of the bytes the command allocated for a CSV row (sampling heap profiler).
-   */
+  /** The outcomes of the contact being added, written from 0 each time: no array per contact (bench/RESULTS.md). */
   readonly #outcomes: Outcome[] = [];
   readonly #allowThreshold: boolean;
   /** The outcomes of the interval being added, written from 0 each time, as the contacts' are. */

@@ -6,8 +6,8 @@
  *
  * Exports usually list their ids in order (case numbers, call ids), and an id greater than
  * every id before it cannot be a repeat: while that holds, each id is only appended to the
- * log, in order. Looking an id up in a table of millions costs a cache miss each (measured:
- * a fifth of the command's time on 500,000 rows); appending costs nothing. The first id out
+ * log, in order. Looking an id up in a table of millions costs a cache miss each (a large
+ * share of the command's time: bench/RESULTS.md); appending costs nothing. The first id out
  * of order turns the log into the table, and every id after is looked up there. The order
  * is by length, then by character: `C9` before `C10`, as numbers of one prefix sort.
  *
