@@ -95,8 +95,8 @@ const minutesOf = (hours: Intervals): number[] =>
 /** A week's hours as minutes per ISO weekday. */
 function weeklyOf(week: CalendarSpec["officeHours"] | ScheduleWeek): number[][] {
   return WEEKDAYS.map((day: Weekday) => {
-    const hours = week?.[day];
-    return Array.isArray(hours) ? minutesOf(hours as Intervals) : [];
+    const hours = week[day];
+    return hours === undefined ? [] : minutesOf(hours);
   });
 }
 

@@ -32,7 +32,7 @@ function noRepeats(items: readonly string[], key: string, report: ReportIssue): 
 /** A weekday's office intervals, read by own property. */
 export function hoursOn(c: CalendarSpec, day: Weekday): readonly (readonly [string, string])[] {
   const hours = c.officeHours[day];
-  return Array.isArray(hours) ? (hours as readonly (readonly [string, string])[]) : [];
+  return hours ?? [];
 }
 
 /** Reports intervals that close before they open, or overlap the one before. */
@@ -47,13 +47,20 @@ function intervalsInOrder(hours: readonly (readonly [string, string])[], path: C
   });
 }
 
+/**
+ * Whether a value is a list of versions rather than one: `Array.isArray`, as a guard that also
+ * narrows a readonly array (TypeScript's own narrows only mutable ones).
+ */
+export function isVersionList<T>(value: T | readonly T[]): value is readonly T[] {
+  return Array.isArray(value);
+}
+
 /** The calendar's named schedules, each as its list of versions (one, without a period, for plain weekly hours). */
 export function schedulesOf(c: CalendarSpec): ReadonlyMap<string, readonly ScheduleWeek[]> {
   const schedules = c.schedules;
   const out = new Map<string, readonly ScheduleWeek[]>();
-  if (typeof schedules !== "object" || schedules === null) return out;
-  for (const [name, value] of Object.entries(schedules as Record<string, ScheduleWeek | readonly ScheduleWeek[]>))
-    out.set(name, Array.isArray(value) ? (value as readonly ScheduleWeek[]) : [value as ScheduleWeek]);
+  if (schedules === undefined) return out;
+  for (const [name, value] of Object.entries(schedules)) out.set(name, isVersionList(value) ? value : [value]);
   return out;
 }
 
@@ -162,8 +169,7 @@ export const CALENDAR_CHECKS: readonly Check<CalendarSpec>[] = [
           const path: CharterPath = listed ? ["schedules", name, v] : ["schedules", name];
           for (const day of WEEKDAYS) {
             const hours = week?.[day];
-            if (Array.isArray(hours))
-              intervalsInOrder(hours as readonly (readonly [string, string])[], [...path, day], report);
+            if (Array.isArray(hours)) intervalsInOrder(hours, [...path, day], report);
           }
         });
       }

@@ -13,7 +13,7 @@ import { inForceOf, periodDays } from "../charter/checks.js";
 import type { Charter, Standard } from "../charter/schema.js";
 import { UNITS, type LimitUnit, limitOf, type UnitKind } from "../charter/units.js";
 import type { Channel, ExemptionWhen, Firmness } from "../concepts.js";
-import { CONTACT_EVENTS, defaultStops, type ContactEvent } from "../charter/vocabulary.js";
+import { defaultStops, type ContactEvent } from "../charter/vocabulary.js";
 import { DayMemo } from "./day-memo.js";
 
 /** A standard as the engine reads it. */
@@ -85,9 +85,7 @@ function compile(standard: Standard, exemptions: readonly Exemption[] = NO_EXEMP
     kind: spec.kind,
     unitMs: "ms" in spec ? spec.ms : 0,
     limit: Object.freeze({ amount, unit }),
-    stops: Array.isArray(stopsOn)
-      ? (stopsOn as readonly ContactEvent[]).filter((e) => CONTACT_EVENTS.includes(e))
-      : defaultStops(standard.stage),
+    stops: stopsOn ?? defaultStops(standard.stage),
     category: typeof category === "string" ? category : undefined,
     officeHoursOnly: standard.scope === "office-hours",
     fromAcknowledgement: standard.startsFrom === "acknowledged",
@@ -173,27 +171,22 @@ function indexOf(charter: Charter): Index {
   if (index === undefined) {
     const exempting = new Map<string, Exemption[]>();
     for (const o of charter.customerObligations) {
-      const exempts = o.exempts as
-        | { standards: readonly string[]; when: Exemption["when"]; minutes: number }
-        | undefined;
-      for (const id of exempts?.standards ?? []) {
+      const exempts = o.exempts;
+      if (exempts === undefined) continue;
+      for (const id of exempts.standards) {
         const list = exempting.get(id) ?? [];
-        list.push({
-          obligation: o.id,
-          when: (exempts as { when: Exemption["when"] }).when,
-          minutes: (exempts as { minutes: number }).minutes,
-        });
+        list.push({ obligation: o.id, when: exempts.when, minutes: exempts.minutes });
         exempting.set(id, list);
       }
     }
     const all = charter.standards.map((s) => compile(s, exempting.get(s.id)));
     const except = (r: CompiledStandard) => r.standard.exceptCategories ?? [];
     const byChannel = new Map<string, { any: Choice; byCategory: Map<string, Choice> }>();
-    const channels = new Set(all.flatMap((r) => r.standard.channels as readonly string[]));
+    const channels = new Set(all.flatMap((r) => r.standard.channels));
     // Every category a standard names, as its own or as one it excepts, has its own list.
     const categories = new Set(all.flatMap((r) => (r.category === undefined ? except(r) : [r.category])));
     for (const channel of channels) {
-      const on = all.filter((r) => (r.standard.channels as readonly string[]).includes(channel));
+      const on = all.filter((r) => r.standard.channels.includes(channel));
       const byCategory = new Map<string, Choice>();
       // A category's list keeps the charter's order: the standards of any category (but those
       // that except it), and its own.
