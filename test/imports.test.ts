@@ -25,7 +25,7 @@ function importsOf(file: string, text: string): string[] {
 }
 
 /** Every cycle of a graph, each as the files on it, found by a depth-first walk. */
-export function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const cycles: string[][] = [];
   const state = new Map<string, "open" | "done">();
   const path: string[] = [];
