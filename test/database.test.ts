@@ -430,7 +430,12 @@ describe.skipIf(server === undefined)(
           skipped: {
             total: 3,
             reasons: [
-              { reason: "time outside the years 1 to 9999", count: 3, first: ["council:2", "council:3", "council:4"] },
+              {
+                reason: "time outside the years 1 to 9999",
+                code: "time_out_of_range",
+                count: 3,
+                first: ["council:2", "council:3", "council:4"],
+              },
             ],
           },
         });

@@ -273,7 +273,15 @@ describe("fields a council's export can express", () => {
     expect(judged(r.report?.rows)).toEqual([row("letter.respond", [3, 2, 1, 0, 0, 1, 0], ["L3"])]);
     expect(r.report?.input.skipped).toEqual({
       total: 1,
-      reasons: [{ reason: "receivedAt without a time", count: 1, first: ["dates.csv:5"] }],
+      reasons: [
+        {
+          reason: "receivedAt without a time",
+          code: "date_without_time",
+          field: "receivedAt",
+          count: 1,
+          first: ["dates.csv:5"],
+        },
+      ],
     });
     expect(r.err).toContain(
       "dates.csv:5: skipped: receivedAt is a date without a time (2026-11-23), and telephone.answer (20 seconds) is counted in real time, so it needs the time of day",

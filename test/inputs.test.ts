@@ -360,7 +360,13 @@ describe("reading at the speed of the engine", () => {
     const input = JSON.parse(one.out).input;
     expect(input.read).toBe(6000);
     expect(input.skipped.reasons).toEqual([
-      { reason: "invalid contact.receivedAt", count: 6, first: expect.any(Array) },
+      {
+        reason: "invalid contact.receivedAt",
+        code: "invalid_contact",
+        field: "receivedAt",
+        count: 6,
+        first: expect.any(Array),
+      },
     ]);
     // Line 1 is the header; row i is on line i + 2, plus one for each quoted line break before it.
     expect(input.skipped.reasons[0].first[0]).toBe("crlf-many.csv:10");

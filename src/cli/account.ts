@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { type NowSource, type SkipReason, skipOf } from "./concepts.js";
 
 /** A count as read from a report: a number when it is one, otherwise the value as text. */
 export type Count = number | string;
@@ -17,7 +18,14 @@ export interface AccountView {
   readonly judged: Count;
   readonly skipped: {
     readonly total: Count;
-    readonly reasons: readonly { readonly reason: string; readonly count: Count; readonly first: readonly string[] }[];
+    /** Each reason's words, its code and field when the report has them (and they are one), count and first lines. */
+    readonly reasons: readonly {
+      readonly reason: string;
+      readonly code?: SkipReason;
+      readonly field?: string;
+      readonly count: Count;
+      readonly first: readonly string[];
+    }[];
   };
   /** Received after the moment of judgement: counted apart, not judged. */
   readonly future: Count;
@@ -32,7 +40,7 @@ export interface AccountView {
   }[];
   /** The sheet read, for .xlsx input. */
   readonly sheet?: string;
-  readonly now: "option" | "clock";
+  readonly now: NowSource;
 }
 
 /** Text for any value: a string as it is, anything else as JSON. */
@@ -69,11 +77,16 @@ const lines = (value: unknown): string[] => list(value).map(asText);
 export function accountOf(input: unknown): AccountView {
   const skipped = field(input, "skipped");
   const reasonList = Array.isArray(skipped) ? skipped : list(field(skipped, "reasons"));
-  const reasons = reasonList.map((r) => ({
-    reason: asText(field(r, "reason")),
-    count: asCount(field(r, "count")),
-    first: lines(field(r, "first")),
-  }));
+  const reasons = reasonList.map((r) => {
+    const skip = skipOf(field(r, "code"), field(r, "field"));
+    return {
+      reason: asText(field(r, "reason")),
+      ...(skip === undefined ? {} : { code: skip.code }),
+      ...(skip?.field === undefined ? {} : { field: skip.field }),
+      count: asCount(field(r, "count")),
+      first: lines(field(r, "first")),
+    };
+  });
   const summed = reasons.reduce<number | undefined>(
     (n, r) => (n === undefined || typeof r.count !== "number" ? undefined : n + r.count),
     0,

@@ -12,6 +12,7 @@ import type { Charter } from "../charter/schema.js";
 import type { Channel } from "../concepts.js";
 import { judgedByIntervals } from "../rules/intervals.js";
 import { coverOf, standardsInAnyVersion } from "../rules/standard.js";
+import type { Skip } from "./concepts.js";
 import { table } from "./format.js";
 import { readCsvBlock } from "./input/csv.js";
 import { readNdjsonBlock } from "./input/json.js";
@@ -91,13 +92,13 @@ export async function checkMapping(
   const visitor = (p: RowPlan) => ({
     cells: (line: number, cells: readonly unknown[]) => note(seen, contactOrError(cells, undefined, p, mapping), line),
     value: (line: number, value: unknown) => note(seen, contactOrError(undefined, value, p, mapping), line),
-    problem: (line: number, _reason: string, message: string) => note(seen, new RowError(message, ""), line),
+    problem: (line: number, skip: Skip, message: string) => note(seen, new RowError(message, skip), line),
   });
   const take = (row: ContactRow) => {
     if ("block" in row) {
       if (row.block.format === "csv") readCsvBlock(row.block, visitor(row.plan));
       else readNdjsonBlock(row.block, visitor(row.plan));
-    } else if ("error" in row) note(seen, new RowError(row.error, row.reason), row.line);
+    } else if ("error" in row) note(seen, new RowError(row.error, row.skip), row.line);
     else note(seen, row.contact, row.line);
   };
   for await (const batch of contactsOf(rows, mapping, name, (p, h) => {

@@ -1,9 +1,10 @@
 /**
  * The wording of everything the command says about its input and its use:
- * one function per message.
+ * one function per message, and the words of each reason a row is skipped for.
  *
  * @module
  */
+import type { SkipOf, SkipReason, SkipWords } from "./concepts.js";
 
 const list = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(", ");
 
@@ -24,6 +25,15 @@ export function safe(text: string): string {
 export function print(stream: { write(text: string): unknown }, text: string): void {
   stream.write(safe(text.endsWith("\n") ? text : `${text}\n`));
 }
+
+/** Items for a person, the last after "or": `WORD=met, WORD=breached or WORD=none`. */
+export function orList(items: readonly string[]): string {
+  const last = items[items.length - 1] ?? "";
+  return items.length < 2 ? last : `${items.slice(0, -1).join(", ")} or ${last}`;
+}
+
+/** The members of a closed list for a person, each quoted: `"met", "breached" or "none"`. */
+export const quotedList = (members: readonly string[]): string => orList(members.map((m) => JSON.stringify(m)));
 
 const MAP_FILE_SHAPE =
   '{ "columns": { FIELD: COLUMN or SOURCE }, "set": { FIELD: VALUE }, "values": { FIELD: { WORD: VALUE } }, "ignore": [COLUMN], "dateFormat": FORMAT or [FORMAT], "input": "contacts" or "intervals", "otherColumns": "ignore", "delimiter": D, "compare": {...}, "profile": {...} }';
@@ -225,6 +235,8 @@ export const cli = {
   badPartial: (path: string, field: string, got: unknown) =>
     `${path} is not a partial report: ${field} is ${got === undefined ? "missing" : Array.isArray(got) ? "an array" : typeof got === "object" && got !== null ? "not of the right shape" : JSON.stringify(got)}`,
   partialCounts: (path: string, what: string) => `${path} is not a consistent partial report: ${what}`,
+  skipWordsDiffer: (at: string, reason: string, code: string, words: string) =>
+    `${at}.reason is ${JSON.stringify(reason)}, but the words of its code ${code} are ${JSON.stringify(words)}`,
   sameInputTwice: (a: string, b: string, name: string, sha256: string) =>
     `${a} and ${b} are both reports of the input ${name} (SHA-256 ${sha256.slice(0, 12)}…): merging them would count its rows twice`,
   otherCharter: (id: string, print: string, given: string, other: string) =>
@@ -288,3 +300,43 @@ export const cli = {
   dbUnreadableTime: (column: string, text: string) =>
     `the column ${JSON.stringify(column)} holds ${JSON.stringify(text)}, not a time from the year 1 to 9999`,
 };
+
+/**
+ * The words of each reason a row is skipped for, as the report writes them beside the code: on
+ * standard error, in `--format json`'s `input.skipped.reasons[].reason`, in the table's account
+ * and on the page. Typed over every code of SKIP_REASONS, so a new reason needs its words here.
+ */
+export const SKIP_WORDS: SkipWords = {
+  row_too_long: () => "row too long",
+  malformed_quote: () => "malformed quoted field",
+  unclosed_quote: () => "unclosed quote",
+  field_count: () => "wrong number of fields",
+  not_json: () => "not JSON",
+  truncated_json: () => "truncated JSON",
+  formula_without_value: () => "formula without a saved value",
+  unreadable_cell: () => "unreadable cell",
+  error_value: () => "error value in a cell",
+  time_out_of_range: () => "time outside the years 1 to 9999",
+  not_an_object: () => "not a contact object",
+  unknown_key: () => "unknown key",
+  date_format: () => "date does not match --date-format",
+  not_a_number: ({ field }) => `${field} not a number`,
+  bad_pause: () => "pauses not written from/to",
+  half_date_time: ({ field }) => `${field} date or time missing`,
+  after_date_only: ({ field }) => `${field} after a date without a time`,
+  bad_duration: ({ field }) => `${field} duration not read`,
+  not_a_flag: ({ field }) => `${field} flag neither yes nor no`,
+  flag_without_time: ({ field }) => `${field} flag without a time`,
+  date_without_time: ({ field }) => `${field} without a time`,
+  interval_date_only: () => "intervalStart without a time",
+  invalid_contact: ({ field }) => (field === undefined ? "invalid contact" : `invalid contact.${field}`),
+  repeated_id: () => "repeated id",
+  unmatched_channel: () => "unmatched channel",
+  unmatched_category: () => "unmatched category",
+};
+
+/** The words of why a row is skipped: `receivedAt not a number`, `invalid contact.respondedAt`. */
+export function skipWords<C extends SkipReason>(skip: SkipOf<C>): string {
+  const words: SkipWords[C] = SKIP_WORDS[skip.code];
+  return words(skip);
+}

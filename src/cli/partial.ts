@@ -7,6 +7,7 @@
  */
 import type { Readable, Writable } from "node:stream";
 import type { ComplianceReport } from "../rules/report.js";
+import type { NowSource, SkipReason, UnmatchedField } from "./concepts.js";
 
 export interface Io {
   readonly stdout: Writable & { isTTY?: boolean };
@@ -26,6 +27,19 @@ export interface Source {
 }
 
 /**
+ * Rows skipped for one reason: its code and the field it names (as data), its words (as
+ * the command writes them), how many rows, and the first lines (file:line). A report
+ * written before codes has the words alone; merged, the entries group by their words.
+ */
+export interface SkippedRows {
+  readonly reason: string;
+  readonly code?: SkipReason;
+  readonly field?: string;
+  readonly count: number;
+  readonly first: readonly string[];
+}
+
+/**
  * How the rows of the input were accounted for, summable across partitions:
  * `read = judged + skipped.total + future`, always.
  */
@@ -35,23 +49,20 @@ export interface InputAccount {
   /** Rows judged against the charter. */
   readonly judged: number;
   /** Rows not judged, by reason, with the first lines (file:line) of each. */
-  readonly skipped: {
-    readonly total: number;
-    readonly reasons: readonly { readonly reason: string; readonly count: number; readonly first: readonly string[] }[];
-  };
+  readonly skipped: { readonly total: number; readonly reasons: readonly SkippedRows[] };
   /** Rows received after `now`: counted apart, never judged. */
   readonly future: number;
   /** Rows whose id an earlier row had: skipped (unless --keep-duplicates, which judges them all). */
   readonly duplicates: { readonly count: number; readonly first: readonly string[] };
   /** Channel and category values that reach no standard of the charter, with their counts and first lines. */
   readonly unmatched: readonly {
-    readonly field: "channel" | "category";
+    readonly field: UnmatchedField;
     readonly value: string;
     readonly count: number;
     readonly first: readonly string[];
   }[];
   /** Where `now` came from: the `--now` option, or the clock (`--now now`). */
-  readonly now: "option" | "clock";
+  readonly now: NowSource;
   /** The inputs, each once: merging refuses an input twice. */
   readonly sources: readonly Source[];
 }

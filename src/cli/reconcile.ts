@@ -25,6 +25,7 @@ import { computeDue, type Pauses } from "../rules/clocks.js";
 import { type ReadContact, readContact } from "../rules/contact.js";
 import { evaluationOf } from "../rules/evaluate.js";
 import { coverOf, type CompiledStandard, standardById, standardsInAnyVersion } from "../rules/standard.js";
+import { isMember, RECONCILE_FORMATS, type ReconcileReason, type Skip, type VerdictWord } from "./concepts.js";
 import { csvCell, table } from "./format.js";
 import { readCsvBlock } from "./input/csv.js";
 import { hasDateOnly, withDates } from "./input/date-only.js";
@@ -50,18 +51,6 @@ import { cli, print } from "./messages.js";
 import type { Io } from "./partial.js";
 import { inputOf } from "./report.js";
 
-/** The reasons a system's due can differ from the charter's, in the order they are tried. */
-export const REASONS = [
-  "promise",
-  "holiday counted as a working day",
-  "pause over a holiday",
-  "pause not counted",
-  "clock change",
-  "receipt day counted",
-  "unexplained",
-] as const;
-export type Reason = (typeof REASONS)[number];
-
 /** One row where the system and the charter disagree. */
 export interface Disagreement {
   readonly line: number;
@@ -72,7 +61,7 @@ export interface Disagreement {
   readonly systemDue: string | null;
   readonly charterVerdict: string;
   readonly systemVerdict: string | null;
-  readonly reason: Reason;
+  readonly reason: ReconcileReason;
   readonly explanation: string;
 }
 
@@ -154,7 +143,7 @@ function verdictAt(j: Judged, dueMs: number, now: number): "met" | "breached" | 
 }
 
 interface Candidate {
-  readonly reason: Reason;
+  readonly reason: ReconcileReason;
   readonly due: Due;
   readonly words: string;
 }
@@ -290,8 +279,7 @@ export async function cmdReconcile(
   if (path === undefined || positionals.length > 1) throw new Failure(cli.reconcileNeedsFile());
   if (values.now === undefined) throw new Failure(cli.nowRequired());
   const format = values.format ?? "table";
-  if (format !== "table" && format !== "json" && format !== "csv")
-    throw new Failure(cli.oneOf("--format", ["table", "json", "csv"], format));
+  if (!isMember(RECONCILE_FORMATS, format)) throw new Failure(cli.oneOf("--format", RECONCILE_FORMATS, format));
   const engine = engineOf(charter);
   const now = engine.instant(values.now === "now" ? new Date().toISOString() : values.now, "--now");
   const { format: fileFormat, kind } = inputOption(values.input);
@@ -444,7 +432,7 @@ export async function reconcile(
         }
       }
     }
-    let systemVerdict: "met" | "breached" | undefined;
+    let systemVerdict: Exclude<VerdictWord, "none"> | undefined;
     if (compare.verdict !== undefined) {
       const raw = get(compare.verdict.column);
       const text = raw === undefined || raw === null ? "" : String(raw);
@@ -489,7 +477,7 @@ export async function reconcile(
     const found = options.find((c) =>
       dueDiffers ? system !== undefined && same(rule, system, c.due) : verdictAt(j, c.due.ms, now) === systemVerdict,
     );
-    const reason: Reason = found?.reason ?? "unexplained";
+    const reason: ReconcileReason = found?.reason ?? "unexplained";
     const explanation =
       found?.words ??
       (dueDiffers && system !== undefined
@@ -521,7 +509,7 @@ export async function reconcile(
         row(line, contactOrError(cells, undefined, p, mapping), at(cells)),
       value: (line: number, value: unknown) =>
         row(line, contactOrError(undefined, value, p, mapping), (k) => (value as Record<string, unknown>)?.[k]),
-      problem: (line: number, _reason: string, message: string) => {
+      problem: (line: number, _skip: Skip, message: string) => {
         total++;
         problem(line, message);
       },
@@ -538,8 +526,8 @@ export async function reconcile(
       }
       const v = visitor(plan ?? { steps: [], others: [] });
       if ("error" in raw) {
-        if (raw.fatal === true) throw new Failure(raw.error);
-        v.problem(raw.line, raw.reason, raw.error);
+        if ("fatal" in raw) throw new Failure(raw.error);
+        v.problem(raw.line, raw.skip, raw.error);
       } else if ("block" in raw) {
         if (raw.block.format === "csv") readCsvBlock(raw.block, v);
         else readNdjsonBlock(raw.block, v);

@@ -23,24 +23,25 @@ import { DATABASE_OPTIONS, databaseInputOf, openQuery } from "./input/db.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { type ContactRow, contactsOf, NO_PLAN, type RowPlan, readyToRead } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
-import {
-  checkEncoding,
-  checkFile,
-  Failure,
-  formatFromName,
-  type InputFormat,
-  open,
-  readText,
-  sniff,
-} from "./input/source.js";
+import { checkEncoding, checkFile, Failure, formatFromName, open, readText, sniff } from "./input/source.js";
 import { inputOption, MAPPING_OPTIONS } from "./input/options.js";
 import { mappingFromOptions } from "./input/options.js";
 import { openWorkbook } from "./input/xlsx.js";
 import { checkMapping } from "./check-mapping.js";
 import { Progress } from "./progress.js";
-import { cli, print } from "./messages.js";
+import {
+  type InputFormat,
+  isMember,
+  isSkipReason,
+  NOW_SOURCES,
+  type Skip,
+  skipOf,
+  UNMATCHED_FIELDS,
+  type UnmatchedField,
+} from "./concepts.js";
+import { cli, print, skipWords } from "./messages.js";
 import { emit, OUTPUT_OPTIONS, outputOf, periodsOf } from "./output.js";
-import type { InputAccount, Io, PartialReport, Source } from "./partial.js";
+import type { InputAccount, Io, PartialReport, SkippedRows, Source } from "./partial.js";
 import { type Accounted, judgeAll, type Work } from "./workers.js";
 
 export type { InputAccount, Io, PartialReport, Source } from "./partial.js";
@@ -48,15 +49,29 @@ export type { InputAccount, Io, PartialReport, Source } from "./partial.js";
 const FIRST_LINES = 5;
 const PRINTED_PER_REASON = 20;
 
+/** Skips that are one reason: the same code and field. */
+const skipKey = (skip: Skip): string => (skip.field === undefined ? skip.code : `${skip.code}\u0000${skip.field}`);
+
+/** Rows skipped for one reason as a report writes them: its words, code and field, count and first lines. */
+function skippedRows(skip: Skip, count: number, first: readonly string[]): SkippedRows {
+  return {
+    reason: skipWords(skip),
+    code: skip.code,
+    ...(skip.field === undefined ? {} : { field: skip.field }),
+    count,
+    first,
+  };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The running account of one input. */
 class Account {
   read = 0;
-  readonly #byReason = new Map<string, { count: number; first: string[] }>();
+  /** Skipped rows by reason (code and field). */
+  readonly #bySkip = new Map<string, { skip: Skip; count: number; first: string[] }>();
   readonly #duplicates = { count: 0, first: [] as string[] };
-  readonly #unmatched = new Map<
-    string,
-    { field: "channel" | "category"; value: string; count: number; first: string[] }
-  >();
+  readonly #unmatched = new Map<string, { field: UnmatchedField; value: string; count: number; first: string[] }>();
   readonly #io: Io;
   readonly #name: string;
 
@@ -65,18 +80,20 @@ class Account {
     this.#name = name;
   }
 
-  skip(line: number, reason: string, message: string, id?: string): void {
-    const entry = this.#byReason.get(reason) ?? { count: 0, first: [] };
-    this.#byReason.set(reason, entry);
+  skip(line: number, skip: Skip, message: string, id?: string): void {
+    const key = skipKey(skip);
+    const entry = this.#bySkip.get(key) ?? { skip, count: 0, first: [] };
+    this.#bySkip.set(key, entry);
     entry.count++;
     if (entry.first.length < FIRST_LINES) entry.first.push(`${this.#name}:${line}`);
     if (entry.count <= PRINTED_PER_REASON) print(this.#io.stderr, cli.skippedLine(this.#name, line, id, message));
-    else if (entry.count === PRINTED_PER_REASON + 1) print(this.#io.stderr, cli.moreSkipped(this.#name, reason));
+    else if (entry.count === PRINTED_PER_REASON + 1)
+      print(this.#io.stderr, cli.moreSkipped(this.#name, skipWords(skip)));
   }
 
   take(accounted: Accounted): void {
     this.read += accounted.read;
-    for (const p of accounted.problems) this.skip(p.line, p.reason, p.message, p.id);
+    for (const p of accounted.problems) this.skip(p.line, p.skip, p.message, p.id);
     this.#duplicates.count += accounted.duplicates.length;
     for (const line of accounted.duplicates)
       if (this.#duplicates.first.length < FIRST_LINES) this.#duplicates.first.push(`${this.#name}:${line}`);
@@ -91,7 +108,7 @@ class Account {
 
   get skipped(): number {
     let total = 0;
-    for (const { count } of this.#byReason.values()) total += count;
+    for (const { count } of this.#bySkip.values()) total += count;
     return total;
   }
 
@@ -101,14 +118,13 @@ class Account {
     // Every row read is judged, skipped or in the future: anything else is a bug, and says so.
     if (this.read !== judged + skipped + report.future)
       throw new Error(cli.accountBroken(this.read, judged, skipped, report.future));
-    const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     return {
       read: this.read,
       judged,
       skipped: {
         total: skipped,
-        reasons: [...this.#byReason]
-          .map(([reason, { count, first }]) => ({ reason, count, first }))
+        reasons: [...this.#bySkip.values()]
+          .map(({ skip, count, first }) => skippedRows(skip, count, first))
           .sort((a, b) => byText(a.reason, b.reason)),
       },
       future: report.future,
@@ -413,7 +429,7 @@ async function* workOf(rows: AsyncIterable<ContactRow[]>, account: Account, item
         yield* flushBlocks();
         yield* flushContacts();
         account.read++;
-        account.skip(row.line, row.reason, row.error);
+        account.skip(row.line, row.skip, row.error);
         continue;
       }
       if (blocks.length > 0) yield* flushBlocks();
@@ -464,6 +480,19 @@ function checkPartial(json: unknown, path: string): PartialReport {
       r.first.some((f) => typeof f !== "string")
     )
       throw bad(`input.skipped.reasons[${i}]`, r);
+    // A reason's code and field, when it has them (reports written before codes have neither), and its words theirs.
+    if (r.code === undefined && r.field === undefined) {
+      sum += r.count;
+      return;
+    }
+    if (!isSkipReason(r.code)) throw bad(`input.skipped.reasons[${i}].code`, r.code);
+    const skip = skipOf(r.code, r.field);
+    if (skip === undefined) throw bad(`input.skipped.reasons[${i}].field`, r.field);
+    const words = skipWords(skip);
+    if (words !== r.reason)
+      throw new Failure(
+        cli.partialCounts(path, cli.skipWordsDiffer(`input.skipped.reasons[${i}]`, r.reason, skip.code, words)),
+      );
     sum += r.count;
   });
   if (sum !== skipped.total)
@@ -483,14 +512,14 @@ function checkPartial(json: unknown, path: string): PartialReport {
   input.unmatched.forEach((u: unknown, i: number) => {
     if (
       !isObject(u) ||
-      (u.field !== "channel" && u.field !== "category") ||
+      !isMember(UNMATCHED_FIELDS, u.field) ||
       typeof u.value !== "string" ||
       !isCount(u.count) ||
       !Array.isArray(u.first)
     )
       throw bad(`input.unmatched[${i}]`, u);
   });
-  if (input.now !== "option" && input.now !== "clock") throw bad("input.now", input.now);
+  if (!isMember(NOW_SOURCES, input.now)) throw bad("input.now", input.now);
   if (!Array.isArray(input.sources) || input.sources.length === 0) throw bad("input.sources", input.sources);
   input.sources.forEach((s: unknown, i: number) => {
     if (!isObject(s) || typeof s.name !== "string" || typeof s.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(s.sha256))
@@ -505,18 +534,23 @@ function checkPartial(json: unknown, path: string): PartialReport {
   return partial;
 }
 
-/** Sums two inputs' accounts (first lines kept in file:line order, at most five each). */
+/**
+ * Sums two inputs' accounts (first lines kept in file:line order, at most five each). Skipped
+ * rows group by their words, which their code and field give (checked as each report is read),
+ * so that a report written before codes, with words alone, groups as it always did; a group
+ * takes the code and field of any entry that has them.
+ */
 function mergeAccounts(a: InputAccount, b: InputAccount): InputAccount {
-  const byReason = new Map<string, { count: number; first: string[] }>();
+  const byReason = new Map<string, { skip: Skip | undefined; count: number; first: string[] }>();
   for (const s of [...a.skipped.reasons, ...b.skipped.reasons]) {
-    const entry = byReason.get(s.reason) ?? { count: 0, first: [] };
+    const entry = byReason.get(s.reason) ?? { skip: undefined, count: 0, first: [] };
+    entry.skip ??= skipOf(s.code, s.field);
     byReason.set(s.reason, entry);
     entry.count += s.count;
     entry.first.push(...s.first);
   }
   const firsts = (lists: readonly (readonly string[])[]) => lists.flat().sort().slice(0, FIRST_LINES);
-  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const unmatched = new Map<string, { field: "channel" | "category"; value: string; count: number; first: string[] }>();
+  const unmatched = new Map<string, { field: UnmatchedField; value: string; count: number; first: string[] }>();
   for (const u of [...a.unmatched, ...b.unmatched]) {
     const key = `${u.field}\u0000${u.value}`;
     const entry = unmatched.get(key);
@@ -532,7 +566,9 @@ function mergeAccounts(a: InputAccount, b: InputAccount): InputAccount {
     skipped: {
       total: a.skipped.total + b.skipped.total,
       reasons: [...byReason]
-        .map(([reason, { count, first }]) => ({ reason, count, first: firsts([first]) }))
+        .map(([reason, { skip, count, first }]) =>
+          skip === undefined ? { reason, count, first: firsts([first]) } : skippedRows(skip, count, firsts([first])),
+        )
         .sort((x, y) => byText(x.reason, y.reason)),
     },
     future: a.future + b.future,

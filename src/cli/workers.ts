@@ -18,7 +18,13 @@ import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
 import type { Channel } from "../concepts.js";
 import { judgedByIntervals } from "../rules/intervals.js";
 import { mergeReports } from "../rules/merge.js";
-import { Accumulator, type ComplianceReport, complianceReport, type ReportOptions } from "../rules/report.js";
+import {
+  Accumulator,
+  type ComplianceReport,
+  complianceReport,
+  type ReportOptions,
+  type SkippedContact,
+} from "../rules/report.js";
 import { type Cover, coverOf, standardsInAnyVersion } from "../rules/standard.js";
 import { readCsvBlock } from "./input/csv.js";
 import { IdSet } from "./input/ids.js";
@@ -34,6 +40,7 @@ import {
   type RowPlan,
 } from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
+import { type Skip, UNMATCHED_SKIPS, type UnmatchedField } from "./concepts.js";
 import { cli } from "./messages.js";
 
 /** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
@@ -51,10 +58,10 @@ export interface Rules {
   readonly strictValues: boolean;
 }
 
-/** A row that was not judged, and why. */
+/** A row that was not judged: why, as data, and the message that says so. */
 export interface Problem {
   readonly line: number;
-  readonly reason: string;
+  readonly skip: Skip;
   readonly message: string;
   /** The row's contact id, when it has one that can be shown. */
   readonly id?: string;
@@ -62,7 +69,7 @@ export interface Problem {
 
 /** A channel or category value that reaches no standard of the charter. */
 export interface Unmatched {
-  readonly field: "channel" | "category";
+  readonly field: UnmatchedField;
   readonly value: string;
   count: number;
   readonly first: number[];
@@ -86,10 +93,14 @@ export type Judged = Accounted & { readonly report: ComplianceReport; readonly i
 const MAX_UNMATCHED = 50;
 const FIRST_LINES = 5;
 
-/** The reason for a contact the engine could not judge: the field its error names. */
-function reasonOf(message: string): string {
-  const field = /`(contact\.\w+)/.exec(message);
-  return field === null ? "invalid contact" : `invalid ${field[1]}`;
+/**
+ * Why the library could not judge a contact, as data: `invalid_contact`, with the field of the
+ * contact its message names (`contact.respondedAt` gives `respondedAt`), or none. The one place
+ * a SkippedContact becomes a skip reason.
+ */
+export function reasonOf(skipped: SkippedContact): Skip {
+  const named = /`contact\.(\w+)/.exec(skipped.message);
+  return named?.[1] === undefined ? { code: "invalid_contact" } : { code: "invalid_contact", field: named[1] };
 }
 
 /** The channels and categories a charter's standards reach (for interval counts, those judged from counts). */
@@ -145,14 +156,14 @@ class Judge implements RowVisitor {
       onSkip: (s) =>
         this.#problems.push({
           line: this.#line,
-          reason: reasonOf(s.message),
+          skip: reasonOf(s),
           message: s.message,
           ...(s.contactId === null ? {} : { id: String(s.contactId) }),
         }),
     });
   }
 
-  #unmatch(field: "channel" | "category", value: string, line: number): void {
+  #unmatch(field: UnmatchedField, value: string, line: number): void {
     let entry = this.#unmatched.get(`${field}\u0000${value}`);
     if (entry === undefined) {
       const shown =
@@ -174,7 +185,7 @@ class Judge implements RowVisitor {
     if (this.#seen !== undefined && id !== undefined && id !== null && id !== "") {
       if (!this.#seen.addText(typeof id === "string" ? id : String(id))) {
         this.#duplicates.push(line);
-        this.#problems.push({ line, reason: "repeated id", message: cli.repeatedId(String(id)) });
+        this.#problems.push({ line, skip: { code: "repeated_id" }, message: cli.repeatedId(String(id)) });
         return;
       }
     }
@@ -189,7 +200,8 @@ class Judge implements RowVisitor {
     if (off !== undefined) {
       this.#unmatch(off[0], off[1], line);
       if (this.#rules.strictValues) {
-        this.#problems.push({ line, reason: `unmatched ${off[0]}`, message: cli.reachesNoStandard(off[0], off[1]) });
+        const skip = { code: UNMATCHED_SKIPS[off[0]] };
+        this.#problems.push({ line, skip, message: cli.reachesNoStandard(off[0], off[1]) });
         return;
       }
     }
@@ -197,7 +209,7 @@ class Judge implements RowVisitor {
       // An interval's start needs its time of day: a date alone would be read as its midnight.
       const start = c.intervalStart;
       if (typeof start === "string" && start.length === 10) {
-        this.#problems.push({ line, reason: "intervalStart without a time", message: cli.intervalDateOnly(start) });
+        this.#problems.push({ line, skip: { code: "interval_date_only" }, message: cli.intervalDateOnly(start) });
         return;
       }
       this.#acc.addInterval(c as IntervalCounts);
@@ -210,7 +222,7 @@ class Judge implements RowVisitor {
           : [];
       const dated = withDates(c, rules, this.#cutoff);
       if (dated instanceof RowError) {
-        this.#problems.push({ line, reason: dated.reason, message: dated.message });
+        this.#problems.push({ line, skip: dated.skip, message: dated.message });
         return;
       }
       this.#acc.add(dated as Contact);
@@ -227,16 +239,16 @@ class Judge implements RowVisitor {
     this.#read2(line, undefined, value);
   }
 
-  problem(line: number, reason: string, message: string): void {
+  problem(line: number, skip: Skip, message: string): void {
     this.#read++;
-    this.#problems.push({ line, reason, message });
+    this.#problems.push({ line, skip, message });
   }
 
   /** The contact of a row of cells (or else of a JSON value), judged; a RowError is the row's problem. */
   #read2(line: number, cells: readonly unknown[] | undefined, value: unknown): void {
     const dates = dateOnlyCount();
     const contact = contactOrError(cells, value, this.#plan, this.#mapping);
-    if (contact instanceof RowError) this.problem(line, contact.reason, contact.message);
+    if (contact instanceof RowError) this.problem(line, contact.skip, contact.message);
     else this.#add(contact, line, dateOnlyCount() !== dates);
   }
 

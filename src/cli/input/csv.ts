@@ -300,7 +300,7 @@ export class CsvScanner {
           break;
         }
         flush();
-        out.push({ line: this.#dropping, error: cli.rowTooLong(MAX_ROW), reason: "row too long" });
+        out.push({ line: this.#dropping, error: cli.rowTooLong(MAX_ROW), skip: { code: "row_too_long" } });
         this.#dropping = undefined;
         p = next;
         line++;
@@ -362,8 +362,8 @@ export class CsvScanner {
       flush();
       out.push(
         scan.kind === "malformed"
-          ? { line, error: cli.malformedQuote(), reason: "malformed quoted field" }
-          : { line, error: cli.unclosedQuote(LOOKAHEAD_LINES), reason: "unclosed quote" },
+          ? { line, error: cli.malformedQuote(), skip: { code: "malformed_quote" } }
+          : { line, error: cli.unclosedQuote(LOOKAHEAD_LINES), skip: { code: "unclosed_quote" } },
       );
       p = resume;
       line++;
@@ -405,7 +405,7 @@ export function readCsvBlock(block: Extract<TextBlock, { format: "csv" }>, visit
     const line = lines[r] ?? (lines[lines.length - 1] as number);
     const first = cells[0] as string;
     if ((first === "" || first.charCodeAt(0) <= 32) && blank(cells)) continue;
-    if (cells.length !== fields) visitor.problem(line, "wrong number of fields", cli.fieldCount(cells.length, fields));
+    if (cells.length !== fields) visitor.problem(line, { code: "field_count" }, cli.fieldCount(cells.length, fields));
     else visitor.cells(line, cells);
   }
 }

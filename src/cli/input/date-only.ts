@@ -80,7 +80,8 @@ export function withDates(
     if (!isDate(value)) continue;
     for (const rule of rules) {
       const why = needsTime(rule, field, cutoff);
-      if (why !== undefined) return new RowError(cli.dateWithoutTime(field, value, why), `${field} without a time`);
+      if (why !== undefined)
+        return new RowError(cli.dateWithoutTime(field, value, why), { code: "date_without_time", field });
     }
     if (field !== "receivedAt") out[field] = `${value}T23:59:59.999`;
   }

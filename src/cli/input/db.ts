@@ -374,7 +374,7 @@ type Cell = (text: string) => unknown;
 /** How a column's cells are read, by the column's type: undefined for text. */
 function cellOf(field: FieldDescription): Cell | undefined {
   const unreadable = (text: string) =>
-    new CellProblem(cli.dbUnreadableTime(field.name, text), "time outside the years 1 to 9999");
+    new CellProblem(cli.dbUnreadableTime(field.name, text), { code: "time_out_of_range" });
   if (field.dataTypeID === TIMESTAMPTZ) {
     // The session's DateStyle is ISO: 2026-03-29 00:30:00.123456+00, or -00:01:15 for a zone's old local mean time.
     return (text) => {

@@ -9,7 +9,10 @@ import { cli } from "../messages.js";
 import { MAX_ROW } from "./csv.js";
 import type { RawRow, RowVisitor, TextBlock } from "./rows.js";
 
-const NOT_JSON = "not JSON";
+import type { Skip } from "../concepts.js";
+
+const NOT_JSON: Skip = Object.freeze({ code: "not_json" });
+const ROW_TOO_LONG: Skip = Object.freeze({ code: "row_too_long" });
 
 /** Why a text is not JSON (JSON.parse never gives one of these, so it marks a failure). */
 class NotJson {
@@ -30,7 +33,7 @@ function parseJson(text: string): unknown {
 
 function parseOne(text: string, line: number): RawRow {
   const value = parseJson(text);
-  return value instanceof NotJson ? { line, error: value.message, reason: NOT_JSON } : { line, value };
+  return value instanceof NotJson ? { line, error: value.message, skip: NOT_JSON } : { line, value };
 }
 
 /** Reads a block of whole NDJSON lines, line by line, into `visitor`: each value, or why it is not JSON. */
@@ -71,7 +74,7 @@ export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator
         continue;
       }
       dropping = false;
-      yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long" }];
+      yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), skip: ROW_TOO_LONG }];
       line++;
       text = text.slice(end + 1);
     }
@@ -90,7 +93,7 @@ export async function* ndjsonRows(chunks: AsyncIterable<string>): AsyncGenerator
       carry = "";
     }
   }
-  if (dropping) yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), reason: "row too long" }];
+  if (dropping) yield [{ line: line + 1, error: cli.rowTooLong(MAX_ROW), skip: ROW_TOO_LONG }];
   else if (carry.trim() !== "") yield [parseOne(carry, line + 1)];
 }
 
@@ -121,7 +124,7 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
     if (oversized === undefined) return parseOne(text.slice(start, end), at);
     const line = oversized;
     oversized = undefined;
-    return { line, error: cli.rowTooLong(MAX_ROW), reason: "row too long" };
+    return { line, error: cli.rowTooLong(MAX_ROW), skip: ROW_TOO_LONG };
   };
   for await (const chunk of chunks) {
     text += chunk;
@@ -178,7 +181,6 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
             {
               line,
               error: cli.jsonNotArray(name, got.startsWith("{") ? "an object" : JSON.stringify(got)),
-              reason: "not a JSON array",
               fatal: true,
             },
           ];
@@ -240,7 +242,11 @@ export async function* jsonArrayRows(chunks: AsyncIterable<string>, name: string
   if (!started) return;
   if (!closed) {
     yield [
-      { line: elementStart === -1 ? line : elementLine, error: cli.truncatedJson(name), reason: "truncated JSON" },
+      {
+        line: elementStart === -1 ? line : elementLine,
+        error: cli.truncatedJson(name),
+        skip: { code: "truncated_json" },
+      },
     ];
   }
 }

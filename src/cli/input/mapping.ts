@@ -25,7 +25,8 @@ import {
   INTERVAL_FIELD_NAMES,
   INTERVAL_FIELDS,
 } from "../../charter/vocabulary.js";
-import { cli } from "../messages.js";
+import { isMember, MAPPING_KINDS, type MappingKind, type Skip, VERDICT_WORDS, type VerdictWord } from "../concepts.js";
+import { cli, orList, quotedList } from "../messages.js";
 import { checkDateFormat, type DateFormat, type DateReader, dateReader } from "./date-format.js";
 import { CellProblem, type RawRow, type TextBlock, WallTime } from "./rows.js";
 import { Failure } from "./source.js";
@@ -43,8 +44,7 @@ import {
   type WrittenSource,
 } from "./sources.js";
 
-/** What the rows of an export are: contacts, or interval counts (`--input intervals`). */
-export type MappingKind = "contacts" | "intervals";
+export type { MappingKind } from "../concepts.js";
 
 /** How the command compares a system's own due dates and verdicts with the charter's (`reconcile`). */
 export interface CompareSpec {
@@ -53,9 +53,7 @@ export interface CompareSpec {
   /** The system's due date or instant. */
   readonly dueDate: Source | undefined;
   /** The column of the system's verdict, and its words: met, breached, or none (no verdict yet). */
-  readonly verdict:
-    | { readonly column: string; readonly words: ReadonlyMap<string, "met" | "breached" | "none"> }
-    | undefined;
+  readonly verdict: { readonly column: string; readonly words: ReadonlyMap<string, VerdictWord> } | undefined;
 }
 
 /** What a profile says of itself: the system, and the documentation its names come from. */
@@ -124,7 +122,7 @@ export interface WrittenCompare {
   readonly stage: string | undefined;
   readonly dueDate: WrittenSource | undefined;
   readonly verdict: string | undefined;
-  readonly words: readonly (readonly [string, string])[];
+  readonly words: readonly (readonly [string, VerdictWord])[];
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -305,15 +303,15 @@ export function readMapFile(path: string, name = `--map-file ${path}`): Layer {
     throw bad(cli.mapFileType("ignore", "an array of column names", ignore));
   if (dateFormat !== undefined && typeof dateFormat !== "string" && !isStrings(dateFormat))
     throw bad(cli.mapFileType("dateFormat", "a date-fns format, or a list of them tried in order", dateFormat));
-  if (input !== undefined && input !== "contacts" && input !== "intervals")
-    throw bad(cli.mapFileType("input", '"contacts" or "intervals"', input));
+  if (input !== undefined && !isMember(MAPPING_KINDS, input))
+    throw bad(cli.mapFileType("input", quotedList(MAPPING_KINDS), input));
   if (delimiter !== undefined && typeof delimiter !== "string")
     throw bad(cli.mapFileType("delimiter", "a delimiter (a string)", delimiter));
   if (otherColumns !== undefined && otherColumns !== "ignore" && otherColumns !== "refuse")
     throw bad(cli.mapFileType("otherColumns", '"ignore" or "refuse"', otherColumns));
   return {
     name,
-    kind: input as MappingKind | undefined,
+    kind: input,
     fields,
     values: words,
     ignore: (ignore as string[] | undefined) ?? [],
@@ -327,8 +325,8 @@ export function readMapFile(path: string, name = `--map-file ${path}`): Layer {
 }
 
 function writtenCompare(value: unknown, bad: (why: string) => Failure): WrittenCompare {
-  const shape =
-    '{ "stage": STAGE, "dueDate": COLUMN or SOURCE, "verdict": COLUMN, "words": { WORD: "met" | "breached" | "none" } }';
+  const verdictWords = VERDICT_WORDS.map((w) => JSON.stringify(w)).join(" | ");
+  const shape = `{ "stage": STAGE, "dueDate": COLUMN or SOURCE, "verdict": COLUMN, "words": { WORD: ${verdictWords} } }`;
   if (!isPlainObject(value)) throw bad(cli.mapFileType("compare", shape, value));
   for (const key of Object.keys(value))
     if (!["stage", "dueDate", "verdict", "words"].includes(key)) throw bad(cli.unknownCompareKey(key, shape));
@@ -337,13 +335,12 @@ function writtenCompare(value: unknown, bad: (why: string) => Failure): WrittenC
     throw bad(cli.mapFileType("compare.stage", `one of ${STAGES.join(", ")}`, stage));
   if (verdict !== undefined && typeof verdict !== "string")
     throw bad(cli.mapFileType("compare.verdict", "a column name", verdict));
-  const pairs: [string, string][] = [];
+  const pairs: [string, VerdictWord][] = [];
   if (words !== undefined) {
-    if (!isPlainObject(words))
-      throw bad(cli.mapFileType("compare.words", '{ WORD: "met" | "breached" | "none" }', words));
+    if (!isPlainObject(words)) throw bad(cli.mapFileType("compare.words", `{ WORD: ${verdictWords} }`, words));
     for (const [word, to] of Object.entries(words)) {
-      if (to !== "met" && to !== "breached" && to !== "none")
-        throw bad(cli.mapFileType(`compare.words.${word}`, '"met", "breached" or "none"', to));
+      if (!isMember(VERDICT_WORDS, to))
+        throw bad(cli.mapFileType(`compare.words.${word}`, quotedList(VERDICT_WORDS), to));
       pairs.push([word, to]);
     }
   }
@@ -573,7 +570,7 @@ export function compareOf(layers: readonly (Layer | undefined)[], kind: MappingK
         ? undefined
         : {
             column: written.verdict,
-            words: new Map(written.words.map(([w, to]) => [wordKey(w), to as "met" | "breached" | "none"])),
+            words: new Map(written.words.map(([w, to]) => [wordKey(w), to])),
           },
   };
 }
@@ -594,12 +591,12 @@ export function compareLayer(
     if (field === "dueDate") dueDate = { column: to };
     else verdict = to;
   }
-  const words: [string, string][] = [];
+  const words: [string, VerdictWord][] = [];
   for (const w of verdictWords ?? []) {
     const at = w.lastIndexOf("=");
     const to = w.slice(at + 1);
-    if (at <= 0 || (to !== "met" && to !== "breached" && to !== "none"))
-      throw new Failure(cli.badMap("--verdict-word", w, "WORD=met, WORD=breached or WORD=none"));
+    if (at <= 0 || !isMember(VERDICT_WORDS, to))
+      throw new Failure(cli.badMap("--verdict-word", w, orList(VERDICT_WORDS.map((v) => `WORD=${v}`))));
     words.push([w.slice(0, at), to]);
   }
   if (stage !== undefined && !(STAGES as readonly string[]).includes(stage))
@@ -715,12 +712,12 @@ function formatsOf(source: Source): readonly DateFormat[] | undefined {
   return undefined;
 }
 
-/** A problem with one row, and its reason for the summary. */
+/** A problem with one row: its message, and why it is skipped as data (the account groups rows by it). */
 export class RowError extends Error {
-  readonly reason: string;
-  constructor(message: string, reason: string) {
+  readonly skip: Skip;
+  constructor(message: string, skip: Skip) {
     super(message);
-    this.reason = reason;
+    this.skip = skip;
   }
 }
 
@@ -745,7 +742,7 @@ function instantOf(field: string, value: string, formats: readonly DateFormat[],
       value,
       formats.map((f) => f.format),
     ),
-    "date does not match --date-format",
+    { code: "date_format" },
   );
 }
 
@@ -758,7 +755,7 @@ function cellValue(field: string, raw: unknown, mapping: Mapping): unknown {
     // A spreadsheet's date cell is a wall time as saved (kept as such: formats read text only); a cell
     // with no usable value fails its row.
     if (raw instanceof WallTime) return raw;
-    if (raw instanceof CellProblem) throw new RowError(raw.message, raw.reason);
+    if (raw instanceof CellProblem) throw new RowError(raw.message, raw.skip);
     // Codes written as numbers (a CRM's option set values) map like words.
     if ((typeof raw === "number" || typeof raw === "boolean") && mapping.values.size > 0) {
       const word = mapping.values.get(field)?.get(String(raw));
@@ -790,13 +787,13 @@ function converted(
   if (typeof value !== "string" || code === TEXT) return value;
   if (code === TIME) return instantOf(field, value, formats ?? mapping.dateFormats, utc);
   if (code === NUMBER) {
-    if (!/^\d+(\.\d+)?$/.test(value)) throw new RowError(cli.notANumber(field, value), `${field} not a number`);
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new RowError(cli.notANumber(field, value), { code: "not_a_number", field });
     return Number(value);
   }
   return value.split(";").map((part, i) => {
     const [from, to, extra] = part.split("/").map((s) => s.trim());
     if (from === undefined || to === undefined || extra !== undefined || from === "" || to === "")
-      throw new RowError(cli.badPause(i, part), "pauses not written from/to");
+      throw new RowError(cli.badPause(i, part), { code: "bad_pause" });
     return {
       from: instantOf(`pauses[${i}].from`, from, formats ?? mapping.dateFormats, utc),
       to: instantOf(`pauses[${i}].to`, to, formats ?? mapping.dateFormats, utc),
@@ -827,7 +824,7 @@ function timeValue(
     const time = cellValue(field, get(offset + 1), mapping);
     if (date === undefined && time === undefined) return undefined;
     if (date === undefined || time === undefined)
-      throw new RowError(cli.halfDateTime(field, source.date, source.time), `${field} date or time missing`);
+      throw new RowError(cli.halfDateTime(field, source.date, source.time), { code: "half_date_time", field });
     // A date cell of a sheet is a wall time at midnight: its date is what counts.
     const d = date instanceof WallTime ? date.wall.slice(0, 10) : String(date);
     const t =
@@ -838,18 +835,18 @@ function timeValue(
   const duration = cellValue(field, get(offset), mapping);
   if (base === undefined || duration === undefined) return undefined;
   if (typeof base === "string" && base.length === 10)
-    throw new RowError(cli.afterDateOnly(field, source.after, base), `${field} after a date without a time`);
+    throw new RowError(cli.afterDateOnly(field, source.after, base), { code: "after_date_only", field });
   const ms = duration instanceof WallTime ? undefined : durationMs(String(duration), source.unit);
   if (ms === undefined)
-    throw new RowError(
-      cli.badDuration(field, source.duration, String(duration), source.unit),
-      `${field} duration not read`,
-    );
+    throw new RowError(cli.badDuration(field, source.duration, String(duration), source.unit), {
+      code: "bad_duration",
+      field,
+    });
   let start: number;
   try {
     start = toEpochMs(base, zoneOf(mapping.timeZone), `contact.${source.after}`);
   } catch (error) {
-    throw new RowError((error as Error).message, `invalid contact.${source.after}`);
+    throw new RowError((error as Error).message, { code: "invalid_contact", field: source.after });
   }
   return new Date(start + ms).toISOString();
 }
@@ -892,10 +889,11 @@ function stepValue(
       const raw = get(0);
       const yes = flagValue(raw instanceof WallTime || raw instanceof CellProblem ? "" : raw, source.yes);
       if (yes === undefined)
-        throw new RowError(cli.notAFlag(field, source.flag, String(raw)), `${field} flag neither yes nor no`);
+        throw new RowError(cli.notAFlag(field, source.flag, String(raw)), { code: "not_a_flag", field });
       if (!yes) return undefined;
       const at = timeValue(field, source.at, get, 1, out, mapping, TIME);
-      if (at === undefined) throw new RowError(cli.flagWithoutTime(field, source.flag), `${field} flag without a time`);
+      if (at === undefined)
+        throw new RowError(cli.flagWithoutTime(field, source.flag), { code: "flag_without_time", field });
       return at;
     }
     default:
@@ -944,10 +942,9 @@ function keysOf(mapping: Mapping): { used: ReadonlySet<string>; steps: readonly 
 /** The record of a JSON value: keys mapped, ignored ones dropped, fields by their own names, unknown keys an error. */
 export function contactOfValue(value: unknown, mapping: Mapping): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new RowError(
-      cli.notAnObject(Array.isArray(value) ? "an array" : value === null ? "null" : typeof value),
-      "not a contact object",
-    );
+    throw new RowError(cli.notAnObject(Array.isArray(value) ? "an array" : value === null ? "null" : typeof value), {
+      code: "not_an_object",
+    });
   }
   const { used, steps } = keysOf(mapping);
   const vocabulary = VOCABULARIES[mapping.kind];
@@ -971,7 +968,7 @@ export function contactOfValue(value: unknown, mapping: Mapping): Record<string,
     const hint = nearMiss(key, vocabulary.names);
     throw new RowError(
       `unknown key ${JSON.stringify(key)}${hint === undefined ? "" : ` (did you mean \`${hint}\`?)`}`,
-      "unknown key",
+      { code: "unknown_key" },
     );
   }
   for (const step of steps) {
@@ -982,10 +979,10 @@ export function contactOfValue(value: unknown, mapping: Mapping): Record<string,
   return record;
 }
 
-/** Rows as records with their lines; problems with their reasons; text blocks left for a worker. */
+/** Rows as records with their lines; problems with why they are skipped; text blocks left for a worker. */
 export type ContactRow =
   | { readonly line: number; readonly contact: Record<string, unknown> }
-  | { readonly line: number; readonly error: string; readonly reason: string }
+  | { readonly line: number; readonly error: string; readonly skip: Skip }
   | { readonly line: number; readonly block: TextBlock; readonly plan: RowPlan };
 
 /**
@@ -1019,7 +1016,7 @@ export function contactOfRow(
       ? contactOrError(row.cells, undefined, plan, mapping)
       : contactOrError(undefined, row.value, plan, mapping);
   return contact instanceof RowError
-    ? { line: row.line, error: contact.message, reason: contact.reason }
+    ? { line: row.line, error: contact.message, skip: contact.skip }
     : { line: row.line, contact };
 }
 
@@ -1083,7 +1080,7 @@ export async function* contactsOf(
         continue;
       }
       if ("error" in row) {
-        if (row.fatal === true) throw new Failure(row.error);
+        if ("fatal" in row) throw new Failure(row.error);
         out.push(row);
         continue;
       }

@@ -8,11 +8,12 @@
 import type { Charter } from "../../charter/schema.js";
 import { judgedByIntervals, limitSeconds } from "../../rules/intervals.js";
 import { standardById } from "../../rules/standard.js";
+import { INPUT_FORMATS, INPUT_OPTIONS, type InputFormat, isMember, type MappingKind } from "../concepts.js";
 import { cli } from "../messages.js";
 import { DELIMITERS } from "./csv.js";
-import { type Layer, type Mapping, type MappingKind, mappingOf, readMapFile } from "./mapping.js";
+import { type Layer, type Mapping, mappingOf, readMapFile } from "./mapping.js";
 import { loadProfile } from "./profiles.js";
-import { Failure, INPUT_FORMATS, type InputFormat } from "./source.js";
+import { Failure } from "./source.js";
 
 /** The parseArgs options of the mapping. */
 export const MAPPING_OPTIONS = {
@@ -41,10 +42,8 @@ export function inputOption(value: string | undefined): {
   kind: MappingKind | undefined;
 } {
   if (value === undefined) return { format: undefined, kind: undefined };
-  if (value === "intervals") return { format: undefined, kind: "intervals" };
-  if (!(INPUT_FORMATS as readonly string[]).includes(value))
-    throw new Failure(cli.oneOf("--input", [...INPUT_FORMATS, "intervals"], value));
-  return { format: value as InputFormat, kind: undefined };
+  if (!isMember(INPUT_OPTIONS, value)) throw new Failure(cli.oneOf("--input", INPUT_OPTIONS, value));
+  return isMember(INPUT_FORMATS, value) ? { format: value, kind: undefined } : { format: undefined, kind: value };
 }
 
 /** The mapping the options give for a charter, the profile read (if any), and the delimiter a layer names. */

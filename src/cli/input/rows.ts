@@ -1,9 +1,11 @@
 /**
  * What the readers yield: a header (CSV and Excel), a row of cells, a JSON
- * value, or a located problem with its reason. `fatal` problems end the file.
+ * value, or a located problem: a skipped row with its reason as data, or a
+ * `fatal` problem that ends the file.
  *
  * @module
  */
+import type { Skip } from "../concepts.js";
 
 /**
  * A cell saved as a date (an Excel date cell, a database's `timestamp` or `date`): a wall time
@@ -20,10 +22,10 @@ export class WallTime {
 /** A cell with no usable value (an error value such as #N/A, a formula with no saved value): a problem of the row that reads it. */
 export class CellProblem {
   readonly message: string;
-  readonly reason: string;
-  constructor(message: string, reason: string) {
+  readonly skip: Skip;
+  constructor(message: string, skip: Skip) {
     this.message = message;
-    this.reason = reason;
+    this.skip = skip;
   }
 }
 
@@ -47,7 +49,8 @@ export type RawRow =
   | { readonly line: number; readonly header: readonly string[] }
   | { readonly line: number; readonly cells: readonly unknown[] }
   | { readonly line: number; readonly value: unknown }
-  | { readonly line: number; readonly error: string; readonly reason: string; readonly fatal?: true };
+  | { readonly line: number; readonly error: string; readonly skip: Skip }
+  | { readonly line: number; readonly error: string; readonly fatal: true };
 
 /** What a judge does with each row of a block as the block is read: no row objects in between. */
 export interface RowVisitor {
@@ -55,6 +58,6 @@ export interface RowVisitor {
   cells(line: number, cells: readonly unknown[]): void;
   /** An NDJSON line's value. */
   value(line: number, value: unknown): void;
-  /** A row that could not be read, and why. */
-  problem(line: number, reason: string, message: string): void;
+  /** A row that could not be read: why, as data, and the message that says so. */
+  problem(line: number, skip: Skip, message: string): void;
 }

@@ -12,10 +12,8 @@ import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { TextDecoder } from "node:util";
+import type { InputFormat } from "../concepts.js";
 import { cli } from "../messages.js";
-
-export type InputFormat = "csv" | "json" | "ndjson" | "xlsx";
-export const INPUT_FORMATS: readonly InputFormat[] = Object.freeze(["csv", "json", "ndjson", "xlsx"]);
 
 /** A problem with what the command was given: exit 2, one message. */
 export class Failure extends Error {}

@@ -404,13 +404,14 @@ async function* sheetRows(
   const cellValue = (): unknown => {
     const ref = `${sheet.name}!${columnName(column)}${rowNumber}`;
     if (value === undefined && inline === undefined) {
-      return formula ? new CellProblem(cli.xlsxNoSavedValue(ref), "formula without a saved value") : "";
+      return formula ? new CellProblem(cli.xlsxNoSavedValue(ref), { code: "formula_without_value" }) : "";
     }
     switch (type) {
       case "s": {
         const text = strings[Number(value)];
         return (
-          text ?? new CellProblem(cli.xlsxBadCell(ref, `shared string ${value} does not exist`), "unreadable cell")
+          text ??
+          new CellProblem(cli.xlsxBadCell(ref, `shared string ${value} does not exist`), { code: "unreadable_cell" })
         );
       }
       case "inlineStr":
@@ -420,18 +421,20 @@ async function* sheetRows(
       case "b":
         return value === "1" ? "TRUE" : "FALSE";
       case "e":
-        return new CellProblem(cli.xlsxErrorValue(ref, value ?? ""), "error value in a cell");
+        return new CellProblem(cli.xlsxErrorValue(ref, value ?? ""), { code: "error_value" });
       case "d":
         return new WallTime((value ?? "").replace(/Z$/, ""));
       default: {
         const n = Number(value);
         if (value === undefined || value.trim() === "" || !Number.isFinite(n))
-          return new CellProblem(cli.xlsxBadCell(ref, `${JSON.stringify(value)} is not a number`), "unreadable cell");
+          return new CellProblem(cli.xlsxBadCell(ref, `${JSON.stringify(value)} is not a number`), {
+            code: "unreadable_cell",
+          });
         const kind = styles[style] ?? "number";
         if (kind === "date") {
           const wall = serialToWall(n, date1904);
           return wall === undefined
-            ? new CellProblem(cli.xlsxBadCell(ref, `${n} is not a date`), "unreadable cell")
+            ? new CellProblem(cli.xlsxBadCell(ref, `${n} is not a date`), { code: "unreadable_cell" })
             : new WallTime(wall);
         }
         if (kind === "time") return serialToClock(n);
@@ -456,7 +459,7 @@ async function* sheetRows(
     }
     const width = header.length;
     if (values.length > width && values.slice(width).some((v) => v !== "")) {
-      batch.push({ line: rowNumber, error: cli.fieldCount(values.length, width), reason: "wrong number of fields" });
+      batch.push({ line: rowNumber, error: cli.fieldCount(values.length, width), skip: { code: "field_count" } });
       return;
     }
     while (values.length < width) values.push("");
