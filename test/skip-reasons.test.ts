@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, expectTypeOf, test } from "vitest";
 import { SKIP_REASONS, type Skip, type SkipReason, type SkipWords, skipOf } from "../src/cli/concepts.js";
-import { SKIP_WORDS, skipWords } from "../src/cli/messages.js";
+import { SKIP_WORDS, skipWords } from "../src/cli/words.js";
 import { reasonOf } from "../src/cli/workers.js";
 import { scratchDir } from "./support.js";
 import { serial, workbook } from "./workbook.js";
@@ -319,13 +319,17 @@ describe("the words of each reason", () => {
     expect(new Set(words).size).toBe(skips.length);
   });
 
-  test("a SkippedContact from the library becomes invalid_contact, with the field its message names", () => {
-    const skipped = (message: string) => reasonOf({ index: 0, contactId: null, message });
-    expect(skipped("Expected `contact.respondedAt` to be a Date, got 5")).toEqual({
-      code: "invalid_contact",
-      field: "respondedAt",
-    });
-    expect(skipped("The interval had not ended")).toEqual({ code: "invalid_contact" });
+  test("a SkippedContact from the library becomes invalid_contact, with the field its code names", () => {
+    // The message is words only: reasonOf reads the library's field, so a message naming another field changes nothing.
+    const skipped = (field: string | undefined, intervals = false) =>
+      reasonOf(
+        { index: 0, contactId: null, code: "invalid", field, message: "Expected `contact.id` to be x" },
+        intervals,
+      );
+    expect(skipped("respondedAt")).toEqual({ code: "invalid_contact", field: "respondedAt" });
+    expect(skipped(undefined)).toEqual({ code: "invalid_contact" });
+    // An interval's counts name interval fields, which are not a contact's.
+    expect(skipped("offered", true)).toEqual({ code: "invalid_contact" });
   });
 
   test("the table of words has one entry per reason, and one missing does not compile", () => {

@@ -27,7 +27,7 @@ import {
 } from "./input/mapping.js";
 import type { RawRow } from "./input/rows.js";
 import { columnsOf } from "./input/sources.js";
-import { cli, print } from "./messages.js";
+import { cli, print } from "./words.js";
 import type { Io } from "./partial.js";
 
 /** How many rows are looked at. */

@@ -22,7 +22,7 @@ import { standardById } from "../rules/standard.js";
 import { table } from "./format.js";
 import { Failure } from "./input/source.js";
 import { jsonErrorPosition, locate } from "./locate.js";
-import { cli, print } from "./messages.js";
+import { cli, print } from "./words.js";
 import type { Io } from "./partial.js";
 
 function readText(path: string): string {

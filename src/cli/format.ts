@@ -7,7 +7,7 @@ import type { Charter } from "../charter/schema.js";
 import type { ComplianceReport, ReportRow } from "../rules/report.js";
 import { accountOf, accountSentence, asCount, asText, countText } from "./account.js";
 import { reportHtml } from "./html.js";
-import { safe } from "./messages.js";
+import { safe } from "./words.js";
 import {
   byWords,
   coveredSentence,

@@ -15,7 +15,7 @@ import type { ReportBy } from "../concepts.js";
 import { periodOf, readYearStart } from "../rules/periods.js";
 import type { ReportRow, WorstBreach } from "../rules/report.js";
 import { accountOf, asText, countText, type AccountView } from "./account.js";
-import { safe } from "./messages.js";
+import { safe } from "./words.js";
 import {
   byWords,
   dateInWords,

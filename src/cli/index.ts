@@ -14,7 +14,7 @@ import { CONTACT_FIELDS, CONTACT_FIELD_NAMES } from "../charter/vocabulary.js";
 import { cmdCalendar, cmdCharters, cmdDeadline, cmdValidate, resolveCharter } from "./commands.js";
 import { Cancelled } from "./input/db.js";
 import { Failure } from "./input/source.js";
-import { cli, print } from "./messages.js";
+import { cli, print } from "./words.js";
 import { cmdMerge, cmdReport, type Io } from "./report.js";
 import { cmdProfiles, cmdStandards } from "./listing.js";
 import { cmdReconcile } from "./reconcile.js";

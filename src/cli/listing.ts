@@ -15,7 +15,7 @@ import { table } from "./format.js";
 import { columnsOf } from "./input/sources.js";
 import { loadProfile, profileNames } from "./input/profiles.js";
 import { mappingOf } from "./input/mapping.js";
-import { print } from "./messages.js";
+import { print } from "./words.js";
 import type { Io } from "./partial.js";
 import { FIRMNESS_SAYS } from "./words.js";
 

@@ -11,7 +11,7 @@ import { readYearStart } from "../rules/periods.js";
 import { writeDataset } from "./dataset.js";
 import { REPORT_FORMATS, reportFormat, type ReportFormat } from "./format.js";
 import { Failure } from "./input/source.js";
-import { cli, print } from "./messages.js";
+import { cli, print } from "./words.js";
 import { AUDIENCES, type Audience } from "./publication.js";
 import type { PartialReport } from "./partial.js";
 

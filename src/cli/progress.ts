@@ -9,7 +9,7 @@
  * @module
  */
 import type { Writable } from "node:stream";
-import { cli } from "./messages.js";
+import { cli } from "./words.js";
 
 /** What progress needs of the command's streams and environment (injectable, for tests). */
 export interface ProgressIo {

@@ -47,7 +47,7 @@ import { inputOption, MAPPING_OPTIONS, mappingFromOptions } from "./input/option
 import type { RawRow } from "./input/rows.js";
 import { Failure } from "./input/source.js";
 import { columnsOf } from "./input/sources.js";
-import { cli, print } from "./messages.js";
+import { cli, print } from "./words.js";
 import type { Io } from "./partial.js";
 import { inputOf } from "./report.js";
 

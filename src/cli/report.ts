@@ -39,7 +39,7 @@ import {
   UNMATCHED_FIELDS,
   type UnmatchedField,
 } from "./concepts.js";
-import { cli, print, skipWords } from "./messages.js";
+import { cli, print, skipWords } from "./words.js";
 import { emit, OUTPUT_OPTIONS, outputOf, periodsOf } from "./output.js";
 import type { InputAccount, Io, PartialReport, SkippedRows, Source } from "./partial.js";
 import { type Accounted, judgeAll, type Work } from "./workers.js";

@@ -41,7 +41,7 @@ import {
 } from "./input/mapping.js";
 import type { RowVisitor, TextBlock } from "./input/rows.js";
 import { type Skip, UNMATCHED_SKIPS, type UnmatchedField } from "./concepts.js";
-import { cli } from "./messages.js";
+import { cli } from "./words.js";
 
 /** Consecutive contacts with their lines, or blocks of rows for the judge to read. */
 export type Work =
@@ -94,13 +94,14 @@ const MAX_UNMATCHED = 50;
 const FIRST_LINES = 5;
 
 /**
- * Why the library could not judge a contact, as data: `invalid_contact`, with the field of the
- * contact its message names (`contact.respondedAt` gives `respondedAt`), or none. The one place
- * a SkippedContact becomes a skip reason.
+ * Why the library could not judge a contact, as data: `invalid_contact`, with the contact's field
+ * the library's problem names (its `field`: `respondedAt` for `contact.respondedAt`), or none (an
+ * interval's counts, or a problem of no one field). The one place a SkippedContact becomes a skip
+ * reason: it reads the library's codes, never its words.
  */
-export function reasonOf(skipped: SkippedContact): Skip {
-  const named = /`contact\.(\w+)/.exec(skipped.message);
-  return named?.[1] === undefined ? { code: "invalid_contact" } : { code: "invalid_contact", field: named[1] };
+export function reasonOf(skipped: SkippedContact, intervals = false): Skip {
+  const field = skipped.field;
+  return field === undefined || intervals ? { code: "invalid_contact" } : { code: "invalid_contact", field };
 }
 
 /** The channels and categories a charter's standards reach (for interval counts, those judged from counts). */
@@ -156,7 +157,7 @@ class Judge implements RowVisitor {
       onSkip: (s) =>
         this.#problems.push({
           line: this.#line,
-          skip: reasonOf(s),
+          skip: reasonOf(s, this.#intervals),
           message: s.message,
           ...(s.contactId === null ? {} : { id: String(s.contactId) }),
         }),

@@ -23,7 +23,7 @@
  * @module
  */
 import Papa from "papaparse";
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import type { Newline, RawRow, RowVisitor, TextBlock } from "./rows.js";
 import { Failure } from "./source.js";
 

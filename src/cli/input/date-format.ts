@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { Failure } from "./source.js";
 
 /** One token of a date-fns format: a run of one pattern letter, or literal text. */

@@ -10,7 +10,7 @@
  */
 import { isDayBased } from "../../charter/units.js";
 import type { CompiledStandard } from "../../rules/standard.js";
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { RowError } from "./mapping.js";
 
 /** The contact fields that hold instants a standard's clock reads. */

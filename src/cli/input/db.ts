@@ -24,7 +24,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { CellProblem, type RawRow, WallTime } from "./rows.js";
 import { Failure } from "./source.js";
 import { checkQuery } from "./sql.js";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { MAX_ROW } from "./csv.js";
 import type { RawRow, RowVisitor, TextBlock } from "./rows.js";
 

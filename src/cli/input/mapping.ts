@@ -26,7 +26,7 @@ import {
   INTERVAL_FIELDS,
 } from "../../charter/vocabulary.js";
 import { isMember, MAPPING_KINDS, type MappingKind, type Skip, VERDICT_WORDS, type VerdictWord } from "../concepts.js";
-import { cli, orList, quotedList } from "../messages.js";
+import { cli, orList, quotedList } from "../words.js";
 import { checkDateFormat, type DateFormat, type DateReader, dateReader } from "./date-format.js";
 import { CellProblem, type RawRow, type TextBlock, WallTime } from "./rows.js";
 import { Failure } from "./source.js";

@@ -9,7 +9,7 @@ import type { Charter } from "../../charter/schema.js";
 import { judgedByIntervals, limitSeconds } from "../../rules/intervals.js";
 import { standardById } from "../../rules/standard.js";
 import { INPUT_FORMATS, INPUT_OPTIONS, type InputFormat, isMember, type MappingKind } from "../concepts.js";
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { DELIMITERS } from "./csv.js";
 import { type Layer, type Mapping, mappingOf, readMapFile } from "./mapping.js";
 import { loadProfile } from "./profiles.js";

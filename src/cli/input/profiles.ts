@@ -9,7 +9,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { type Layer, readMapFile } from "./mapping.js";
 import { Failure } from "./source.js";
 

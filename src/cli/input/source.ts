@@ -13,7 +13,7 @@ import { createReadStream, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { TextDecoder } from "node:util";
 import type { InputFormat } from "../concepts.js";
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 
 /** A problem with what the command was given: exit 2, one message. */
 export class Failure extends Error {}

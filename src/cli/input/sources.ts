@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { checkDateFormat, type DateFormat } from "./date-format.js";
 import { Failure } from "./source.js";
 

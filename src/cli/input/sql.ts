@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { Failure } from "./source.js";
 
 /** The statements of the query's text: how many, and the first word of the first (after any opening brackets). */

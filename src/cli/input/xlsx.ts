@@ -12,7 +12,7 @@
  */
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
-import { cli } from "../messages.js";
+import { cli } from "../words.js";
 import { CellProblem, type RawRow, WallTime } from "./rows.js";
 import { Failure } from "./source.js";
 
