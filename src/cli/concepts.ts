@@ -143,3 +143,11 @@ export const UNMATCHED_SKIPS = Object.freeze({
   channel: "unmatched_channel",
   category: "unmatched_category",
 } as const satisfies Record<UnmatchedField, SkipReason>);
+
+/** The output formats of `report` and `merge` (`dataset` writes files to `--out`). */
+export const REPORT_FORMATS = Object.freeze(["table", "json", "csv", "html", "md", "dataset"] as const);
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Who a page is for: the council's website, or its officers. */
+export const AUDIENCES = Object.freeze(["public", "officer"] as const);
+export type Audience = (typeof AUDIENCES)[number];

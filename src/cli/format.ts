@@ -20,15 +20,11 @@ import {
   summarised,
   unreadSentence,
   verdictOf,
-  type Audience,
 } from "./publication.js";
 import type { PartialReport } from "./partial.js";
+import type { Audience, ReportFormat } from "./concepts.js";
 import { statutoryTables } from "./statutory.js";
 import { FIRMNESS_SAYS, wordsFor } from "./words.js";
-
-/** The output formats of `report` and `merge` (`dataset` writes files to `--out`). */
-export const REPORT_FORMATS = ["table", "json", "csv", "html", "md", "dataset"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A report in one of the formats that print (every one but `dataset`). */
 export function reportFormat(
@@ -46,8 +42,10 @@ export function reportFormat(
       return reportHtml(report, charter, audience);
     case "md":
       return reportMarkdown(report, charter, audience);
-    default:
+    case "table":
       return reportTable(report, charter);
+    default:
+      return format satisfies never;
   }
 }
 

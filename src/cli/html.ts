@@ -32,9 +32,9 @@ import {
   summarised,
   unreadSentence,
   verdictOf,
-  type Audience,
   type StandardView,
 } from "./publication.js";
+import type { Audience } from "./concepts.js";
 import type { PartialReport } from "./partial.js";
 import { statutoryTables, type StatutoryTable } from "./statutory.js";
 

@@ -11,6 +11,8 @@
  */
 import { charterJsonSchema } from "../charter/schema.js";
 import { CONTACT_FIELDS, CONTACT_FIELD_NAMES } from "../charter/vocabulary.js";
+import { ABANDONED_POLICIES, REPORT_PERIODS } from "../concepts.js";
+import { AUDIENCES, RECONCILE_FORMATS, REPORT_FORMATS, VERDICT_WORDS } from "./concepts.js";
 import { cmdCalendar, cmdCharters, cmdDeadline, cmdValidate, resolveCharter } from "./commands.js";
 import { Cancelled } from "./input/db.js";
 import { Failure } from "./input/source.js";
@@ -79,13 +81,13 @@ or are mapped to them (council-sla standards --charter ID shows the words each s
 ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].description}`).join("\n")}
 
   --now INSTANT|now      the moment of judgement (required): a fixed instant, or now for the clock
-  --by month|week|quarter|financial-year   a row per standard and period of receipt (local
+  --by ${REPORT_PERIODS.join("|")}   a row per standard and period of receipt (local
                          month, ISO week, quarter or financial year), each with its year to date
   --year-start MM-DD     the first day of the reporting year (default: 04-01, the UK financial
                          year; 01-01 for the calendar year, as Ontario municipalities report)
-  --format table|json|csv|html|md|dataset   output (default: table); json is a partial report
+  --format ${REPORT_FORMATS.join("|")}   output (default: table); json is a partial report
                          for merge; dataset writes performance.csv and datapackage.json to --out
-  --audience public|officer   for html and md: public (the default) is the page for the
+  --audience ${AUDIENCES.join("|")}   for html and md: public (the default) is the page for the
                          council's website; officer adds the worst breaches with references,
                          the charter's assumptions and the input account
   --out DIR              the directory for --format dataset
@@ -119,7 +121,7 @@ ${CONTACT_FIELD_NAMES.map((f) => `  ${f.padEnd(15)} ${CONTACT_FIELDS[f].descript
   --allow-threshold      judge interval counts whose threshold is not the standard's limit
                          (the report lists such thresholds)
   --quiet                no progress line (shown only on a terminal, when CI is not set)
-  --abandoned by-limit|missed|excluded   how abandoned calls count (default: by-limit)
+  --abandoned ${ABANDONED_POLICIES.join("|")}   how abandoned calls count (default: by-limit)
   --worst N              worst breaches kept per standard (default: 5)
   --keep-duplicates      judge every row, even one whose id an earlier row had (default: the
                          first is judged, the others skipped and listed)
@@ -149,8 +151,8 @@ From PostgreSQL instead of a file (needs: npm install pg pg-query-stream):
   (--date-format reads text only). A row's position in the result stands for its line.
   A connection or query error exits 2, with the server's words; Ctrl-C cancels the query
   on the server and exits 130.`,
-  merge: `Usage: council-sla merge PARTIAL.json... [--format table|json|csv|html|md|dataset]
-         [--audience public|officer] [--out DIR] [--charter ID|FILE]
+  merge: `Usage: council-sla merge PARTIAL.json... [--format ${REPORT_FORMATS.join("|")}]
+         [--audience ${AUDIENCES.join("|")}] [--out DIR] [--charter ID|FILE]
 
 Combines partial reports (report --format json on parts of the contacts, run anywhere)
 into the report of all of them together, exactly. They must be for the same charter,
@@ -170,7 +172,7 @@ Avaya CMS intervals), each with the documentation page its column names come fro
 with report --profile NAME; --map, --set and --map-value override its entries.`,
   reconcile: `Usage: council-sla reconcile --charter ID|FILE --now INSTANT FILE
          [--profile NAME | mapping options] [--compare dueDate=COLUMN] [--compare verdict=COLUMN]
-         [--verdict-word WORD=met|breached|none ...] [--stage STAGE] [--format table|json|csv]
+         [--verdict-word WORD=${VERDICT_WORDS.join("|")} ...] [--stage STAGE] [--format ${RECONCILE_FORMATS.join("|")}]
 
 Compares a system's own due dates and verdicts with the charter's, row by row, for the
 standard of --stage (default: respond; a profile may name it) that covers each row, and

@@ -9,10 +9,10 @@ import type { Charter } from "../charter/schema.js";
 import { REPORT_PERIODS, type ReportBy } from "../concepts.js";
 import { readYearStart } from "../rules/periods.js";
 import { writeDataset } from "./dataset.js";
-import { REPORT_FORMATS, reportFormat, type ReportFormat } from "./format.js";
+import { AUDIENCES, REPORT_FORMATS, type Audience, type ReportFormat } from "./concepts.js";
+import { reportFormat } from "./format.js";
 import { Failure } from "./input/source.js";
 import { cli, print } from "./words.js";
-import { AUDIENCES, type Audience } from "./publication.js";
 import type { PartialReport } from "./partial.js";
 
 /** The options `report` and `merge` take for their output. */

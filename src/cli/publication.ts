@@ -26,10 +26,6 @@ import {
   wordsFor,
 } from "./words.js";
 
-/** Who a page is for: the council's website, or its officers. */
-export const AUDIENCES = ["public", "officer"] as const;
-export type Audience = (typeof AUDIENCES)[number];
-
 const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 function joined(words: readonly string[], last: string): string {
