@@ -11,7 +11,7 @@ import { charterIssue, type CharterIssue, type CharterPath } from "./issues.js";
 import { calendarIssues, charterIssues, inForceOf, periodDays, standardIssues } from "./checks.js";
 import { schemas, type Charter, type Standard } from "./schema.js";
 import { formatDate } from "../calendar/civil.js";
-import { amountText, type LimitUnit, limitOf } from "./units.js";
+import { amountText, limitOf, nominalMs } from "./units.js";
 import { charterErrorMap, toCharterIssues } from "./validate.js";
 
 /** The result of {@link safeParseCharter}. */
@@ -188,30 +188,17 @@ export function checkedCharter(charter: unknown): Charter {
   return parsed;
 }
 
-/** Roughly how long a limit is, to compare one standard with its replacement (office time as a third of the clock, a working day as 7/5 days). */
-const NOMINAL_MS: Readonly<Record<LimitUnit, number>> = {
-  seconds: 1000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  workingMinutes: 180_000,
-  workingHours: 10_800_000,
-  workingDays: 120_960_000,
-  calendarDays: 86_400_000,
-  calendarMonths: 2_629_800_000,
-};
-
 /** What a replacement loosens: a longer limit, a lower target, a narrower scope, fewer channels, promises allowed. */
 function loosening(base: Standard, next: Standard): string[] {
   const out: string[] = [];
   const a = limitOf(base.limit);
   const b = limitOf(next.limit);
-  const longer =
-    a.unit === b.unit ? b.amount > a.amount : b.amount * NOMINAL_MS[b.unit] > a.amount * NOMINAL_MS[a.unit];
+  const longer = a.unit === b.unit ? b.amount > a.amount : b.amount * nominalMs(b.unit) > a.amount * nominalMs(a.unit);
   if (longer) out.push(`a longer limit: ${amountText(b.amount, b.unit)} instead of ${amountText(a.amount, a.unit)}`);
   if (next.target.percent < base.target.percent)
     out.push(`a lower target: ${next.target.percent}% instead of ${base.target.percent}%`);
   if (next.scope === "office-hours" && base.scope === "always") out.push("a narrower scope: office hours only");
-  const dropped = base.channels.filter((c) => !(next.channels as readonly string[]).includes(c));
+  const dropped = base.channels.filter((c) => !next.channels.includes(c));
   if (dropped.length > 0) out.push(`fewer channels: no longer ${dropped.join(", ")}`);
   if (next.allowPromise && !base.allowPromise) out.push("a promised date may replace the limit");
   if (next.startsFrom === "acknowledged" && base.startsFrom === "received")

@@ -47,6 +47,23 @@ export function isDayBased(unit: LimitUnit): boolean {
   return kind === "working-days" || kind === "calendar-days" || kind === "calendar-months";
 }
 
+const DAY_MS = 86_400_000;
+
+/** How long a unit roughly lasts, by its kind: office time as a third of the clock, a working day as 7/5 days. */
+const NOMINAL: Readonly<Record<UnitKind, (ms: number) => number>> = {
+  elapsed: (ms) => ms,
+  "office-time": (ms) => ms * 3,
+  "working-days": () => (DAY_MS * 7) / 5,
+  "calendar-days": () => DAY_MS,
+  "calendar-months": () => DAY_MS * 30.4375,
+};
+
+/** Roughly how long one of a unit lasts, to compare a standard's limit with its replacement's. */
+export function nominalMs(unit: LimitUnit): number {
+  const spec: UnitSpec = UNITS[unit];
+  return NOMINAL[spec.kind](spec.ms ?? 0);
+}
+
 /** "3 working days", "1 working day". */
 export function amountText(n: number, unit: LimitUnit): string {
   const [one, many] = UNITS[unit].words;
