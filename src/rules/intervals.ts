@@ -165,6 +165,33 @@ export function limitSeconds(rule: CompiledStandard): number {
   return (rule.amount * rule.unitMs) / 1000;
 }
 
+/** Under `by-limit`, the calls abandoned before the limit, which are excluded: the short abandons, at the limit's threshold. */
+function byLimitExcluded(
+  interval: ReadInterval,
+  rule: CompiledStandard,
+  limit: number,
+  allowThreshold: boolean,
+  thresholds: number[],
+): number {
+  if (interval.abandonedWithin === undefined)
+    throw rangeError("interval_needs_short_abandons", {
+      name: "interval.abandonedWithin",
+      standardId: rule.id,
+      limitSeconds: limit,
+    });
+  if (interval.abandonThresholdSeconds !== limit) {
+    if (!allowThreshold)
+      throw rangeError("interval_threshold", {
+        name: "interval.abandonThresholdSeconds",
+        seconds: interval.abandonThresholdSeconds,
+        standardId: rule.id,
+        limitSeconds: limit,
+      });
+    if (!thresholds.includes(interval.abandonThresholdSeconds)) thresholds.push(interval.abandonThresholdSeconds);
+  }
+  return interval.abandonedWithin;
+}
+
 /**
  * What an interval's calls count for one standard, under an abandoned-call policy.
  *
@@ -203,25 +230,19 @@ export function judgeInterval(
     thresholds.push(interval.thresholdSeconds);
   }
   let excluded: number;
-  if (policy === "by-limit") {
-    if (interval.abandonedWithin === undefined)
-      throw rangeError("interval_needs_short_abandons", {
-        name: "interval.abandonedWithin",
-        standardId: rule.id,
-        limitSeconds: limit,
-      });
-    if (interval.abandonThresholdSeconds !== limit) {
-      if (!allowThreshold)
-        throw rangeError("interval_threshold", {
-          name: "interval.abandonThresholdSeconds",
-          seconds: interval.abandonThresholdSeconds,
-          standardId: rule.id,
-          limitSeconds: limit,
-        });
-      if (!thresholds.includes(interval.abandonThresholdSeconds)) thresholds.push(interval.abandonThresholdSeconds);
-    }
-    excluded = interval.abandonedWithin;
-  } else excluded = policy === "excluded" ? abandoned : 0;
+  switch (policy) {
+    case "missed":
+      excluded = 0;
+      break;
+    case "excluded":
+      excluded = abandoned;
+      break;
+    case "by-limit":
+      excluded = byLimitExcluded(interval, rule, limit, allowThreshold, thresholds);
+      break;
+    default:
+      return policy satisfies never;
+  }
   const breached = offered - answeredWithin - excluded;
   const late = answered - answeredWithin;
   return {

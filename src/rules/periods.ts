@@ -112,10 +112,12 @@ export function periodOf(day: number, by: ReportBy, start: YearStart): Period {
         yearFrom: first,
       };
     }
-    default: {
+    case "financial-year": {
       const { year, first } = yearOf(day, start);
       return { key: yearLabel(year, start), start: first, end: monthsAfter(year, start, 12) - 1, yearFrom: first };
     }
+    default:
+      return by satisfies never;
   }
 }
 

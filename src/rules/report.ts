@@ -10,7 +10,7 @@ import type { CalendarEngine } from "../calendar/working-calendar.js";
 import { engineOf } from "../calendar/calendar-for.js";
 import { checkedCharter } from "../charter/parse.js";
 import type { Charter, Contact, IntervalCounts } from "../charter/schema.js";
-import { ABANDONED_POLICIES, type AbandonedPolicy, type ReportBy } from "../concepts.js";
+import { ABANDONED_POLICIES, type AbandonedPolicy, type ReportBy, type Status } from "../concepts.js";
 import { text } from "../words.js";
 import { own } from "../own.js";
 import { readContact, type ReadContact } from "./contact.js";
@@ -47,6 +47,16 @@ export type {
 
 /** A breach that may be kept among the worst, with what is needed to explain it later. */
 type Candidate = WorstBreach & { readonly read: ReadContact; readonly rule: CompiledStandard; readonly period: string };
+
+/**
+ * How each abandoned-call policy counts a call abandoned before an answer: as judge() decided
+ * (not applicable when abandoned before the due time, missed after it), all missed, or all excluded.
+ */
+const ABANDONED_STATUS: Readonly<Record<AbandonedPolicy, (judged: Status) => Status>> = {
+  "by-limit": (judged) => judged,
+  missed: () => "breached",
+  excluded: () => "not-applicable",
+};
 
 /** A period as the accumulator keeps it: its row's dates, and the instant it ends (outstanding is counted at it). */
 interface KeptPeriod {
@@ -236,11 +246,7 @@ export class Accumulator {
   }
 
   #count(o: Outcome, read: ReadContact, period: string, endMs: number): void {
-    let status = o.status;
-    // judge() treats a call abandoned before its due time as not applicable and after it
-    // as missed ("by-limit"); the other policies count every abandoned call one way.
-    if (o.abandoned && this.#abandoned !== "by-limit")
-      status = this.#abandoned === "missed" ? "breached" : "not-applicable";
+    const status = o.abandoned ? ABANDONED_STATUS[this.#abandoned](o.status) : o.status;
     let byPeriod = this.#tallies.get(o.rule);
     if (byPeriod === undefined) {
       byPeriod = new Map();
