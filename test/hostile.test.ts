@@ -264,6 +264,14 @@ describe("merging reports", () => {
     expect(() => mergeReports(a, null as never)).toThrow(/`b`/);
   });
 
+  test("a report whose period is none the library knows is a TypeError naming `by` and the period, not a page without titles", () => {
+    const fortnightly = {
+      ...complianceReport(copeland, contacts, { now: "2026-12-31", by: "month" }),
+      by: "fortnight",
+    };
+    expect(() => mergeReports(fortnightly as never, fortnightly as never)).toThrow(/`a\.by`.*"month".*"fortnight"/s);
+  });
+
   test("a partition's skipped contacts keep their index in the whole with firstIndex", () => {
     const bad = [{ channel: "email" } as Contact];
     const merged = mergeReports(

@@ -2,7 +2,7 @@
  * The charter schema: the one module that builds zod schemas. It states the
  * shape of charters, layers and contacts; types are derived from it with
  * `z.infer`. The checks between fields are in charter/checks.ts, the wording in
- * charter/issues.ts.
+ * words.ts (charter/issues.ts carries the codes).
  *
  * @module
  */

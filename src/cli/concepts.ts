@@ -2,7 +2,7 @@
  * The command's own closed vocabularies, each defined once: why a row of the input is
  * skipped, the input formats, what the rows are, the verdict words of a system's export,
  * the reasons and formats of `reconcile`, and where a report's `now` came from. The types
- * derive from these tables; the words of each skip reason live in messages.ts, in a table
+ * derive from these tables; the words of each skip reason live in words.ts, in a table
  * typed {@link SkipWords}, so a new reason does not compile until it has its words.
  *
  * Imports nothing: every part of the command may depend on it.
@@ -21,7 +21,7 @@ const SOME_FIELD = "field?";
  * Every reason a row of the input can be skipped for, by its code, with what the reason
  * names besides: nothing (`row`), a field of the contact (`field`), or a field when there
  * is one (`field?`). A report groups its skipped rows by code and field, and writes each
- * group's code, field and words (messages.ts's `SKIP_WORDS`).
+ * group's code, field and words (words.ts's `SKIP_WORDS`).
  */
 export const SKIP_REASONS = Object.freeze({
   // Reading the file: a record, a line or an element that cannot be read at all.

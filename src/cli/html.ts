@@ -15,10 +15,9 @@ import type { ReportBy } from "../concepts.js";
 import { periodOf, readYearStart } from "../rules/periods.js";
 import type { ReportRow, WorstBreach } from "../rules/report.js";
 import { accountOf, asText, countText, type AccountView } from "./account.js";
-import { safe } from "./words.js";
+import { dateInWords, safe } from "./words.js";
 import {
   byWords,
-  dateInWords,
   coveredSentence,
   finite,
   howWeCount,

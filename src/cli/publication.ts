@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { readDate, weekdayIndex } from "../calendar/civil.js";
-import { FIRMNESS_WORDS, MONTH_NAMES, NOT_WORKING, WEEKDAY_NAMES } from "../words.js";
+import { FIRMNESS_WORDS, NOT_WORKING, WEEKDAY_NAMES } from "../words.js";
 import type { Charter, Standard } from "../charter/schema.js";
 import { UNITS, amountText, type LimitUnit, limitOf } from "../charter/units.js";
 import { FIRMNESSES } from "../concepts.js";
@@ -22,6 +21,7 @@ import {
   PERIOD_WORDS,
   REGION_WORDS,
   STAGE_DONE,
+  dateInWords,
   firmnessOpening,
   wordsFor,
 } from "./words.js";
@@ -70,56 +70,28 @@ export function percent(share: unknown): string {
   return n === undefined ? String(share) : `${(n * 100).toFixed(1)}%`;
 }
 
-/** "Sunday 31 January 2027", from `YYYY-MM-DD` (or the start of an ISO instant). */
-export function dateInWords(iso: string, weekday = true): string {
-  const day = readDate(iso.slice(0, 10));
-  if (day === undefined) return iso;
-  const date = `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-  return weekday ? `${WEEKDAY_NAMES[weekdayIndex(day)]} ${date}` : date;
-}
-
 /** "Sunday 31 January 2027 at 23:59", from an ISO instant in local time. */
 export function instantInWords(iso: string): string {
   const date = dateInWords(iso);
   return date === iso || iso.length <= 10 ? date : `${date} at ${iso.slice(11, 16)}`;
 }
 
-const monthYear = (iso: string) => `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? iso} ${iso.slice(0, 4)}`;
-const monthName = (iso: string) => MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? iso;
-
 /** A period in words: "January 2026", "2026/27 Q1: April to June 2026", "week 14: 30 March to 5 April 2026". */
 export function periodInWords(row: ReportRow, by: PartialReport["by"]): string {
   const key = String(row.period ?? "");
   const start = row.periodStart;
   const end = row.periodEnd;
-  if (typeof start !== "string" || typeof end !== "string") return key;
-  switch (by) {
-    case "month":
-      return monthYear(start);
-    case "week":
-      return `week ${Number(key.slice(-2))}: ${dateInWords(start, false)} to ${dateInWords(end, false)}`;
-    case "quarter":
-      return `${key}: ${monthName(start)}${start.slice(0, 4) === end.slice(0, 4) ? "" : ` ${start.slice(0, 4)}`} to ${monthYear(end)}`;
-    case "financial-year":
-      return `${key}: ${monthYear(start)} to ${monthYear(end)}`;
-    case null:
-      return key;
-    default:
-      return by satisfies never;
-  }
+  if (by === null || typeof start !== "string" || typeof end !== "string") return key;
+  return PERIOD_WORDS[by].title(key, start, end);
 }
 
 /** The period's short name for a chart's axis: "Jan", "Q1", "2026/27", "30 Mar". */
 export function periodTick(row: ReportRow, by: PartialReport["by"]): string {
   const key = String(row.period ?? "");
-  const start = String(row.periodStart ?? "");
-  if (by === "month") return monthName(start).slice(0, 3);
-  if (by === "quarter") return key.slice(key.lastIndexOf(" ") + 1);
-  if (by === "week") return `${Number(start.slice(8, 10))} ${monthName(start).slice(0, 3)}`;
-  return key;
+  return by === null ? key : PERIOD_WORDS[by].tick(key, String(row.periodStart ?? ""));
 }
 
-export const byWords = (by: PartialReport["by"]): string => (by === null ? "" : wordsFor(PERIOD_WORDS, by));
+export const byWords = (by: PartialReport["by"]): string => (by === null ? "" : PERIOD_WORDS[by].name);
 
 /** The verdict on a row in words, with a symbol and a CSS class. */
 export function verdictOf(row: ReportRow | undefined): { css: string; symbol: string; words: string } {

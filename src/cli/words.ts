@@ -16,8 +16,9 @@ import {
   type ReportBy,
   type Stage,
 } from "../concepts.js";
+import { readDate, weekdayIndex } from "../calendar/civil.js";
 import type { HolidayRegion } from "../holidays/index.js";
-import { FIRMNESS_WORDS } from "../words.js";
+import { FIRMNESS_WORDS, MONTH_NAMES, WEEKDAY_NAMES } from "../words.js";
 import type { SkipOf, SkipReason, SkipWords } from "./concepts.js";
 
 const list = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(", ");
@@ -395,12 +396,54 @@ export const STAGE_DONE: Readonly<Record<Stage, string>> = {
   respond: "answered in full",
 };
 
-/** A report period in a sentence: "by financial year". */
-export const PERIOD_WORDS: Readonly<Record<ReportBy, string>> = {
-  month: "month",
-  week: "week",
-  quarter: "quarter",
-  "financial-year": "financial year",
+/** "Sunday 31 January 2027" (or "31 January 2027" with `weekday: false`), from `YYYY-MM-DD` or the start of an ISO instant. */
+export function dateInWords(iso: string, weekday = true): string {
+  const day = readDate(iso.slice(0, 10));
+  if (day === undefined) return iso;
+  const date = `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+  return weekday ? `${WEEKDAY_NAMES[weekdayIndex(day)]} ${date}` : date;
+}
+
+const monthName = (iso: string): string => MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? iso;
+const monthYear = (iso: string): string => `${monthName(iso)} ${iso.slice(0, 4)}`;
+
+/**
+ * Each report period in words, from its key and its first and last days (`YYYY-MM-DD`):
+ * its name in a sentence ("by financial year"), its title over a row ("2026/27 Q1: April to
+ * June 2026") and its short name on a chart's axis ("Q1").
+ */
+export const PERIOD_WORDS: Readonly<
+  Record<
+    ReportBy,
+    {
+      readonly name: string;
+      readonly title: (key: string, start: string, end: string) => string;
+      readonly tick: (key: string, start: string) => string;
+    }
+  >
+> = {
+  month: {
+    name: "month",
+    title: (_key, start) => monthYear(start),
+    tick: (_key, start) => monthName(start).slice(0, 3),
+  },
+  week: {
+    name: "week",
+    title: (key, start, end) =>
+      `week ${Number(key.slice(-2))}: ${dateInWords(start, false)} to ${dateInWords(end, false)}`,
+    tick: (_key, start) => `${Number(start.slice(8, 10))} ${monthName(start).slice(0, 3)}`,
+  },
+  quarter: {
+    name: "quarter",
+    title: (key, start, end) =>
+      `${key}: ${monthName(start)}${start.slice(0, 4) === end.slice(0, 4) ? "" : ` ${start.slice(0, 4)}`} to ${monthYear(end)}`,
+    tick: (key) => key.slice(key.lastIndexOf(" ") + 1),
+  },
+  "financial-year": {
+    name: "financial year",
+    title: (key, start, end) => `${key}: ${monthYear(start)} to ${monthYear(end)}`,
+    tick: (key) => key,
+  },
 };
 
 /** What the page says of abandoned calls under each policy, when the charter has standards that answer or attend. */

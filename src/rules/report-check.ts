@@ -8,7 +8,7 @@
  * @module
  */
 import { typeError } from "../problems.js";
-import { ABANDONED_POLICIES } from "../concepts.js";
+import { ABANDONED_POLICIES, REPORT_PERIODS } from "../concepts.js";
 import { PROBLEM_MESSAGES, alternatives, text } from "../words.js";
 import type { ComplianceReport } from "./report-types.js";
 import { MAX_ERRORS } from "./tally.js";
@@ -63,7 +63,9 @@ export function checkReport(value: unknown, name: string): ComplianceReport {
   string(field(value, "charterFingerprint"), `${name}.charterFingerprint`);
   string(field(value, "now"), `${name}.now`);
   const by = field(value, "by");
-  if (by !== null) string(by, `${name}.by`);
+  if (by !== null && !(REPORT_PERIODS as readonly unknown[]).includes(by)) {
+    throw typeError("invalid", { name: `${name}.by`, expected: `null or ${alternatives(REPORT_PERIODS)}`, value: by });
+  }
   const yearStart = field(value, "yearStart");
   if (yearStart !== null && yearStart !== undefined) string(yearStart, `${name}.yearStart`);
   const received = field(value, "received");
