@@ -29,9 +29,13 @@ import type { Standard } from "../src/charter/schema.js";
 import { charterJsonSchema } from "../src/index.js";
 import type { Evaluation } from "../src/rules/evaluate.js";
 import type { ComplianceReport } from "../src/rules/report-types.js";
+import { COMMAND_OPTIONS, COMMANDS, type Command } from "../src/cli/concepts.js";
 import {
   ABANDONED_WORDS,
   CHANNEL_PLURAL,
+  COMMAND_WORDS,
+  HELP,
+  OPTION_HELP,
   CHANNEL_SINGULAR,
   FIRMNESS_SAYS,
   PERIOD_WORDS,
@@ -183,5 +187,40 @@ describe("a member without its words does not compile", () => {
     // @ts-expect-error "CA-ON" has no words
     const table: typeof REGION_WORDS = rest;
     expect(Object.keys(table)).not.toContain("CA-ON");
+  });
+
+  test("command option", () => {
+    const { jobs: _jobs, ...rest } = OPTION_HELP.report;
+    // @ts-expect-error report's "jobs" has no help
+    const table: (typeof OPTION_HELP)["report"] = rest;
+    expect(Object.keys(table)).not.toContain("jobs");
+  });
+
+  test("command", () => {
+    const { schema: _schema, ...rest } = COMMAND_WORDS;
+    // @ts-expect-error "schema" has no words in the main help
+    const table: typeof COMMAND_WORDS = rest;
+    expect(Object.keys(table)).not.toContain("schema");
+  });
+});
+
+describe("every command's help names each of its options", () => {
+  const options = (command: Command): string[] => Object.keys(COMMAND_OPTIONS[command]).filter((o) => o !== "help");
+  test.each(COMMANDS.flatMap((c) => options(c).map((o) => [c, o] as const)))("%s --%s", (command, option) => {
+    const lines: Readonly<Record<string, string | null>> = OPTION_HELP[command];
+    const line = lines[option];
+    expect(line).not.toBeUndefined();
+    // An option without lines of its own is named in the usage, or (reconcile's mapping) is report's.
+    if (line === null)
+      expect(HELP[command].includes(`--${option}`) || HELP.report.includes(`  --${option} `)).toBe(true);
+    else {
+      expect(line).toMatch(new RegExp(`^  --${option}\\b`));
+      expect(HELP[command]).toContain(line);
+    }
+  });
+
+  test("the main help lists every command", () => {
+    const lines = HELP.main.split("\n").map((line) => line.trim().split(/\s+/));
+    for (const command of COMMANDS) expect(lines).toContainEqual([command, ...COMMAND_WORDS[command].split(" ")]);
   });
 });

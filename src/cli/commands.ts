@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { COMMAND_OPTIONS } from "./concepts.js";
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatDate, weekdayIndex } from "../calendar/civil.js";
@@ -104,7 +105,7 @@ export function resolveCharter(value: string | undefined): Charter {
 }
 
 export function cmdCharters(args: string[], io: Io, help: () => number): number {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, help: { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.charters });
   if (values.help) return help();
   if (values.json) {
     print(io.stdout, JSON.stringify(Object.values(charters), null, 2));
@@ -133,7 +134,7 @@ export function cmdCharters(args: string[], io: Io, help: () => number): number 
 }
 
 export function cmdValidate(args: string[], io: Io, help: () => number): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: COMMAND_OPTIONS.validate });
   if (values.help) return help();
   if (positionals.length === 0) throw new Failure(cli.validateNeedsFile());
   // Charters given on the same command line may be the base of a layer given with them.
@@ -179,15 +180,7 @@ export function cmdValidate(args: string[], io: Io, help: () => number): number 
 export function cmdDeadline(args: string[], io: Io, help: () => number): number {
   const { values } = parseArgs({
     args,
-    options: {
-      charter: { type: "string" },
-      standard: { type: "string" },
-      received: { type: "string" },
-      acknowledged: { type: "string" },
-      explain: { type: "boolean" },
-      json: { type: "boolean" },
-      help: { type: "boolean" },
-    },
+    options: COMMAND_OPTIONS.deadline,
   });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);
@@ -212,13 +205,7 @@ export function cmdDeadline(args: string[], io: Io, help: () => number): number 
 export function cmdCalendar(args: string[], io: Io, help: () => number): number {
   const { values } = parseArgs({
     args,
-    options: {
-      charter: { type: "string" },
-      from: { type: "string" },
-      to: { type: "string" },
-      json: { type: "boolean" },
-      help: { type: "boolean" },
-    },
+    options: COMMAND_OPTIONS.calendar,
   });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);

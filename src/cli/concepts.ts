@@ -151,3 +151,102 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Who a page is for: the council's website, or its officers. */
 export const AUDIENCES = Object.freeze(["public", "officer"] as const);
 export type Audience = (typeof AUDIENCES)[number];
+
+// The options of each command, as node:util's parseArgs reads them. Their help is words.ts's
+// OPTION_HELP, a table over these, so a new option does not compile until it has its words.
+
+const STRING = { type: "string" } as const;
+const STRINGS = { type: "string", multiple: true } as const;
+const BOOLEAN = { type: "boolean" } as const;
+
+/** The output options of `report` and `merge`. */
+export const OUTPUT_OPTIONS = Object.freeze({
+  format: { type: "string", default: "table" },
+  audience: STRING,
+  out: STRING,
+} as const);
+
+/** How a contact file is read (`report`, `reconcile`); a database input takes none of them. */
+export const FILE_OPTIONS = Object.freeze({
+  input: STRING,
+  delimiter: STRING,
+  encoding: STRING,
+  sheet: STRING,
+} as const);
+
+/** The council's mapping of an export's columns and values to contact fields (`report`, `reconcile`). */
+export const MAPPING_OPTIONS = Object.freeze({
+  profile: STRING,
+  map: STRINGS,
+  "map-file": STRING,
+  "map-value": STRINGS,
+  set: STRINGS,
+  ignore: STRINGS,
+  "date-format": STRINGS,
+} as const);
+
+/** Where `report` reads contacts from a PostgreSQL query instead of a file. */
+export const DATABASE_OPTIONS = Object.freeze({
+  db: STRING,
+  "db-env": STRING,
+  query: STRING,
+  "query-file": STRING,
+  "db-timeout": STRING,
+} as const);
+
+/** Every command, with its options. */
+export const COMMAND_OPTIONS = Object.freeze({
+  charters: { json: BOOLEAN, help: BOOLEAN },
+  standards: { charter: STRING, json: BOOLEAN, help: BOOLEAN },
+  profiles: { json: BOOLEAN, help: BOOLEAN },
+  validate: { help: BOOLEAN },
+  deadline: {
+    charter: STRING,
+    standard: STRING,
+    received: STRING,
+    acknowledged: STRING,
+    explain: BOOLEAN,
+    json: BOOLEAN,
+    help: BOOLEAN,
+  },
+  calendar: { charter: STRING, from: STRING, to: STRING, json: BOOLEAN, help: BOOLEAN },
+  report: {
+    charter: STRING,
+    now: STRING,
+    by: STRING,
+    "year-start": STRING,
+    ...OUTPUT_OPTIONS,
+    ...FILE_OPTIONS,
+    ...MAPPING_OPTIONS,
+    "allow-threshold": BOOLEAN,
+    "check-mapping": BOOLEAN,
+    quiet: BOOLEAN,
+    abandoned: STRING,
+    worst: STRING,
+    "max-skipped": STRING,
+    "keep-duplicates": BOOLEAN,
+    "strict-values": BOOLEAN,
+    jobs: STRING,
+    ...DATABASE_OPTIONS,
+    help: BOOLEAN,
+  },
+  merge: { ...OUTPUT_OPTIONS, charter: STRING, help: BOOLEAN },
+  reconcile: {
+    charter: STRING,
+    now: STRING,
+    ...FILE_OPTIONS,
+    ...MAPPING_OPTIONS,
+    compare: STRINGS,
+    "verdict-word": STRINGS,
+    stage: STRING,
+    format: STRING,
+    help: BOOLEAN,
+  },
+  schema: { help: BOOLEAN },
+} as const);
+/** A command of `council-sla`. */
+export type Command = keyof typeof COMMAND_OPTIONS;
+/** The options of a command, by their names without `--`. */
+export type OptionOf<C extends Command> = keyof (typeof COMMAND_OPTIONS)[C] & string;
+/** The commands, in the order the help lists them. */
+export const COMMANDS = Object.freeze(Object.keys(COMMAND_OPTIONS) as Command[]);

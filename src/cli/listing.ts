@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { COMMAND_OPTIONS } from "./concepts.js";
 import { parseArgs } from "node:util";
 import type { Charter } from "../charter/schema.js";
 import { amountText } from "../charter/units.js";
@@ -65,7 +66,7 @@ export function cmdStandards(
 ): number {
   const { values } = parseArgs({
     args,
-    options: { charter: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+    options: COMMAND_OPTIONS.standards,
   });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);
@@ -105,7 +106,7 @@ export function cmdStandards(
 }
 
 export function cmdProfiles(args: string[], io: Io, help: () => number): number {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, help: { type: "boolean" } } });
+  const { values } = parseArgs({ args, options: COMMAND_OPTIONS.profiles });
   if (values.help) return help();
   const profiles = profileNames().map((name) => {
     const layer = loadProfile(name);

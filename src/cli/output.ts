@@ -16,12 +16,6 @@ import { cli, print } from "./words.js";
 import type { PartialReport } from "./partial.js";
 
 /** The options `report` and `merge` take for their output. */
-export const OUTPUT_OPTIONS = {
-  format: { type: "string", default: "table" },
-  audience: { type: "string" },
-  out: { type: "string" },
-} as const;
-
 export interface Output {
   readonly format: ReportFormat;
   readonly audience: Audience;

@@ -25,7 +25,14 @@ import { computeDue, type Pauses } from "../rules/clocks.js";
 import { type ReadContact, readContact } from "../rules/contact.js";
 import { evaluationOf } from "../rules/evaluate.js";
 import { coverOf, type CompiledStandard, standardById, standardsInAnyVersion } from "../rules/standard.js";
-import { isMember, RECONCILE_FORMATS, type ReconcileReason, type Skip, type VerdictWord } from "./concepts.js";
+import {
+  COMMAND_OPTIONS,
+  isMember,
+  RECONCILE_FORMATS,
+  type ReconcileReason,
+  type Skip,
+  type VerdictWord,
+} from "./concepts.js";
 import { csvCell, table } from "./format.js";
 import { readCsvBlock } from "./input/csv.js";
 import { hasDateOnly, withDates } from "./input/date-only.js";
@@ -43,7 +50,7 @@ import {
   timeOfRow,
   wordKey,
 } from "./input/mapping.js";
-import { inputOption, MAPPING_OPTIONS, mappingFromOptions } from "./input/options.js";
+import { inputOption, mappingFromOptions } from "./input/options.js";
 import type { RawRow } from "./input/rows.js";
 import { Failure } from "./input/source.js";
 import { columnsOf } from "./input/sources.js";
@@ -258,20 +265,7 @@ export async function cmdReconcile(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      charter: { type: "string" },
-      now: { type: "string" },
-      input: { type: "string" },
-      delimiter: { type: "string" },
-      sheet: { type: "string" },
-      encoding: { type: "string" },
-      ...MAPPING_OPTIONS,
-      compare: { type: "string", multiple: true },
-      "verdict-word": { type: "string", multiple: true },
-      stage: { type: "string" },
-      format: { type: "string" },
-      help: { type: "boolean" },
-    },
+    options: COMMAND_OPTIONS.reconcile,
   });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);

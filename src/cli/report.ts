@@ -19,17 +19,18 @@ import { checkReport } from "../rules/report-check.js";
 import type { ComplianceReport } from "../rules/report.js";
 import { charterFingerprint } from "../rules/tally.js";
 import { csvRows, DELIMITERS } from "./input/csv.js";
-import { DATABASE_OPTIONS, databaseInputOf, openQuery } from "./input/db.js";
+import { databaseInputOf, openQuery } from "./input/db.js";
 import { jsonArrayRows, ndjsonRows } from "./input/json.js";
 import { type ContactRow, contactsOf, NO_PLAN, type RowPlan, readyToRead } from "./input/mapping.js";
 import type { RawRow, TextBlock } from "./input/rows.js";
 import { checkEncoding, checkFile, Failure, formatFromName, open, readText, sniff } from "./input/source.js";
-import { inputOption, MAPPING_OPTIONS } from "./input/options.js";
+import { inputOption } from "./input/options.js";
 import { mappingFromOptions } from "./input/options.js";
 import { openWorkbook } from "./input/xlsx.js";
 import { checkMapping } from "./check-mapping.js";
 import { Progress } from "./progress.js";
 import {
+  COMMAND_OPTIONS,
   type InputFormat,
   isMember,
   isSkipReason,
@@ -40,7 +41,7 @@ import {
   type UnmatchedField,
 } from "./concepts.js";
 import { cli, print, skipWords } from "./words.js";
-import { emit, OUTPUT_OPTIONS, outputOf, periodsOf } from "./output.js";
+import { emit, outputOf, periodsOf } from "./output.js";
 import type { InputAccount, Io, PartialReport, SkippedRows, Source } from "./partial.js";
 import { type Accounted, judgeAll, type Work } from "./workers.js";
 
@@ -211,30 +212,6 @@ function withinAllowed(value: string | undefined, skipped: number, rows: number)
   return BigInt(skipped) * 100n * scale <= BigInt(whole + fraction) * BigInt(rows);
 }
 
-export const REPORT_OPTIONS = {
-  charter: { type: "string" },
-  now: { type: "string" },
-  by: { type: "string" },
-  "year-start": { type: "string" },
-  ...OUTPUT_OPTIONS,
-  input: { type: "string" },
-  delimiter: { type: "string" },
-  encoding: { type: "string" },
-  sheet: { type: "string" },
-  ...MAPPING_OPTIONS,
-  "allow-threshold": { type: "boolean" },
-  "check-mapping": { type: "boolean" },
-  quiet: { type: "boolean" },
-  abandoned: { type: "string" },
-  worst: { type: "string" },
-  "max-skipped": { type: "string" },
-  "keep-duplicates": { type: "boolean" },
-  "strict-values": { type: "boolean" },
-  jobs: { type: "string" },
-  ...DATABASE_OPTIONS,
-  help: { type: "boolean" },
-} as const;
-
 function choice<T extends string>(option: string, values: readonly T[], value: string | undefined): T | undefined {
   if (value === undefined) return undefined;
   if (!(values as readonly string[]).includes(value)) throw new Failure(cli.oneOf(option, values, value));
@@ -256,7 +233,7 @@ export async function cmdReport(
   resolveCharter: (value: string | undefined) => Charter,
   help: () => number,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: REPORT_OPTIONS });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: COMMAND_OPTIONS.report });
   if (values.help) return help();
   const charter = resolveCharter(values.charter);
   // A database (--db or --db-env, with its query) instead of a file: checked before anything is read or sent.
@@ -594,7 +571,7 @@ export function cmdMerge(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...OUTPUT_OPTIONS, charter: { type: "string" }, help: { type: "boolean" } },
+    options: COMMAND_OPTIONS.merge,
   });
   if (values.help) return help();
   if (positionals.length === 0) throw new Failure(cli.mergeNeedsFiles());

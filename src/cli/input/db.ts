@@ -24,24 +24,18 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { type DATABASE_OPTIONS, FILE_OPTIONS } from "../concepts.js";
 import { cli } from "../words.js";
 import { CellProblem, type RawRow, WallTime } from "./rows.js";
 import { Failure } from "./source.js";
 import { checkQuery } from "./sql.js";
 
 /** The command line's options for a database. */
-export const DATABASE_OPTIONS = {
-  db: { type: "string" },
-  "db-env": { type: "string" },
-  query: { type: "string" },
-  "query-file": { type: "string" },
-  "db-timeout": { type: "string" },
-} as const;
 
 /** The options of a contact file, which a database input does not take. */
-const FILE_OPTIONS = ["input", "delimiter", "encoding", "sheet"] as const;
+const FILE_OPTION_NAMES = Object.keys(FILE_OPTIONS) as (keyof typeof FILE_OPTIONS)[];
 
-type Values = { readonly [K in keyof typeof DATABASE_OPTIONS | (typeof FILE_OPTIONS)[number]]?: string | undefined };
+type Values = { readonly [K in keyof typeof DATABASE_OPTIONS | keyof typeof FILE_OPTIONS]?: string | undefined };
 
 /** A database to read from, as the options give it: checked, nothing sent yet. */
 export interface DatabaseInput {
@@ -160,7 +154,8 @@ export function databaseInputOf(
   }
   if (db !== undefined && dbEnv !== undefined) throw new Failure(cli.dbTwice());
   if (files.length > 0) throw new Failure(cli.dbAndFile());
-  for (const option of FILE_OPTIONS) if (values[option] !== undefined) throw new Failure(cli.fileOption(`--${option}`));
+  for (const option of FILE_OPTION_NAMES)
+    if (values[option] !== undefined) throw new Failure(cli.fileOption(`--${option}`));
   let url = db;
   if (dbEnv !== undefined) {
     url = env[dbEnv];

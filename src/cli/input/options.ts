@@ -16,16 +16,6 @@ import { loadProfile } from "./profiles.js";
 import { Failure } from "./source.js";
 
 /** The parseArgs options of the mapping. */
-export const MAPPING_OPTIONS = {
-  profile: { type: "string" },
-  map: { type: "string", multiple: true },
-  "map-file": { type: "string" },
-  "map-value": { type: "string", multiple: true },
-  set: { type: "string", multiple: true },
-  ignore: { type: "string", multiple: true },
-  "date-format": { type: "string", multiple: true },
-} as const;
-
 export interface MappingValues {
   readonly profile?: string | undefined;
   readonly map?: string[] | undefined;
