@@ -73,4 +73,15 @@ describe("the import graph of src/", () => {
     const cycles = cyclesOf(graph).map((cycle) => cycle.map((f) => relative(SRC, f)).join(" -> "));
     expect(cycles).toEqual([]);
   });
+
+  test("the library imports nothing of the command's", () => {
+    const library = sources(SRC).filter((file) => !relative(SRC, file).startsWith("cli/"));
+    const reaching = library.flatMap((file) =>
+      importsOf(file, readFileSync(file, "utf8"))
+        .filter((target) => relative(SRC, target).startsWith("cli/"))
+        .map((target) => `${relative(SRC, file)} -> ${relative(SRC, target)}`),
+    );
+    expect(library.length).toBeGreaterThan(30);
+    expect(reaching).toEqual([]);
+  });
 });
