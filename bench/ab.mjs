@@ -144,12 +144,12 @@ say(
   `This build (${commit(here)}) against ${commit(oldDir)}, in one run of \`node bench/ab.mjs\`: CPU time, best of ${ROUNDS} alternating rounds, each build in a fresh process. This machine is shared and its speed swings within minutes, so only ratios from one run mean much.`,
 );
 say();
-say("| what | before | this build | ratio | within 10% |");
+say("| what | before | this build | ratio | within 5% |");
 say("|---|---:|---:|---:|:---:|");
 for (const task of Object.keys(best.after)) {
   const ratio = best.after[task] / best.before[task];
   say(
-    `| ${task} | ${best.before[task].toFixed(1)} ms | ${best.after[task].toFixed(1)} ms | ${ratio.toFixed(2)}× the time | ${ratio <= 1.1 ? "yes" : "**no**"} |`,
+    `| ${task} | ${best.before[task].toFixed(1)} ms | ${best.after[task].toFixed(1)} ms | ${ratio.toFixed(2)}× the time | ${ratio <= 1.05 ? "yes" : "**no**"} |`,
   );
 }
 say();

@@ -153,9 +153,10 @@ export function judge(
     const responded = r !== undefined && r <= now ? r : undefined;
     const began = ack === undefined ? responded : responded === undefined ? ack : Math.min(ack, responded);
     if (began === undefined) {
-      return future
-        ? outcome(rule, "future", undefined, NOTHING)
-        : outcome(rule, "pending", undefined, { reason: "awaiting-acknowledgement" });
+      if (future) return outcome(rule, "future", undefined);
+      const o = outcome(rule, "pending", undefined);
+      o.reason = "awaiting-acknowledgement";
+      return o;
     }
     start = began;
   }
@@ -169,18 +170,16 @@ export function judge(
   }
   if (trace !== undefined) startTrace(trace, engine, rule.fromAcknowledgement, contact.receivedAt, start);
   const times = computeDue({ engine, rule, receivedMs: contact.receivedAt, startMs: start, pauses, trace });
-  if (future) return outcome(rule, "future", times, NOTHING);
-  if (!times.inScope)
-    return outcome(rule, "not-applicable", times, { reason: "outside-office-hours", completedMs: completed });
+  if (future) return outcome(rule, "future", times);
+  if (!times.inScope) return notApplicable(rule, times, "outside-office-hours", completed);
   const obligation = unmetObligation(engine, rule, contact);
-  if (obligation !== undefined)
-    return outcome(rule, "not-applicable", times, {
-      reason: "customer-obligation",
-      completedMs: completed,
-      obligation,
-    });
+  if (obligation !== undefined) {
+    const o = notApplicable(rule, times, "customer-obligation", completed);
+    o.obligation = obligation;
+    return o;
+  }
   if (rule.withoutAppointments && contact.appointmentAt !== undefined)
-    return outcome(rule, "not-applicable", times, { reason: "appointment", completedMs: completed });
+    return notApplicable(rule, times, "appointment", completed);
 
   const stage = rule.standard.stage;
   const abandonedAt = contact.abandonedAt;
@@ -190,13 +189,14 @@ export function judge(
     abandonedAt <= now &&
     (completed === undefined || completed > abandonedAt)
   ) {
-    if (abandonedAt < times.dueMs)
-      return outcome(rule, "not-applicable", times, { reason: "abandoned", abandoned: true });
-    return outcome(rule, "breached", times, {
-      lateMs: abandonedAt - times.dueMs,
-      lateWorkingDays: late(engine, times.dueDay, abandonedAt),
-      abandoned: true,
-    });
+    const o =
+      abandonedAt < times.dueMs ? notApplicable(rule, times, "abandoned", undefined) : outcome(rule, "breached", times);
+    if (o.status === "breached") {
+      o.lateMs = abandonedAt - times.dueMs;
+      o.lateWorkingDays = late(engine, times.dueDay, abandonedAt);
+    }
+    o.abandoned = true;
+    return o;
   }
 
   let dueMs = times.dueMs;
@@ -225,17 +225,19 @@ export function judge(
   const status: Status =
     completed !== undefined ? (completed <= dueMs ? "met" : "breached") : now > dueMs ? "breached" : "pending";
   const breached = status === "breached";
-  return outcome(rule, status, times, {
-    dueMs,
-    dueDay,
-    completedMs: completed,
-    by,
-    lateMs: breached ? end - dueMs : undefined,
-    lateWorkingDays: breached ? late(engine, dueDay, end) : undefined,
-    atRisk: status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs),
-    promiseIgnored,
-    latestPromiseMs,
-  });
+  const o = outcome(rule, status, times);
+  o.dueMs = dueMs;
+  o.dueDay = dueDay;
+  o.completedMs = completed;
+  o.by = by;
+  if (breached) {
+    o.lateMs = end - dueMs;
+    o.lateWorkingDays = late(engine, dueDay, end);
+  }
+  o.atRisk = status === "pending" && now >= times.startMs + warnAt * (dueMs - times.startMs);
+  o.promiseIgnored = promiseIgnored;
+  o.latestPromiseMs = latestPromiseMs;
+  return o;
 }
 
 /**
@@ -276,45 +278,47 @@ function unmetObligation(engine: CalendarEngine, rule: CompiledStandard, contact
   return undefined;
 }
 
-/** What decided an outcome, beyond its status and the standard's own due times. */
-interface Decision {
-  /** The due instant and date, when a valid promise moved them (otherwise the standard's own). */
-  readonly dueMs?: number;
-  readonly dueDay?: number | undefined;
-  readonly completedMs?: number | undefined;
-  readonly by?: MetBy | undefined;
-  readonly reason?: Outcome["reason"];
-  readonly lateMs?: number | undefined;
-  readonly lateWorkingDays?: number | undefined;
-  readonly atRisk?: boolean;
-  readonly promiseIgnored?: IgnoredPromise | undefined;
-  readonly latestPromiseMs?: number | undefined;
-  readonly obligation?: string | undefined;
-  readonly abandoned?: boolean;
-}
+/** An outcome being built: the new object `outcome()` returns, before its branch sets what it decided. */
+type Building = { -readonly [K in keyof Outcome]: Outcome[K] };
 
-const NOTHING: Decision = {};
-
-/** The one builder of an Outcome: every field, in one order, so that every outcome has one shape. */
-function outcome(rule: CompiledStandard, status: Status, times: DueTimes | undefined, d: Decision): Outcome {
+/**
+ * The one builder of an Outcome: every field, in one order (so every outcome has one
+ * shape), from the standard's own due times, with nothing decided yet. The branch that
+ * decides sets its fields on this new object, so judging a contact allocates nothing
+ * besides its outcome.
+ */
+function outcome(rule: CompiledStandard, status: Status, times: DueTimes | undefined): Building {
   return {
     rule,
     status,
     startMs: times?.startMs,
-    dueMs: d.dueMs ?? times?.dueMs,
-    dueDay: d.dueMs === undefined ? times?.dueDay : d.dueDay,
+    dueMs: times?.dueMs,
+    dueDay: times?.dueDay,
     dueRule: times?.rule,
-    completedMs: d.completedMs,
-    by: d.by,
-    reason: d.reason,
-    lateMs: d.lateMs,
-    lateWorkingDays: d.lateWorkingDays,
-    atRisk: d.atRisk ?? false,
-    promiseIgnored: d.promiseIgnored,
-    latestPromiseMs: d.latestPromiseMs,
-    obligation: d.obligation,
-    abandoned: d.abandoned ?? false,
+    completedMs: undefined,
+    by: undefined,
+    reason: undefined,
+    lateMs: undefined,
+    lateWorkingDays: undefined,
+    atRisk: false,
+    promiseIgnored: undefined,
+    latestPromiseMs: undefined,
+    obligation: undefined,
+    abandoned: false,
   };
+}
+
+/** Not applicable, for a reason, with the completion seen (if any). */
+function notApplicable(
+  rule: CompiledStandard,
+  times: DueTimes,
+  reason: NotApplicableReason,
+  completedMs: number | undefined,
+): Building {
+  const o = outcome(rule, "not-applicable", times);
+  o.reason = reason;
+  o.completedMs = completedMs;
+  return o;
 }
 
 export function readWarnAt(value: unknown): number {
