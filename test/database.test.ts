@@ -155,6 +155,20 @@ const MAP = {
   ignore: ["n"],
 };
 
+/** The table `million`'s columns on the command line, and a report as JSON. */
+const MILLION_JSON = [
+  ...[
+    "receivedAt=received_at",
+    "answeredAt=answered_at",
+    "acknowledgedAt=acknowledged_at",
+    "respondedAt=responded_at",
+  ].flatMap((m) => ["--map", m]),
+  "--ignore",
+  "n",
+  "--format",
+  "json",
+];
+
 describe.skipIf(server === undefined)(
   `against a real PostgreSQL server${server === undefined ? `: skipped, ${noServer}` : ""}`,
   () => {
@@ -266,22 +280,7 @@ describe.skipIf(server === undefined)(
       });
 
       test("60,000 rows with --jobs 2 (worker threads): the report of --jobs 1, byte for byte", () => {
-        const query = [
-          "--query",
-          "SELECT * FROM million WHERE n < 60000 ORDER BY n",
-          "--map",
-          "receivedAt=received_at",
-          "--map",
-          "answeredAt=answered_at",
-          "--map",
-          "acknowledgedAt=acknowledged_at",
-          "--map",
-          "respondedAt=responded_at",
-          "--ignore",
-          "n",
-          "--format",
-          "json",
-        ];
+        const query = ["--query", "SELECT * FROM million WHERE n < 60000 ORDER BY n", ...MILLION_JSON];
         const one = report(query);
         const two = report([...query, "--jobs", "2"]);
         expect(one.status).toBe(0);
@@ -721,18 +720,7 @@ describe.skipIf(server === undefined)(
               url,
               "--query",
               `SELECT * FROM million WHERE n < ${limit} ORDER BY n`,
-              "--map",
-              "receivedAt=received_at",
-              "--map",
-              "answeredAt=answered_at",
-              "--map",
-              "acknowledgedAt=acknowledged_at",
-              "--map",
-              "respondedAt=responded_at",
-              "--ignore",
-              "n",
-              "--format",
-              "json",
+              ...MILLION_JSON,
             ],
             { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 26 },
           );

@@ -2,7 +2,8 @@
 // counted"). Each name carries the reasoning: day 1 and every day skipped.
 import { describe, expect, test } from "vitest";
 import { charters } from "../src/charters/index.js";
-import { complianceReport, deadline, evaluate, explain, parseCharter, type Contact } from "../src/index.js";
+import { riversideChange } from "./support.js";
+import { complianceReport, deadline, evaluate, explain, type Contact } from "../src/index.js";
 
 /** A standard that counts from the acknowledgement gives its instant fifth. */
 type Case = [reasoning: string, standardId: string, receivedAt: string, due: string, acknowledgedAt?: string];
@@ -813,38 +814,8 @@ describe("golden evaluations", () => {
 });
 
 describe("golden reports", () => {
-  // No bundled charter has a change of standard that its stored sources date (see
-  // charters/README.md), so this one is the guide's example: Riverside answered emails
-  // within 5 working days until Monday 31 March 2025, and within 3 from Tuesday 1 April.
-  const hours = [["09:00", "17:00"]];
-  const riverside = parseCharter({
-    id: "riverside",
-    name: "Riverside District Council",
-    sources: [{ title: "Our customer promise", publisher: "Riverside District Council" }],
-    calendar: {
-      timeZone: "Europe/London",
-      holidays: "GB-ENG",
-      officeHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
-    },
-    standards: [
-      {
-        id: "email.respond",
-        channels: ["email"],
-        stage: "respond",
-        limit: { workingDays: 5 },
-        quote: "We will reply to emails within 5 working days.",
-        inForce: { to: "2025-03-31" },
-      },
-      {
-        id: "email.respond",
-        channels: ["email"],
-        stage: "respond",
-        limit: { workingDays: 3 },
-        quote: "From 1 April 2025 we will reply to emails within 3 working days.",
-        inForce: { from: "2025-04-01" },
-      },
-    ],
-  });
+  // The guide's example (charters/README.md): 5 working days until 31 March 2025, 3 from 1 April.
+  const riverside = riversideChange();
   const reply = (id: number, receivedAt: string, respondedAt: string): Contact => ({
     id,
     channel: "email",

@@ -4,38 +4,10 @@ import { describe, expect, test } from "vitest";
 import { reportHtml, versionChangeNote } from "../src/cli/html.js";
 import { latestVersions } from "../src/cli/publication.js";
 import type { PartialReport } from "../src/cli/report.js";
-import { complianceReport, parseCharter, type Contact } from "../src/index.js";
+import { complianceReport, type Contact } from "../src/index.js";
+import { riversideChange } from "./support.js";
 
-const hours = [["09:00", "17:00"]];
-const riverside = parseCharter({
-  id: "riverside",
-  name: "Riverside District Council",
-  sources: [{ title: "Our customer promise", publisher: "Riverside District Council" }],
-  calendar: {
-    timeZone: "Europe/London",
-    holidays: "GB-ENG",
-    officeHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
-  },
-  standards: [
-    {
-      id: "email.respond",
-      channels: ["email"],
-      stage: "respond",
-      limit: { workingDays: 5 },
-      target: { percent: 80 },
-      quote: "We will reply to emails within 5 working days.",
-      inForce: { to: "2025-03-31" },
-    },
-    {
-      id: "email.respond",
-      channels: ["email"],
-      stage: "respond",
-      limit: { workingDays: 3 },
-      quote: "From 1 April 2025 we will reply to emails within 3 working days.",
-      inForce: { from: "2025-04-01" },
-    },
-  ],
-});
+const riverside = riversideChange(80);
 const email = (receivedAt: string, respondedAt: string): Contact => ({ channel: "email", receivedAt, respondedAt });
 const page = (contacts: Contact[]) => {
   const report = complianceReport(riverside, contacts, { now: "2026-01-31" });

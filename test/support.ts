@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import { bundledHolidays, type HolidayRegion } from "../src/holidays/index.js";
+import { parseCharter, type Charter } from "../src/index.js";
 
 export type Hours = [string, string][];
 export const NINE_TO_FIVE: Hours = [["09:00", "17:00"]];
@@ -57,4 +58,37 @@ export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * The guide's example of a standard that changed: Riverside answered emails within 5
+ * working days until Monday 31 March 2025 (to `target` percent, 100 unless given), and
+ * within 3 from Tuesday 1 April. No bundled charter has a change its stored sources date.
+ */
+export function riversideChange(target?: number): Charter {
+  return parseCharter({
+    id: "riverside",
+    name: "Riverside District Council",
+    sources: [{ title: "Our customer promise", publisher: "Riverside District Council" }],
+    calendar: england.calendar,
+    standards: [
+      {
+        id: "email.respond",
+        channels: ["email"],
+        stage: "respond",
+        limit: { workingDays: 5 },
+        ...(target === undefined ? {} : { target: { percent: target } }),
+        quote: "We will reply to emails within 5 working days.",
+        inForce: { to: "2025-03-31" },
+      },
+      {
+        id: "email.respond",
+        channels: ["email"],
+        stage: "respond",
+        limit: { workingDays: 3 },
+        quote: "From 1 April 2025 we will reply to emails within 3 working days.",
+        inForce: { from: "2025-04-01" },
+      },
+    ],
+  });
 }
