@@ -461,6 +461,14 @@ export async function openQuery(input: DatabaseInput, timeZone: string): Promise
     await client.end().catch(() => undefined);
     throw new Failure(cli.dbZone(name, timeZone, scrub((error as ServerError).message)));
   }
+  // From the moment the query is sent, the first Ctrl-C cancels it on the server (a second
+  // one ends the command as usual); rows() removes the handler when the rows are done.
+  let cancelled = false;
+  const onInterrupt = () => {
+    cancelled = true;
+    cancelOnServer(pg, client);
+  };
+  process.once("SIGINT", onInterrupt);
   const stream = client.query(
     new QueryStream(input.query, [], {
       rowMode: "array",
@@ -472,12 +480,6 @@ export async function openQuery(input: DatabaseInput, timeZone: string): Promise
   const hash = createHash("sha256");
   hash.update(`postgresql\u0000${client.host}:${client.port}/${name}\u0000${input.query}\u0000`);
   let digest: string | undefined;
-
-  let cancelled = false;
-  const onInterrupt = () => {
-    cancelled = true;
-    cancelOnServer(pg, client);
-  };
 
   /** What went wrong, in words: a cancel, the timeout, the server's message and where, or a lost connection. */
   const failure = (error: unknown): Failure => {
@@ -492,8 +494,6 @@ export async function openQuery(input: DatabaseInput, timeZone: string): Promise
   };
 
   async function* rows(): AsyncGenerator<RawRow[]> {
-    // The first Ctrl-C cancels the query; a second one ends the command as usual.
-    process.once("SIGINT", onInterrupt);
     try {
       let cells: (Cell | undefined)[] | undefined;
       let position = 0;
