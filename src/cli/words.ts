@@ -506,6 +506,13 @@ export const COMMAND_WORDS: Readonly<Record<Command, string>> = {
   schema: "print the charter JSON Schema",
 };
 
+// The lines that several commands print alike (each command aligns its own descriptions).
+const CHARTER_LINE = `  --charter ID|FILE   a bundled charter id or a charter file`;
+const NOW_LINE = `  --now INSTANT|now      the moment of judgement (required): a fixed instant, or now for the clock`;
+const OUT_LINE = `  --out DIR              the directory for --format dataset`;
+const DELIMITER_LINE = `  --delimiter ,|;|tab|'|'   the CSV delimiter (default: the header line's most frequent)`;
+const SHEET_LINE = `  --sheet NAME           the sheet of an .xlsx file (default: the first visible one)`;
+
 /**
  * Each option of each command in its help, as the lines it prints, in the order it prints
  * them; `null` for an option the help describes elsewhere (in its usage line, or as another
@@ -517,7 +524,7 @@ export const OPTION_HELP: { readonly [C in Command]: Readonly<Record<Exclude<Opt
     json: `  --json   print them as JSON`,
   },
   standards: {
-    charter: `  --charter ID|FILE   a bundled charter id or a charter file`,
+    charter: CHARTER_LINE,
     json: `  --json              print them as JSON`,
   },
   profiles: {
@@ -525,7 +532,7 @@ export const OPTION_HELP: { readonly [C in Command]: Readonly<Record<Exclude<Opt
   },
   validate: {},
   deadline: {
-    charter: `  --charter ID|FILE   a bundled charter id or a charter file`,
+    charter: CHARTER_LINE,
     standard: `  --standard ID       a standard id, e.g. email.respond`,
     received: `  --received INSTANT  e.g. 2025-12-19T17:42 (local to the charter) or 2025-12-19T17:42:00Z`,
     acknowledged: `  --acknowledged INSTANT  for standards that count from the acknowledgement`,
@@ -533,14 +540,14 @@ export const OPTION_HELP: { readonly [C in Command]: Readonly<Record<Exclude<Opt
     json: `  --json              print the deadline as JSON (with its trace)`,
   },
   calendar: {
-    charter: `  --charter ID|FILE   a bundled charter id or a charter file`,
+    charter: CHARTER_LINE,
     from: `  --from DATE         the first date, YYYY-MM-DD`,
     to: `  --to DATE           the last date, YYYY-MM-DD (at most 10 years after --from)`,
     json: `  --json              print the days as JSON`,
   },
   report: {
     charter: null,
-    now: `  --now INSTANT|now      the moment of judgement (required): a fixed instant, or now for the clock`,
+    now: NOW_LINE,
     by: `  --by ${REPORT_PERIODS.join("|")}   a row per standard and period of receipt (local
                          month, ISO week, quarter or financial year), each with its year to date`,
     "year-start": `  --year-start MM-DD     the first day of the reporting year (default: 04-01, the UK financial
@@ -550,15 +557,15 @@ export const OPTION_HELP: { readonly [C in Command]: Readonly<Record<Exclude<Opt
     audience: `  --audience ${AUDIENCES.join("|")}   for html and md: public (the default) is the page for the
                          council's website; officer adds the worst breaches with references,
                          the charter's assumptions and the input account`,
-    out: `  --out DIR              the directory for --format dataset`,
+    out: OUT_LINE,
     input: `  --input csv|json|ndjson|xlsx|intervals   the format (default: from the name or the content);
                          intervals: rows are interval counts (intervalStart, intervalMinutes,
                          channel, offered, answered, answeredWithin, thresholdSeconds, abandoned,
                          abandonedWithin, abandonThresholdSeconds), judged for telephone standards`,
-    delimiter: `  --delimiter ,|;|tab|'|'   the CSV delimiter (default: the header line's most frequent)`,
+    delimiter: DELIMITER_LINE,
     encoding: `  --encoding NAME        the file's text encoding when it is not UTF-8 or UTF-16 with a
                          byte-order mark, e.g. windows-1252`,
-    sheet: `  --sheet NAME           the sheet of an .xlsx file (default: the first visible one)`,
+    sheet: SHEET_LINE,
     profile: `  --profile NAME         a system's export as council-sla profiles lists them (teams-call-queue, ...)`,
     map: `  --map FIELD=COLUMN     the export's column for a field (repeatable); FIELD.KEY=VALUE derives one:
                          receivedAt.date=D --map receivedAt.time=T (two columns);
@@ -599,15 +606,15 @@ export const OPTION_HELP: { readonly [C in Command]: Readonly<Record<Exclude<Opt
   merge: {
     format: `  --format ${REPORT_FORMATS.join("|")}   output (default: table), as report's`,
     audience: `  --audience ${AUDIENCES.join("|")}   for html and md, as report's (default: public)`,
-    out: `  --out DIR              the directory for --format dataset`,
+    out: OUT_LINE,
     charter: `  --charter ID|FILE      the charter the reports were made with (default: their bundled one)`,
   },
   reconcile: {
     charter: `  --charter ID|FILE      a bundled charter id or a charter file`,
-    now: `  --now INSTANT|now      the moment of judgement (required): a fixed instant, or now for the clock`,
+    now: NOW_LINE,
     input: `  --input csv|json|ndjson|xlsx   the format (default: from the name or the content)`,
-    delimiter: `  --delimiter ,|;|tab|'|'   the CSV delimiter (default: the header line's most frequent)`,
-    sheet: `  --sheet NAME           the sheet of an .xlsx file (default: the first visible one)`,
+    delimiter: DELIMITER_LINE,
+    sheet: SHEET_LINE,
     encoding: `  --encoding NAME        the file's text encoding when it is not UTF-8 or UTF-16 with a BOM`,
     profile: null,
     map: null,

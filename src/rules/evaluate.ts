@@ -189,12 +189,14 @@ export function judge(
     abandonedAt <= now &&
     (completed === undefined || completed > abandonedAt)
   ) {
-    const o =
-      abandonedAt < times.dueMs ? notApplicable(rule, times, "abandoned", undefined) : outcome(rule, "breached", times);
-    if (o.status === "breached") {
-      o.lateMs = abandonedAt - times.dueMs;
-      o.lateWorkingDays = late(engine, times.dueDay, abandonedAt);
+    if (abandonedAt < times.dueMs) {
+      const o = notApplicable(rule, times, "abandoned", undefined);
+      o.abandoned = true;
+      return o;
     }
+    const o = outcome(rule, "breached", times);
+    o.lateMs = abandonedAt - times.dueMs;
+    o.lateWorkingDays = late(engine, times.dueDay, abandonedAt);
     o.abandoned = true;
     return o;
   }
